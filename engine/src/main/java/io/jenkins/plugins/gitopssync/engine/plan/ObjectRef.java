@@ -1,0 +1,61 @@
+package io.jenkins.plugins.gitopssync.engine.plan;
+
+import java.io.Serializable;
+import java.util.Comparator;
+
+/**
+ * Identity of one Kubernetes object. {@code group} is "" for the core group; {@code namespace} is ""
+ * for cluster-scoped objects (and for namespaced objects before the planner defaults it).
+ */
+public record ObjectRef(String group, String version, String kind, String namespace, String name)
+        implements Serializable, Comparable<ObjectRef> {
+
+    private static final Comparator<ObjectRef> ORDER = Comparator.comparing(ObjectRef::group)
+            .thenComparing(ObjectRef::kind)
+            .thenComparing(ObjectRef::namespace)
+            .thenComparing(ObjectRef::name);
+
+    public ObjectRef {
+        group = group == null ? "" : group;
+        version = version == null ? "" : version;
+        namespace = namespace == null ? "" : namespace;
+    }
+
+    /** Builds a ref from an apiVersion ("v1", "apps/v1"). */
+    public static ObjectRef of(String apiVersion, String kind, String namespace, String name) {
+        String av = apiVersion == null ? "" : apiVersion;
+        int slash = av.indexOf('/');
+        String group = slash < 0 ? "" : av.substring(0, slash);
+        String version = slash < 0 ? av : av.substring(slash + 1);
+        return new ObjectRef(group, version, kind, namespace, name);
+    }
+
+    public String apiVersion() {
+        return group.isEmpty() ? version : group + "/" + version;
+    }
+
+    /** "Kind.group" as kubectl's ApplySet annotations write it ("Deployment.apps", "ConfigMap"). */
+    public String groupKind() {
+        return group.isEmpty() ? kind : kind + "." + group;
+    }
+
+    /** Version-independent key: the same object seen through another API version is the same object. */
+    public String key() {
+        return group + "/" + kind + "/" + namespace + "/" + name;
+    }
+
+    public ObjectRef withNamespace(String ns) {
+        return new ObjectRef(group, version, kind, ns, name);
+    }
+
+    @Override
+    public int compareTo(ObjectRef o) {
+        return ORDER.compare(this, o);
+    }
+
+    /** kind/namespace/name, or kind/name when cluster-scoped: the form used in every message. */
+    @Override
+    public String toString() {
+        return namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+    }
+}

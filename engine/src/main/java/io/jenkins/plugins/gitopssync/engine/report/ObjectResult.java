@@ -1,0 +1,18 @@
+package io.jenkins.plugins.gitopssync.engine.report;
+
+import java.io.Serializable;
+
+/**
+ * Outcome for one object. {@code diff} is a unified YAML diff with Secret values masked (empty when
+ * unchanged); {@code error} is null unless the action is FAILED; {@code source} is "file:line" or
+ * null for pruned objects; {@code health} is null when health was not checked.
+ */
+public record ObjectResult(String group, String version, String kind, String namespace, String name,
+                           Action action, boolean drift, String diff, String error, String source,
+                           String health) implements Serializable {
+
+    /** kind/namespace/name as in every message. */
+    public String displayName() {
+        return namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+    }
+}
