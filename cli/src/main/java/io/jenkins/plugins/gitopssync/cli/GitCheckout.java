@@ -1,0 +1,22 @@
+package io.jenkins.plugins.gitopssync.cli;
+
+import java.nio.file.Path;
+
+/**
+ * A repository checked out at one exact commit.
+ *
+ * @param worktree   the directory holding the files of that commit
+ * @param commitId   full commit id (40 hex digits); "unversioned" for a plain directory
+ * @param refLabel   what was resolved ("HEAD -> main", "tag v1.2", "branch main", "commit 1a2b3c4")
+ * @param cloned     true when this run made the clone, false when a cached clone was fetched
+ * @param updatedRefs refs the fetch moved, created or deleted (0 when nothing changed)
+ */
+record GitCheckout(Path worktree, String commitId, String refLabel, boolean cloned, int updatedRefs) {
+
+    static final String UNVERSIONED = "unversioned";
+
+    /** First 7 digits of a commit id, or the revision as it is. */
+    static String shortRevision(String revision) {
+        return revision != null && revision.matches("[0-9a-f]{40}") ? revision.substring(0, 7) : String.valueOf(revision);
+    }
+}

@@ -1,0 +1,64 @@
+package io.jenkins.plugins.gitopssync.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * Git credentials, taken from the environment only (never from the command line, where they would
+ * end up in shell history and process lists).
+ *
+ * @param username   GITOPS_SYNC_GIT_USERNAME (https; "git" when only a password or token is set)
+ * @param password   GITOPS_SYNC_GIT_PASSWORD, or GITOPS_SYNC_GIT_TOKEN
+ * @param sshKeyFile GITOPS_SYNC_SSH_KEY_FILE, a private key for ssh:// URLs
+ */
+record GitCredentials(String username, String password, Path sshKeyFile) {
+
+    static final String USERNAME = "GITOPS_SYNC_GIT_USERNAME";
+    static final String PASSWORD = "GITOPS_SYNC_GIT_PASSWORD";
+    static final String TOKEN = "GITOPS_SYNC_GIT_TOKEN";
+    static final String SSH_KEY_FILE = "GITOPS_SYNC_SSH_KEY_FILE";
+
+    static GitCredentials fromEnvironment(Map<String, String> env) {
+        String password = blankToNull(env.get(PASSWORD));
+        if (password == null) {
+            password = blankToNull(env.get(TOKEN));
+        }
+        String keyFile = blankToNull(env.get(SSH_KEY_FILE));
+        return new GitCredentials(blankToNull(env.get(USERNAME)), password, keyFile == null ? null : Path.of(keyFile));
+    }
+
+    /** Values to mask in every line printed. */
+    static List<String> secretValues(Map<String, String> env) {
+        List<String> values = new ArrayList<>();
+        for (String name : List.of(PASSWORD, TOKEN)) {
+            String v = blankToNull(env.get(name));
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        return values;
+    }
+
+    /** For https: null when no password or token is set (public repositories). */
+    CredentialsProvider httpCredentials() {
+        if (password == null) {
+            return null;
+        }
+        return new UsernamePasswordCredentialsProvider(username == null ? "git" : username, password);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "GitCredentials[username=" + username + ", password=" + (password == null ? "none" : "***")
+                + ", sshKeyFile=" + sshKeyFile + "]";
+    }
+}

@@ -1,0 +1,271 @@
+package io.jenkins.plugins.gitopssync.cli;
+
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.FetchCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.FetchResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.TrackingRefUpdate;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
+
+/**
+ * Brings a repository to one exact commit. A URL (or a local Git repository, addressed by its path)
+ * is cloned once into {@code <cache>/repos/<sha256 of url>} and fetched incrementally on every later
+ * run; the requested ref is resolved after the fetch and checked out with a hard reset and a clean,
+ * so the work tree holds exactly that commit. A file lock keeps two concurrent runs on one cache
+ * entry apart. A plain directory (no Git) is used as it is, with revision "unversioned".
+ */
+final class GitSource implements AutoCloseable {
+
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,40}");
+    private static final String FETCHED_REF = "refs/gitops-sync/fetched";
+
+    private final Path cacheRoot;
+    private final Path home;
+    private final GitCredentials credentials;
+    private final Console console;
+    private SshdSessionFactory sshFactory;
+
+    GitSource(Path cacheRoot, Path home, GitCredentials credentials, Console console) {
+        this.cacheRoot = cacheRoot;
+        this.home = home;
+        this.credentials = credentials;
+        this.console = console;
+    }
+
+    GitCheckout checkout(RepoLocation repo, String ref) {
+        if (repo.kind() == RepoLocation.Kind.PLAIN_DIRECTORY) {
+            if (ref != null && !ref.isBlank()) {
+                throw new SyncException("--ref " + ref + " needs a Git repository, but " + repo.directory()
+                        + " is a plain directory");
+            }
+            console.progress("source: " + repo.directory() + " (not a Git repository: revision \""
+                    + GitCheckout.UNVERSIONED + "\")");
+            return new GitCheckout(repo.directory(), GitCheckout.UNVERSIONED, "directory", false, 0);
+        }
+        Path reposDir = cacheRoot.resolve("repos");
+        Path dir = reposDir.resolve(repo.cacheKey());
+        try {
+            Files.createDirectories(reposDir);
+        } catch (IOException e) {
+            throw new SyncException("cannot create the Git cache " + reposDir + ": " + e.getMessage(), e);
+        }
+        try (FileChannel channel = FileChannel.open(reposDir.resolve(repo.cacheKey() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            boolean cloned = !Files.isDirectory(dir.resolve(".git"));
+            if (cloned) {
+                console.progress("git: cloning " + repo.display() + " into " + dir);
+                initInto(dir);
+            } else {
+                console.progress("git: fetching " + repo.display() + " (cache " + dir + ")");
+            }
+            try (Git git = Git.open(dir.toFile())) {
+                FetchResult fetch = fetch(git, repo, List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"),
+                        new RefSpec("+refs/tags/*:refs/tags/*")));
+                int updated = countUpdates(fetch);
+                if (!cloned) {
+                    console.progress("git: " + (updated == 0 ? "up to date" : updated + " ref(s) updated"));
+                }
+                Resolved resolved = resolve(git, repo, ref, fetch);
+                checkoutExactly(git, resolved.commit());
+                console.progress("git: checked out " + resolved.commit().name() + " (" + resolved.label() + ")");
+                return new GitCheckout(dir, resolved.commit().name(), resolved.label(), cloned, updated);
+            }
+        } catch (IOException e) {
+            throw new SyncException("git: " + repo.display() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh repository made in a temporary sibling and moved into place, so a failed clone leaves no half cache. */
+    private void initInto(Path dir) throws IOException {
+        Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp");
+        try {
+            Git.init().setDirectory(tmp.toFile()).setInitialBranch("gitops-sync").call().close();
+            try {
+                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, dir);
+            }
+        } catch (GitAPIException e) {
+            deleteTree(tmp);
+            throw new SyncException("git: cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private FetchResult fetch(Git git, RepoLocation repo, List<RefSpec> specs) {
+        FetchCommand fetch = git.fetch()
+                .setRemote(repo.url())
+                .setRefSpecs(specs)
+                .setRemoveDeletedRefs(true)
+                .setCredentialsProvider(credentials.httpCredentials())
+                .setTransportConfigCallback(transport -> {
+                    if (transport instanceof SshTransport ssh) {
+                        ssh.setSshSessionFactory(sshFactory());
+                    }
+                });
+        try {
+            return fetch.call();
+        } catch (GitAPIException | RuntimeException e) {
+            throw new SyncException("git: cannot fetch " + repo.display() + ": " + rootMessage(e)
+                    + credentialsHint(e), e);
+        }
+    }
+
+    private String credentialsHint(Exception e) {
+        String m = String.valueOf(rootMessage(e)).toLowerCase(java.util.Locale.ROOT);
+        if ((m.contains("auth") || m.contains("not authorized") || m.contains("401") || m.contains("403"))
+                && credentials.password() == null && credentials.sshKeyFile() == null) {
+            return " (private repository? set " + GitCredentials.USERNAME + " and " + GitCredentials.PASSWORD
+                    + " or " + GitCredentials.TOKEN + " for https, " + GitCredentials.SSH_KEY_FILE + " for ssh)";
+        }
+        return "";
+    }
+
+    private record Resolved(RevCommit commit, String label) {
+    }
+
+    private Resolved resolve(Git git, RepoLocation repo, String ref, FetchResult fetch) throws IOException {
+        Repository r = git.getRepository();
+        if (ref == null || ref.isBlank()) {
+            Ref head = fetch.getAdvertisedRef("HEAD");
+            if (head == null || head.getObjectId() == null) {
+                throw new SyncException("git: " + repo.display() + " has no HEAD (empty repository?); pass --ref");
+            }
+            String label = head.isSymbolic() ? "HEAD -> " + Repository.shortenRefName(head.getTarget().getName()) : "HEAD";
+            return new Resolved(parseCommit(r, head.getObjectId(), "HEAD", repo), label);
+        }
+        Ref tag = r.exactRef("refs/tags/" + ref);
+        if (tag != null) {
+            return new Resolved(parseCommit(r, tag.getObjectId(), ref, repo), "tag " + ref);
+        }
+        Ref branch = r.exactRef("refs/remotes/origin/" + ref);
+        if (branch != null) {
+            return new Resolved(parseCommit(r, branch.getObjectId(), ref, repo), "branch " + ref);
+        }
+        if (ref.startsWith("refs/")) {
+            // any other ref the server advertises (refs/pull/1/head, refs/changes/...): fetch it on its own
+            FetchResult extra = fetch(git, repo, List.of(new RefSpec("+" + ref + ":" + FETCHED_REF)));
+            Ref fetched = extra.getAdvertisedRef(ref);
+            if (fetched != null && r.exactRef(FETCHED_REF) != null) {
+                return new Resolved(parseCommit(r, r.exactRef(FETCHED_REF).getObjectId(), ref, repo), ref);
+            }
+        } else if (HEX.matcher(ref).matches()) {
+            try {
+                ObjectId id = r.resolve(ref.toLowerCase(java.util.Locale.ROOT) + "^{commit}");
+                if (id != null) {
+                    return new Resolved(parseCommit(r, id, ref, repo), "commit " + GitCheckout.shortRevision(id.name()));
+                }
+            } catch (AmbiguousObjectException e) {
+                throw new SyncException("--ref " + ref + " is ambiguous in " + repo.display()
+                        + ": give more digits of the commit id");
+            } catch (IncorrectObjectTypeException e) {
+                throw new SyncException("--ref " + ref + " in " + repo.display() + " is not a commit");
+            } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
+                // not a revision expression: fall through to "not found"
+            }
+        }
+        throw new SyncException("--ref " + ref + " not found in " + repo.display()
+                + ": no tag, branch or fetched commit of that name");
+    }
+
+    private static RevCommit parseCommit(Repository r, ObjectId id, String ref, RepoLocation repo) throws IOException {
+        try (RevWalk walk = new RevWalk(r)) {
+            return walk.parseCommit(id); // peels annotated tags
+        } catch (IncorrectObjectTypeException e) {
+            throw new SyncException("--ref " + ref + " in " + repo.display() + " does not point to a commit");
+        } catch (MissingObjectException e) {
+            throw new SyncException("--ref " + ref + ": commit " + id.name() + " is missing from " + repo.display());
+        }
+    }
+
+    /** Detached checkout of the commit, then reset --hard and clean -fdx: the tree is exactly the commit. */
+    private static void checkoutExactly(Git git, RevCommit commit) {
+        try {
+            git.checkout().setName(commit.name()).setForced(true).call();
+            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
+            git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+        } catch (GitAPIException e) {
+            throw new SyncException("git: cannot check out " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int countUpdates(FetchResult fetch) {
+        int n = 0;
+        for (TrackingRefUpdate u : fetch.getTrackingRefUpdates()) {
+            if (u.getResult() != RefUpdate.Result.NO_CHANGE) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private SshdSessionFactory sshFactory() {
+        if (sshFactory == null) {
+            SshdSessionFactoryBuilder builder = new SshdSessionFactoryBuilder()
+                    .setHomeDirectory(home.toFile())
+                    .setSshDirectory(home.resolve(".ssh").toFile());
+            Path key = credentials.sshKeyFile();
+            if (key != null) {
+                if (!Files.isReadable(key)) {
+                    throw new SyncException(GitCredentials.SSH_KEY_FILE + " names " + key + ", which cannot be read");
+                }
+                builder.setDefaultIdentities(sshDir -> List.of(key));
+            }
+            sshFactory = builder.build(null);
+        }
+        return sshFactory;
+    }
+
+    private static String rootMessage(Throwable e) {
+        List<String> parts = new ArrayList<>();
+        for (Throwable t = e; t != null && parts.size() < 3; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && parts.stream().noneMatch(p -> p.contains(m))) {
+                parts.add(m);
+            }
+        }
+        return parts.isEmpty() ? e.getClass().getSimpleName() : String.join(": ", parts);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a leftover temp folder is harmless
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sshFactory != null) {
+            sshFactory.close();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.jenkins.plugins.gitopssync.cli;
+
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.util.FS;
+
+/**
+ * What {@code --repo} names: a Git URL (https, http, ssh, git, file, or scp-like user@host:path), a
+ * local Git repository (working copy or bare), or a plain directory that is not a Git repository.
+ * {@code url} never carries a password: one in the URL is refused, since credentials come from the
+ * environment only.
+ */
+record RepoLocation(Kind kind, String url, Path directory) {
+
+    enum Kind { REMOTE, LOCAL_GIT, PLAIN_DIRECTORY }
+
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+    private static final Pattern SCP_LIKE = Pattern.compile("^[^/@:\\s]+@[^/:\\s]+:.+");
+
+    static RepoLocation parse(String repo, Path workingDirectory) {
+        if (repo == null || repo.isBlank()) {
+            throw new SyncException("--repo is empty: give a Git URL or a local directory");
+        }
+        if (SCHEME.matcher(repo).matches()) {
+            return new RepoLocation(Kind.REMOTE, withoutCredentials(repo), null);
+        }
+        if (SCP_LIKE.matcher(repo).matches()) {
+            return new RepoLocation(Kind.REMOTE, repo, null);
+        }
+        Path dir = workingDirectory.resolve(repo).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new SyncException("--repo " + repo + ": no such directory (" + dir + "), and not a Git URL");
+        }
+        try {
+            dir = dir.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new SyncException("--repo " + repo + ": cannot read " + dir + ": " + e.getMessage(), e);
+        }
+        File asFile = dir.toFile();
+        boolean git = RepositoryCache.FileKey.isGitRepository(new File(asFile, ".git"), FS.DETECTED)
+                || RepositoryCache.FileKey.isGitRepository(asFile, FS.DETECTED);
+        return new RepoLocation(git ? Kind.LOCAL_GIT : Kind.PLAIN_DIRECTORY, dir.toString(), dir);
+    }
+
+    /** Refuses a password or token in the URL; a user name alone (ssh://git@host/...) is fine. */
+    private static String withoutCredentials(String repo) {
+        String stripped = Redactor.stripUserInfo(repo);
+        try {
+            URI uri = new URI(repo);
+            String userInfo = uri.getRawUserInfo();
+            if (userInfo != null && userInfo.contains(":")) {
+                throw new SyncException("--repo " + stripped + " holds a password or token in the URL; pass it in "
+                        + GitCredentials.PASSWORD + " (and " + GitCredentials.USERNAME + ") instead");
+            }
+            return repo;
+        } catch (URISyntaxException e) {
+            throw new SyncException("--repo " + stripped + " is not a valid URL: " + e.getReason());
+        }
+    }
+
+    /** The URL as it may be shown (no user info at all). */
+    String display() {
+        return Redactor.stripUserInfo(url);
+    }
+
+    /** Cache folder name: sha256 of the URL, so one URL always maps to one clone. */
+    String cacheKey() {
+        return sha256(url);
+    }
+
+    /** Last path segment without ".git": "shop" for https://host/org/shop.git. */
+    String shortName() {
+        String s = url.replace('\\', '/');
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.endsWith(".git")) {
+            s = s.substring(0, s.length() - 4);
+        }
+        int cut = Math.max(s.lastIndexOf('/'), s.lastIndexOf(':'));
+        return cut >= 0 ? s.substring(cut + 1) : s;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.gitopssync.cli;
+
+import io.jenkins.plugins.gitopssync.engine.report.Action;
+import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
+import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
+import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import java.util.Locale;
+
+/**
+ * Prints a sync or diff result: one line per changed object ("created Deployment/shop/web",
+ * "configured ConfigMap/shop/x (drift)"), the masked diffs, problems on stderr, and one summary line.
+ */
+final class ResultPrinter {
+
+    private final Console console;
+
+    ResultPrinter(Console console) {
+        this.console = console;
+    }
+
+    void print(SyncResult result, boolean showDiffs) {
+        for (ObjectResult o : result.objects()) {
+            if (o.action() == Action.UNCHANGED && !console.verbose()) {
+                continue;
+            }
+            console.result(objectLine(o, console.verbose()));
+            if (showDiffs && o.diff() != null && !o.diff().isBlank()) {
+                console.result(o.diff().stripTrailing());
+            }
+        }
+        for (String warning : result.warnings()) {
+            console.warn(warning);
+        }
+        for (String error : result.errors()) {
+            console.error(error);
+        }
+        console.summary(summary(result));
+    }
+
+    static String objectLine(ObjectResult o, boolean withSource) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-11s%s", o.action().word(), o.displayName()));
+        if (o.action() == Action.CONFIGURED) {
+            line.append(o.drift() ? " (drift)" : " (git change)");
+        } else if (o.drift()) {
+            line.append(" (drift)");
+        }
+        if (o.health() != null && !o.health().isBlank() && o.action() != Action.PRUNED) {
+            line.append(" [").append(o.health()).append(']');
+        }
+        if (withSource && o.source() != null) {
+            line.append("  ").append(o.source());
+        }
+        if (o.action() == Action.FAILED && o.error() != null) {
+            line.append(": ").append(o.error());
+        }
+        return line.toString();
+    }
+
+    /** "revision 1a2b3c4: 3 created, 1 configured (1 drift), 0 pruned, 12 unchanged in 2.1 s, 17 API requests; Synced" */
+    static String summary(SyncResult r) {
+        Totals t = r.totals();
+        StringBuilder s = new StringBuilder("revision ").append(GitCheckout.shortRevision(r.revision()));
+        if (r.dryRun()) {
+            s.append(" (dry run, nothing written)");
+        }
+        s.append(": ").append(t.created()).append(" created, ")
+                .append(t.configured()).append(" configured (").append(t.drifted()).append(" drift), ")
+                .append(t.pruned()).append(" pruned, ")
+                .append(t.unchanged()).append(" unchanged");
+        if (t.skipped() > 0) {
+            s.append(", ").append(t.skipped()).append(" skipped");
+        }
+        if (t.failed() > 0) {
+            s.append(", ").append(t.failed()).append(" failed");
+        }
+        s.append(String.format(Locale.ROOT, " in %.1f s, %d API requests; %s", r.durationMs() / 1000.0,
+                r.apiRequests(), r.status()));
+        return s.toString();
+    }
+}
