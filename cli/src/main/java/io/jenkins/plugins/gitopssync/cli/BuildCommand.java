@@ -46,18 +46,15 @@ final class BuildCommand implements Callable<Integer> {
             yaml.append("---\n# Source: ").append(m.location()).append('\n').append(toYaml(m));
         }
         console.product(yaml.toString());
-        console.progress("rendered " + rendered.size() + " objects from " + manifests.path() + " at revision "
-                + GitCheckout.shortRevision(manifests.revision()));
         return ExitCodes.OK;
     }
 
     @SuppressWarnings("unchecked")
     private String toYaml(Manifest m) {
-        Object object = m.object();
+        Map<String, Object> object = Serialization.jsonMapper().convertValue(m.object(), Map.class);
         if (!showSecrets && "Secret".equals(m.object().getKind())) {
-            object = SecretMasker.mask(Serialization.jsonMapper().convertValue(m.object(), Map.class));
+            object = SecretMasker.mask(object);
         }
-        String yaml = Serialization.asYaml(object);
-        return yaml.startsWith("---\n") ? yaml.substring(4) : yaml;
+        return YamlWriter.write(object);
     }
 }
