@@ -1,0 +1,121 @@
+package io.jenkins.plugins.gitopssync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Git source through the real CLI: clone once into the cache, fetch incrementally, exact refs. */
+class GitSourceTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String CONFIG = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              namespace: demo
+            data:
+              color: %s
+            """;
+
+    @Test
+    void newCommitIsPickedUpByAnIncrementalFetchIntoTheSameCacheDir() throws IOException {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
+            String first = repo.write("app/config.yaml", CONFIG.formatted("blue")).commit("blue");
+            CliRunner cli = new CliRunner(tmp);
+
+            CliRunner.Run one = cli.run("build", "--repo", repo.dir().toString(), "--path", "app");
+            assertThat(one.exitCode()).as(one.toString()).isZero();
+            assertThat(one.err()).contains("git: cloning " + repo.dir()).contains("checked out " + first);
+            assertThat(one.out()).contains("color: blue").contains("# Source: app/config.yaml:1");
+            Path cacheEntry = onlyCacheEntry(cli);
+
+            String second = repo.edit("app/config.yaml", s -> s.replace("blue", "green")).commit("green");
+            CliRunner.Run two = cli.run("build", "--repo", repo.dir().toString(), "--path", "app");
+            assertThat(two.exitCode()).as(two.toString()).isZero();
+            assertThat(two.err()).contains("git: fetching " + repo.dir()).contains("1 ref(s) updated")
+                    .contains("checked out " + second).doesNotContain("cloning");
+            assertThat(two.out()).contains("color: green").doesNotContain("color: blue");
+            assertThat(onlyCacheEntry(cli)).isEqualTo(cacheEntry);
+
+            CliRunner.Run three = cli.run("build", "--repo", repo.dir().toString(), "--path", "app");
+            assertThat(three.err()).contains("git: up to date").contains("checked out " + second);
+        }
+    }
+
+    @Test
+    void refSelectsTagBranchOrCommitExactly() {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
+            String v1 = repo.write("config.yaml", CONFIG.formatted("one")).commit("one");
+            repo.tag("v1");
+            repo.branch("release");
+            String two = repo.edit("config.yaml", s -> s.replace("one", "two")).commit("two");
+            repo.checkout("release");
+            String three = repo.edit("config.yaml", s -> s.replace("one", "three")).commit("three");
+            repo.checkout("main");
+            CliRunner cli = new CliRunner(tmp);
+            String url = repo.dir().toUri().toString(); // file:// URL form
+
+            assertThat(cli.run("build", "--repo", url, "--ref", "v1").out()).contains("color: one");
+            assertThat(cli.run("build", "--repo", url, "--ref", "release").out()).contains("color: three");
+            CliRunner.Run byShortId = cli.run("build", "--repo", url, "--ref", two.substring(0, 8));
+            assertThat(byShortId.out()).as(byShortId.toString()).contains("color: two");
+            assertThat(byShortId.err()).contains("checked out " + two);
+            CliRunner.Run byFullId = cli.run("build", "--repo", url, "--ref", v1);
+            assertThat(byFullId.out()).contains("color: one");
+            CliRunner.Run head = cli.run("build", "--repo", url);
+            assertThat(head.err()).contains("checked out " + two + " (HEAD -> main)");
+            assertThat(three).isNotEqualTo(two);
+        }
+    }
+
+    @Test
+    void unknownRefIsOneClearErrorLine() {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
+            repo.write("config.yaml", CONFIG.formatted("one")).commit("one");
+            CliRunner.Run run = new CliRunner(tmp).run("build", "--repo", repo.dir().toString(), "--ref", "nope");
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("error: --ref nope not found in " + repo.dir())
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void unreachableRepositoryFailsWithExit2AndNoHalfClone() {
+        CliRunner cli = new CliRunner(tmp);
+        CliRunner.Run run = cli.run("build", "--repo", "http://127.0.0.1:1/nothing.git");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).startsWith("git: cloning http://127.0.0.1:1/nothing.git")
+                .contains("error: git: cannot fetch http://127.0.0.1:1/nothing.git");
+        assertThat(run.err().lines().filter(l -> l.startsWith("error:"))).hasSize(1);
+    }
+
+    @Test
+    void plainDirectoryIsRenderedAsItIs() {
+        CliRunner cli = new CliRunner(tmp);
+        CliRunner.Run run = cli.run("build", "--repo", TestRepo.examples().resolve("shop").toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("not a Git repository");
+        assertThat(run.out()).contains("kind: Namespace").contains("name: frontend");
+        CliRunner.Run withRef = cli.run("build", "--repo", TestRepo.examples().resolve("shop").toString(), "--ref", "main");
+        assertThat(withRef.exitCode()).isEqualTo(2);
+        assertThat(withRef.err()).contains("needs a Git repository");
+    }
+
+    private static Path onlyCacheEntry(CliRunner cli) throws IOException {
+        try (Stream<Path> entries = Files.list(cli.cacheDir().resolve("repos"))) {
+            var dirs = entries.filter(Files::isDirectory).toList();
+            assertThat(dirs).hasSize(1);
+            assertThat(dirs.get(0).getFileName().toString()).matches("[0-9a-f]{64}");
+            return dirs.get(0);
+        }
+    }
+}

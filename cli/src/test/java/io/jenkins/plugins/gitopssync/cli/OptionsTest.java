@@ -1,0 +1,56 @@
+package io.jenkins.plugins.gitopssync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.TypeConversionException;
+
+/** Default ApplySet names and durations. */
+class OptionsTest {
+
+    private static final Path CWD = Path.of("/");
+
+    @Test
+    void derivedApplySetNameIsReadableStableAndDns1123() {
+        RepoLocation shop = RepoLocation.parse("https://git.example/org/Shop.git", CWD);
+        String name = ApplySetNames.derive(shop, ".");
+        assertThat(name).matches("shop-[0-9a-f]{8}");
+        assertThat(ApplySetNames.derive(shop, "./")).isEqualTo(name);
+        assertThat(ApplySetNames.derive(RepoLocation.parse("https://git.example/org/Shop.git", CWD), "")).isEqualTo(name);
+
+        String overlay = ApplySetNames.derive(shop, "./overlays/Staging_EU/");
+        assertThat(overlay).matches("shop-overlays-staging-eu-[0-9a-f]{8}");
+        assertThat(ApplySetNames.derive(RepoLocation.parse("https://other.example/org/shop.git", CWD), "."))
+                .as("same repository name elsewhere is another inventory").isNotEqualTo(name);
+
+        String longName = ApplySetNames.derive(shop, "a/".repeat(60) + "end");
+        assertThat(longName).hasSizeLessThanOrEqualTo(63).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+        assertThat(ApplySetNames.derive(RepoLocation.parse("git@git.example:org/infra.git", CWD), "apps"))
+                .matches("infra-apps-[0-9a-f]{8}");
+    }
+
+    @Test
+    void invalidApplySetNameIsRejected() {
+        ApplySetOptions o = new ApplySetOptions();
+        o.applySet = "Not_Valid";
+        assertThatThrownBy(() -> o.name(new SourceOptions(), null)).isInstanceOf(SyncException.class)
+                .hasMessageContaining("--applyset Not_Valid is not a valid name");
+    }
+
+    @Test
+    void durationsInFluxStyle() {
+        DurationConverter c = new DurationConverter();
+        assertThat(c.convert("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.convert("5m")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(c.convert("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.convert("120")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.convert("PT2M")).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> c.convert("5 minutes")).isInstanceOf(TypeConversionException.class);
+        assertThatThrownBy(() -> c.convert("m5")).isInstanceOf(TypeConversionException.class);
+    }
+}
