@@ -95,6 +95,19 @@ public final class KubeApi {
         }
     }
 
+    /** DELETE only if the object still has that resourceVersion (no-op when gone or changed). */
+    public void deleteIfUnchanged(ResourceInfo r, String namespace, String name, String resourceVersion) {
+        String body = "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"resourceVersion\":\""
+                + resourceVersion + "\"}}";
+        try {
+            send("DELETE", path(r, namespace, name), "application/json", body, "delete", r, namespace);
+        } catch (ApiException e) {
+            if (!e.isNotFound() && !e.isConflict()) {
+                throw e;
+            }
+        }
+    }
+
     /** RFC 6902 JSON patch. */
     public Map<String, Object> jsonPatch(ResourceInfo r, String namespace, String name, String patch) {
         return withType(send("PATCH", path(r, namespace, name), "application/json-patch+json", patch, "patch", r, namespace)
