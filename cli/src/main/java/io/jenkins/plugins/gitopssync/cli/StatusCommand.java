@@ -1,17 +1,11 @@
 package io.jenkins.plugins.gitopssync.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
+import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SvgBadge;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +48,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         if (!status.exists()) {
             reports.writeBadge(env, console, SvgBadge.unknown());
-            reports.writeReport(env, console, toJson(status));
+            reports.writeReport(env, console, JsonReport.toJson(status));
             console.error("ApplySet " + name + " not found in namespace " + applySet.namespace
                     + " (never synced? check --applyset, --namespace, or --repo and --path)");
             return ExitCodes.ERROR;
@@ -67,41 +61,11 @@ final class StatusCommand implements Callable<Integer> {
         }
         int drift = status.drifted().size();
         reports.writeBadge(env, console, SvgBadge.render(drift == 0 ? SyncStatus.Synced : SyncStatus.Drift, drift));
-        reports.writeReport(env, console, toJson(status));
+        reports.writeReport(env, console, JsonReport.toJson(status));
         console.summary("applyset " + name + " (namespace " + applySet.namespace + "): revision "
                 + GitCheckout.shortRevision(status.lastRevision()) + ", path " + status.lastPath() + ", "
                 + status.objectCount() + " objects, " + drift + " drifted, " + status.apiRequests()
                 + " API requests; " + (drift == 0 ? SyncStatus.Synced : SyncStatus.Drift));
         return ExitCodes.forStatus(status);
-    }
-
-    /** The status as JSON: the same field names as the sync report where they mean the same. */
-    static String toJson(InventoryStatus s) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("applySet", s.applySet());
-        json.put("namespace", s.namespace());
-        json.put("exists", s.exists());
-        json.put("status", !s.exists() ? "Unknown" : s.drifted().isEmpty() ? "Synced" : "Drift");
-        json.put("revision", s.lastRevision());
-        json.put("path", s.lastPath());
-        json.put("objectCount", s.objectCount());
-        List<Map<String, Object>> drifted = new ArrayList<>();
-        for (ObjectResult o : s.drifted()) {
-            Map<String, Object> obj = new LinkedHashMap<>();
-            obj.put("group", o.group());
-            obj.put("version", o.version());
-            obj.put("kind", o.kind());
-            obj.put("namespace", o.namespace());
-            obj.put("name", o.name());
-            obj.put("diff", o.diff());
-            drifted.add(obj);
-        }
-        json.put("drifted", drifted);
-        json.put("apiRequests", s.apiRequests());
-        try {
-            return Serialization.jsonMapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
