@@ -110,9 +110,19 @@ class RendererTest {
                 ]}
                 """);
 
+        write("typed-list.yaml", """
+                apiVersion: v1
+                kind: ConfigMapList
+                items:
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata: {name: c}
+                """);
+
         assertThat(locations(render("."))).containsExactly(
                 "list.json:2 Secret/s", "list.json:3 Service/svc",
-                "list.yaml:4 ConfigMap/a", "list.yaml:8 ConfigMap/b");
+                "list.yaml:4 ConfigMap/a", "list.yaml:8 ConfigMap/b",
+                "typed-list.yaml:4 ConfigMap/c");
     }
 
     @Test
