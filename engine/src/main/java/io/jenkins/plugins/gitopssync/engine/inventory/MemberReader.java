@@ -73,6 +73,9 @@ public final class MemberReader {
         try {
             items = api.list(r, null, selector);
         } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return; // kind defined by a CRD of this set that is not created yet
+            }
             if (!e.isForbidden() || !r.namespaced()) {
                 throw wrap(e);
             }

@@ -93,9 +93,9 @@ public final class ManifestParser {
         return map.get("apiVersion") instanceof String av && av.startsWith("kustomize.config.k8s.io/");
     }
 
+    /** "kind: List" (v1), or a typed list such as ConfigMapList, as kubectl expands them. */
     private static boolean isList(Map<?, ?> map) {
-        return "List".equals(map.get("kind")) && map.get("items") instanceof List<?>
-                && (map.get("apiVersion") == null || "v1".equals(map.get("apiVersion")));
+        return map.get("kind") instanceof String kind && kind.endsWith("List") && map.get("items") instanceof List<?>;
     }
 
     /**

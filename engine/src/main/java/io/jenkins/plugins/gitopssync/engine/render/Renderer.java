@@ -21,10 +21,14 @@ public final class Renderer {
         Path root = PathGuard.realRoot(source.root());
         Path start = PathGuard.resolve(source);
         Path kustomization = Files.isDirectory(start) ? KustomizeRenderer.kustomizationFile(start) : null;
+        if (kustomization == null && Files.isRegularFile(start)
+                && KustomizeRenderer.KUSTOMIZATION_FILES.contains(start.getFileName().toString())) {
+            kustomization = start; // the path names the kustomization file itself
+        }
         List<Manifest> manifests;
         if (kustomization != null) {
             String rel = root.relativize(kustomization).toString().replace('\\', '/');
-            manifests = KustomizeRenderer.render(start, rel, out);
+            manifests = KustomizeRenderer.render(kustomization.getParent(), rel, out);
         } else {
             manifests = DirectoryRenderer.render(root, start, out);
         }

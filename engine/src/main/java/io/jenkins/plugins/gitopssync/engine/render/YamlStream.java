@@ -48,6 +48,7 @@ final class YamlStream {
         List<Document> documents = new ArrayList<>();
         try {
             for (Node node : yaml.composeAll(new StringReader(content))) {
+                rejectRecursion(file, node, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
                 Object value = constructor.construct(node);
                 documents.add(new Document(value, node.getStartMark().getLine() + 1, itemLines(node)));
             }
@@ -74,6 +75,29 @@ final class YamlStream {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** An alias to an enclosing node makes an infinite object: no Kubernetes object can be one. */
+    private static void rejectRecursion(String file, Node node, java.util.Set<Node> ancestors) {
+        if (node instanceof ScalarNode) {
+            return;
+        }
+        if (!ancestors.add(node)) {
+            Mark mark = node.getStartMark();
+            throw new SyncException(file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)
+                    + ": recursive alias (an anchor used inside itself)");
+        }
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                rejectRecursion(file, tuple.getKeyNode(), ancestors);
+                rejectRecursion(file, tuple.getValueNode(), ancestors);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                rejectRecursion(file, item, ancestors);
+            }
+        }
+        ancestors.remove(node);
     }
 
     /** Lines of the elements of a top-level "items" sequence (for kind: List). */

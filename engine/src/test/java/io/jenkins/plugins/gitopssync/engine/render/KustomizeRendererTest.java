@@ -101,6 +101,16 @@ class KustomizeRendererTest {
     }
 
     @Test
+    void thePathMayNameTheKustomizationFileItself() throws IOException {
+        baseAndOverlay();
+
+        List<Manifest> manifests = Renderer.render(new ManifestSource(repo, "rev", "overlays/prod/kustomization.yaml"), log);
+
+        assertThat(manifests).hasSize(2);
+        assertThat(manifests.get(0).file()).isEqualTo("overlays/prod/kustomization.yaml");
+    }
+
+    @Test
     void aKustomizationBelowAPlainDirectoryIsBuiltToo() throws IOException {
         baseAndOverlay();
         write("plain.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n");

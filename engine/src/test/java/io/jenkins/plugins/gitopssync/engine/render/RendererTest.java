@@ -110,9 +110,19 @@ class RendererTest {
                 ]}
                 """);
 
+        write("typed-list.yaml", """
+                apiVersion: v1
+                kind: ConfigMapList
+                items:
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata: {name: c}
+                """);
+
         assertThat(locations(render("."))).containsExactly(
                 "list.json:2 Secret/s", "list.json:3 Service/svc",
-                "list.yaml:4 ConfigMap/a", "list.yaml:8 ConfigMap/b");
+                "list.yaml:4 ConfigMap/a", "list.yaml:8 ConfigMap/b",
+                "typed-list.yaml:4 ConfigMap/c");
     }
 
     @Test
@@ -235,6 +245,34 @@ class RendererTest {
     }
 
     @Test
+    void recursiveAliasIsAnErrorNotAStackOverflow() throws IOException {
+        write("loop.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: loop\ndata: &d\n  self: *d\n");
+
+        assertThatThrownBy(() -> render("."))
+                .isInstanceOf(SyncException.class)
+                .hasMessageStartingWith("loop.yaml:")
+                .hasMessageContaining("recursive alias");
+    }
+
+    @Test
+    void anchorsAndMergeKeysAreResolved() throws IOException {
+        write("anchors.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: anchors
+                  labels: &labels
+                    app: web
+                data:
+                  <<: *labels
+                  extra: "1"
+                """);
+
+        GenericKubernetesResource object = render(".").get(0).object();
+        assertThat(object.getAdditionalProperties().get("data")).isEqualTo(Map.of("app", "web", "extra", "1"));
+    }
+
+    @Test
     void hiddenDirectoriesAndFilesAreSkipped() throws IOException {
         write(".git/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: git\n");
         write(".github/workflows/ci.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ci\n");
@@ -307,6 +345,7 @@ class RendererTest {
                 .isInstanceOf(SyncException.class)
                 .hasMessageContaining("'escape'")
                 .hasMessageContaining("outside the repository");
+        Files.delete(repo.resolve("escape"));
     }
 
     @Test
@@ -319,6 +358,7 @@ class RendererTest {
                 .isInstanceOf(SyncException.class)
                 .hasMessageContaining("apps/link.yaml")
                 .hasMessageContaining("outside the repository");
+        Files.delete(repo.resolve("apps/link.yaml"));
     }
 
     @Test
