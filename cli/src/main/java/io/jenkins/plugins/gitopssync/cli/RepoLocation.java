@@ -47,7 +47,9 @@ record RepoLocation(Kind kind, String url, Path directory) {
             throw new SyncException("--repo " + repo + ": cannot read " + dir + ": " + e.getMessage(), e);
         }
         File asFile = dir.toFile();
-        boolean git = RepositoryCache.FileKey.isGitRepository(new File(asFile, ".git"), FS.DETECTED)
+        // ".git" is a file in linked worktrees and submodules ("gitdir: ..."); a directory otherwise
+        boolean git = Files.isRegularFile(dir.resolve(".git"))
+                || RepositoryCache.FileKey.isGitRepository(new File(asFile, ".git"), FS.DETECTED)
                 || RepositoryCache.FileKey.isGitRepository(asFile, FS.DETECTED);
         return new RepoLocation(git ? Kind.LOCAL_GIT : Kind.PLAIN_DIRECTORY, dir.toString(), dir);
     }

@@ -201,7 +201,7 @@ class ClusterSyncTest {
             a[6] = cluster.unprivilegedKubeconfig().toString(); // --kubeconfig value
             CliRunner.Run run = cli.run(a);
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-            assertThat(run.err()).contains("error: ").containsIgnoringCase("forbidden").doesNotContain("\tat ");
+            assertThat(run.err()).contains("error: ").contains("permission denied").doesNotContain("\tat ");
             assertThat(new ObjectMapper().readTree(Files.readString(report)).get("status").asText()).isEqualTo("Failed");
             assertBadge(badge, "gitops: failed");
 

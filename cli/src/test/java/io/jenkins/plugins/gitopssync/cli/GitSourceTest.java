@@ -99,6 +99,24 @@ class GitSourceTest {
     }
 
     @Test
+    void workingCopyWhoseDotGitIsAFileIsAGitRepository() throws Exception {
+        // linked worktrees and submodules have a ".git" file pointing at the real Git directory
+        Path work = tmp.resolve("work");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(work.toFile())
+                .setGitDir(tmp.resolve("elsewhere.git").toFile()).setInitialBranch("main").call()) {
+            Files.writeString(work.resolve("config.yaml"), CONFIG.formatted("gitfile"));
+            git.add().addFilepattern(".").call();
+            var who = new org.eclipse.jgit.lib.PersonIdent("Test", "test@example.invalid");
+            String id = git.commit().setMessage("c").setAuthor(who).setCommitter(who).setSign(false).call().name();
+            assertThat(work.resolve(".git")).isRegularFile();
+            CliRunner.Run run = new CliRunner(tmp).run("build", "--repo", work.toString());
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.err()).contains("checked out " + id);
+            assertThat(run.out()).contains("color: gitfile");
+        }
+    }
+
+    @Test
     void plainDirectoryIsRenderedAsItIs() {
         CliRunner cli = new CliRunner(tmp);
         CliRunner.Run run = cli.run("build", "--repo", TestRepo.examples().resolve("shop").toString());
