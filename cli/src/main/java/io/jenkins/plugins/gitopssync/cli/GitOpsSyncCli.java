@@ -2,6 +2,9 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The top-level {@code gitops-sync} command; holds the environment its subcommands run in. */
 @Command(name = "gitops-sync", mixinStandardHelpOptions = true, version = "gitops-sync 1.0",
@@ -24,10 +27,12 @@ final class GitOpsSyncCli implements Runnable {
         return env;
     }
 
-    /** No subcommand given: usage error. */
+    @Spec
+    CommandSpec spec;
+
+    /** No subcommand given: a usage error. */
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "missing command: build, diff, sync or status");
+        throw new ParameterException(spec.commandLine(), "missing command: build, diff, sync or status");
     }
 }

@@ -35,6 +35,13 @@ public final class Main {
         cl.setOut(new PrintWriter(usageOut, true));
         cl.setErr(new PrintWriter(usageErr, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // a usage mistake: the message and where to look, not the whole help text
+        cl.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine failing = e.getCommandLine();
+            failing.getErr().println("error: " + e.getMessage());
+            failing.getErr().println("Try '" + failing.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCodes.ERROR;
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             reportError(environment, e);
             return ExitCodes.ERROR;

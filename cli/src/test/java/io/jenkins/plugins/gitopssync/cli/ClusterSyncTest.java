@@ -109,6 +109,10 @@ class ClusterSyncTest {
             CliRunner.Run clean = cli.run(args("diff", repo, "shop"));
             assertThat(clean.exitCode()).as(clean.toString()).isZero();
             assertThat(clean.out()).contains("0 created, 0 configured (0 drift), 0 pruned, 11 unchanged");
+            CliRunner.Run quiet = cli.run(args("diff", repo, "shop", "--quiet"));
+            assertThat(quiet.exitCode()).isZero();
+            assertThat(quiet.out().strip().lines()).singleElement().asString().startsWith("revision " + first.substring(0, 7));
+            assertThat(quiet.err()).isEmpty();
             CliRunner.Run status = cli.run(args("status", repo, "shop"));
             assertThat(status.exitCode()).as(status.toString()).isZero();
             assertThat(status.out()).contains("revision " + first.substring(0, 7), "11 objects", "0 drifted");
@@ -118,12 +122,14 @@ class ClusterSyncTest {
                     .replace("not-a-real-key-0000", "another-fake-key-1111"));
             repo.delete("shop/cart.yaml");
             String second = repo.commit("CHF, new key, no cart");
-            CliRunner.Run change = cli.run(args("diff", repo, "shop", "--prune"));
+            Path outOfSync = tmp.resolve("out/out-of-sync.svg");
+            CliRunner.Run change = cli.run(args("diff", repo, "shop", "--prune", "--badge", outOfSync.toString()));
             assertThat(change.exitCode()).as(change.toString()).isEqualTo(1);
             assertThat(change.out()).contains("configured ConfigMap/" + ns + "/shop-config (git change)",
                     "configured Secret/" + ns + "/payment-gateway (git change)", "-  currency: EUR", "+  currency: CHF",
                     "pruned     Deployment/" + ns + "/cart", "pruned     Service/" + ns + "/cart", "(dry run");
             assertThat(change.all()).doesNotContain("not-a-real-key-0000").doesNotContain("another-fake-key-1111");
+            assertBadge(outOfSync, "gitops: out of sync");
 
             // drift: someone edits a live object out of band
             ConfigMap live = cluster.client().configMaps().inNamespace(ns).withName("shop-config").get();
