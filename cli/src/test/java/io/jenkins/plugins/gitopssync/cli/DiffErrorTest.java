@@ -49,6 +49,24 @@ class DiffErrorTest {
     }
 
     @Test
+    void unknownContextIsAnErrorNotAFallback() throws Exception {
+        Path kubeconfig = tmp.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
+                users: [{name: u, user: {token: t}}]
+                contexts: [{name: dev, context: {cluster: c, user: u}}, {name: prod, context: {cluster: c, user: u}}]
+                current-context: dev
+                """);
+        CliRunner.Run run = new CliRunner(tmp).run("status", "--applyset", "x", "--kubeconfig", kubeconfig.toString(),
+                "--context", "staging");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("error: context staging not found in kubeconfig " + kubeconfig
+                + " (contexts: dev, prod)");
+    }
+
+    @Test
     void missingKubeconfigExits2() {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("a.yaml", CONFIG).commit("a");

@@ -89,13 +89,19 @@ class GitSourceTest {
     }
 
     @Test
-    void unreachableRepositoryFailsWithExit2AndNoHalfClone() {
+    void unreachableRepositoryFailsWithExit2AndNoHalfClone() throws IOException {
         CliRunner cli = new CliRunner(tmp);
-        CliRunner.Run run = cli.run("build", "--repo", "http://127.0.0.1:1/nothing.git");
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).startsWith("git: cloning http://127.0.0.1:1/nothing.git")
-                .contains("error: git: cannot fetch http://127.0.0.1:1/nothing.git");
-        assertThat(run.err().lines().filter(l -> l.startsWith("error:"))).hasSize(1);
+        for (String url : new String[] {"http://127.0.0.1:1/nothing.git", "ssh://git@127.0.0.1:1/nothing.git"}) {
+            CliRunner.Run run = cli.run("build", "--repo", url);
+            String shown = url.replace("git@", "");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).startsWith("git: cloning " + shown)
+                    .contains("error: git: cannot fetch " + shown).doesNotContain("\tat ");
+            assertThat(run.err().lines().filter(l -> l.startsWith("error:"))).hasSize(1);
+            try (Stream<Path> left = Files.list(cli.cacheDir().resolve("repos"))) {
+                assertThat(left.filter(Files::isDirectory)).as("no half clone in the cache").isEmpty();
+            }
+        }
     }
 
     @Test
