@@ -197,6 +197,30 @@ class ClusterSyncTest {
     }
 
     @Test
+    void targetNamespaceMovesObjectsAndStatusOfUnknownApplySetIsAnError() throws Exception {
+        String target = cluster.createNamespace(cluster.unique("target"));
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("app/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
+                    + "  namespace: somewhere-else\ndata:\n  a: b\n").commit("config");
+            CliRunner.Run sync = cli.run(args("sync", repo, "app", "--target-namespace", target, "--concurrency", "2"));
+            assertThat(sync.exitCode()).as(sync.toString()).isZero();
+            assertThat(sync.out()).contains("created    ConfigMap/" + target + "/settings");
+            assertThat(cluster.client().configMaps().inNamespace(target).withName("settings").get()).isNotNull();
+
+            Path report = tmp.resolve("status.json");
+            Path badge = tmp.resolve("unknown.svg");
+            String[] status = args("status", repo, "app", "--report", report.toString(), "--badge", badge.toString());
+            status[10] = cluster.unique("never-synced"); // --applyset value
+            CliRunner.Run unknown = cli.run(status);
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err()).contains("error: ApplySet " + cluster.unique("never-synced") + " not found in namespace "
+                    + applySetNamespace);
+            assertBadge(badge, "gitops: unknown");
+            assertThat(new ObjectMapper().readTree(Files.readString(report)).get("exists").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void forbiddenSyncFailsWithExit2ReportAndFailedBadge() throws Exception {
         String ns = cluster.cleanupNamespace(cluster.unique("denied"));
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {

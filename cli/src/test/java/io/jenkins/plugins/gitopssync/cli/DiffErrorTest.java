@@ -73,7 +73,11 @@ class DiffErrorTest {
             CliRunner.Run run = new CliRunner(tmp).run("sync", "--repo", repo.dir().toString(),
                     "--kubeconfig", tmp.resolve("none").toString());
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("error: kubeconfig not found: " + tmp.resolve("none"));
+            assertThat(run.err()).contains("error: kubeconfig not found: " + tmp.resolve("none")).doesNotContain("\tat ");
+            CliRunner.Run verbose = new CliRunner(tmp).run("sync", "--verbose", "--repo", repo.dir().toString(),
+                    "--kubeconfig", tmp.resolve("none").toString());
+            assertThat(verbose.exitCode()).isEqualTo(2);
+            assertThat(verbose.err()).contains("error: kubeconfig not found").contains("\tat io.jenkins.plugins.gitopssync.cli.");
             CliRunner.Run noCluster = new CliRunner(tmp).run("status", "--applyset", "x");
             assertThat(noCluster.exitCode()).isEqualTo(2);
             assertThat(noCluster.err()).contains("error: no cluster given: pass --kubeconfig FILE or set KUBECONFIG");
