@@ -172,7 +172,7 @@ final class GitSource implements AutoCloseable {
 
     private Resolved resolve(Git git, RepoLocation repo, String ref, FetchResult fetch) throws IOException {
         Repository r = git.getRepository();
-        if (ref == null || ref.isBlank()) {
+        if (ref == null || ref.isBlank() || ref.equals("HEAD")) {
             Ref head = fetch.getAdvertisedRef("HEAD");
             if (head == null || head.getObjectId() == null) {
                 throw new SyncException("git: " + repo.display() + " has no HEAD (empty repository?); pass --ref");

@@ -72,6 +72,9 @@ class GitSourceTest {
             assertThat(byFullId.out()).contains("color: one");
             CliRunner.Run head = cli.run("build", "--repo", url);
             assertThat(head.err()).contains("checked out " + two + " (HEAD -> main)");
+            assertThat(cli.run("build", "--repo", url, "--ref", "HEAD").err()).contains("checked out " + two);
+            CliRunner.Run fullRef = cli.run("build", "--repo", url, "--ref", "refs/heads/release");
+            assertThat(fullRef.out()).as(fullRef.toString()).contains("color: three");
             assertThat(three).isNotEqualTo(two);
         }
     }
