@@ -295,6 +295,16 @@ class RendererTest {
     }
 
     @Test
+    void aWronglyTypedMetadataFieldIsNamed() throws IOException {
+        write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  finalizers: some-value\n");
+
+        assertThatThrownBy(() -> render("."))
+                .isInstanceOf(SyncException.class)
+                .hasMessageStartingWith("a.yaml:1: not a valid Kubernetes object at metadata.finalizers: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("some-value"));
+    }
+
+    @Test
     void hiddenDirectoriesAndFilesAreSkipped() throws IOException {
         write(".git/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: git\n");
         write(".github/workflows/ci.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ci\n");
