@@ -6,6 +6,10 @@ import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +51,55 @@ class InterruptedSyncIT extends ClusterTestBase {
         assertThat(groupKinds()).isEqualTo("ConfigMap,Secret");
         // no orphan: nothing in the namespace carries the part-of label but the desired objects
         assertThat(client.serviceAccounts().inNamespace(ns).withLabel(ApplySetId.PART_OF_LABEL).list().getItems()).isEmpty();
+        assertThat(sync().totals().changed()).isZero();
+    }
+
+    @Test
+    void killedProcessLeavesNoOrphanOnceItsLeaseExpires() throws Exception {
+        repo.write("cm.yaml", Manifests.configMap("settings", "a", "1"))
+                .write("sa.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: old-sa\n");
+        repo.commit("config map and service account");
+        assertThat(sync().status()).isEqualTo(SyncStatus.Synced);
+        repo.delete("sa.yaml").write("role.yaml", """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata:
+                  name: reader
+                rules:
+                - apiGroups: [""]
+                  resources: ["configmaps"]
+                  verbs: ["get"]
+                """);
+        String revision = repo.commit("service account out, role in");
+
+        // a child JVM runs the sync and is halted between apply and prune
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledSyncMain.class.getName(),
+                TestCluster.kubeconfig().toString(), repo.root().toString(), revision, ".", applySet, ns)
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(output).isEqualTo(137);
+        assertThat(output).contains("halting after apply");
+        assertThat(client.rbac().roles().inNamespace(ns).withName("reader").get()).isNotNull();
+        assertThat(client.serviceAccounts().inNamespace(ns).withName("old-sa").get()).isNotNull();
+        assertThat(groupKinds()).contains("ServiceAccount", "Role.rbac.authorization.k8s.io");
+
+        // its lease was never released: a re-run right away is refused, naming the dead holder
+        SyncResult blocked = sync();
+        assertThat(blocked.status()).isEqualTo(SyncStatus.Failed);
+        assertThat(blocked.errors()).singleElement().asString().contains("already running (held by ")
+                .contains("/pid-" + child.pid() + "/");
+        // once the lease expires (here: its renew time moved back by the lease duration), the re-run converges
+        client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet)).edit(l -> {
+            l.getSpec().setRenewTime(l.getSpec().getRenewTime().minusSeconds(SyncLease.DURATION_SECONDS + 1));
+            return l;
+        });
+        SyncResult rerun = sync();
+        assertThat(rerun.errors()).isEmpty();
+        assertThat(object(rerun, "ServiceAccount", "old-sa").action()).isEqualTo(Action.PRUNED);
+        assertThat(client.serviceAccounts().inNamespace(ns).withName("old-sa").get()).isNull();
+        assertThat(groupKinds()).isEqualTo("ConfigMap,Role.rbac.authorization.k8s.io");
         assertThat(sync().totals().changed()).isZero();
     }
 
