@@ -8,7 +8,7 @@ import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.nio.file.Path;
 
 /**
- * Run in a child JVM by {@link InterruptedSyncIT}: syncs, and halts the JVM right after the apply phase,
+ * Run in a child JVM by {@link InterruptedSyncClusterTest}: syncs, and halts the JVM right after the apply phase,
  * before prune, like a kill -9 (no finally block runs, the lease is not released).
  * Args: kubeconfig, repository root, revision, path, ApplySet name, namespace.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * requests (discovery, lease, parent, one LIST per kind), no PATCH (no dry run, no apply).
  * Sizes: env GITOPS_TEST_NOOP_SIZES (comma-separated, default "100").
  */
-class NoOpRequestCountIT extends ClusterTestBase {
+class NoOpRequestCountClusterTest extends ClusterTestBase {
 
     @Test
     void noOpSyncRequestCount() throws Exception {

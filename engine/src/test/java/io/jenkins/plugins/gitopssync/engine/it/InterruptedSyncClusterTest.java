@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * set drops a whole kind: the parent still lists the old kind (superset), so the re-run finds and prunes
  * the orphan, then narrows the parent.
  */
-class InterruptedSyncIT extends ClusterTestBase {
+class InterruptedSyncClusterTest extends ClusterTestBase {
 
     @Test
     void interruptedBetweenApplyAndPruneConvergesOnRerun() throws Exception {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The ways to connect, and the request counter every sync reports. */
-class ClusterAccessIT {
+class ClusterAccessTest {
 
     @Test
     void tokenWithCaCertificateAndKubeconfigContentWithContextReachTheCluster() throws Exception {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * give a parent with exactly the id and group-kinds the engine computes; and the engine, in turn,
  * refuses to touch kubectl's set.
  */
-class KubectlApplySetIT extends ClusterTestBase {
+class KubectlApplySetClusterTest extends ClusterTestBase {
 
     private static final Map<String, String> APPLYSET_ON = Map.of("KUBECTL_APPLYSET", "true");
 
