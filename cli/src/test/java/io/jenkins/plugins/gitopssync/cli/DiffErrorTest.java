@@ -37,7 +37,7 @@ class DiffErrorTest {
                     user: someone
                 current-context: nowhere
                 """);
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
             repo.write("a.yaml", CONFIG).commit("a");
             Path badge = tmp.resolve("b.svg");
             CliRunner.Run run = new CliRunner(tmp).run("diff", "--repo", repo.dir().toString(),
@@ -68,7 +68,7 @@ class DiffErrorTest {
 
     @Test
     void missingKubeconfigExits2() {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
             repo.write("a.yaml", CONFIG).commit("a");
             CliRunner.Run run = new CliRunner(tmp).run("sync", "--repo", repo.dir().toString(),
                     "--kubeconfig", tmp.resolve("none").toString());

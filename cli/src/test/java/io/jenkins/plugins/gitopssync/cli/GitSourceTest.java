@@ -27,7 +27,7 @@ class GitSourceTest {
 
     @Test
     void newCommitIsPickedUpByAnIncrementalFetchIntoTheSameCacheDir() throws IOException {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
             String first = repo.write("app/config.yaml", CONFIG.formatted("blue")).commit("blue");
             CliRunner cli = new CliRunner(tmp);
 
@@ -52,7 +52,7 @@ class GitSourceTest {
 
     @Test
     void refSelectsTagBranchOrCommitExactly() {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
             String v1 = repo.write("config.yaml", CONFIG.formatted("one")).commit("one");
             repo.tag("v1");
             repo.branch("release");
@@ -81,7 +81,7 @@ class GitSourceTest {
 
     @Test
     void unknownRefIsOneClearErrorLine() {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
             repo.write("config.yaml", CONFIG.formatted("one")).commit("one");
             CliRunner.Run run = new CliRunner(tmp).run("build", "--repo", repo.dir().toString(), "--ref", "nope");
             assertThat(run.exitCode()).isEqualTo(2);
@@ -128,11 +128,11 @@ class GitSourceTest {
     @Test
     void plainDirectoryIsRenderedAsItIs() {
         CliRunner cli = new CliRunner(tmp);
-        CliRunner.Run run = cli.run("build", "--repo", TestRepo.examples().resolve("shop").toString());
+        CliRunner.Run run = cli.run("build", "--repo", ManifestsRepo.examples().resolve("shop").toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("not a Git repository");
         assertThat(run.out()).contains("kind: Namespace").contains("name: frontend");
-        CliRunner.Run withRef = cli.run("build", "--repo", TestRepo.examples().resolve("shop").toString(), "--ref", "main");
+        CliRunner.Run withRef = cli.run("build", "--repo", ManifestsRepo.examples().resolve("shop").toString(), "--ref", "main");
         assertThat(withRef.exitCode()).isEqualTo(2);
         assertThat(withRef.err()).contains("needs a Git repository");
     }
