@@ -14,13 +14,16 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * @param username   GITOPS_SYNC_GIT_USERNAME (https; "git" when only a password or token is set)
  * @param password   GITOPS_SYNC_GIT_PASSWORD, or GITOPS_SYNC_GIT_TOKEN
  * @param sshKeyFile GITOPS_SYNC_SSH_KEY_FILE, a private key for ssh:// URLs
+ * @param knownHosts GITOPS_SYNC_SSH_KNOWN_HOSTS, the known_hosts file to check the server's key against
+ *                   (default ~/.ssh/known_hosts); unknown hosts are refused
  */
-record GitCredentials(String username, String password, Path sshKeyFile) {
+record GitCredentials(String username, String password, Path sshKeyFile, Path knownHosts) {
 
     static final String USERNAME = "GITOPS_SYNC_GIT_USERNAME";
     static final String PASSWORD = "GITOPS_SYNC_GIT_PASSWORD";
     static final String TOKEN = "GITOPS_SYNC_GIT_TOKEN";
     static final String SSH_KEY_FILE = "GITOPS_SYNC_SSH_KEY_FILE";
+    static final String SSH_KNOWN_HOSTS = "GITOPS_SYNC_SSH_KNOWN_HOSTS";
 
     static GitCredentials fromEnvironment(Map<String, String> env) {
         String password = blankToNull(env.get(PASSWORD));
@@ -28,7 +31,9 @@ record GitCredentials(String username, String password, Path sshKeyFile) {
             password = blankToNull(env.get(TOKEN));
         }
         String keyFile = blankToNull(env.get(SSH_KEY_FILE));
-        return new GitCredentials(blankToNull(env.get(USERNAME)), password, keyFile == null ? null : Path.of(keyFile));
+        String knownHosts = blankToNull(env.get(SSH_KNOWN_HOSTS));
+        return new GitCredentials(blankToNull(env.get(USERNAME)), password, keyFile == null ? null : Path.of(keyFile),
+                knownHosts == null ? null : Path.of(knownHosts));
     }
 
     /** Values to mask in every line printed. */
@@ -59,6 +64,6 @@ record GitCredentials(String username, String password, Path sshKeyFile) {
     @Override
     public String toString() {
         return "GitCredentials[username=" + username + ", password=" + (password == null ? "none" : "***")
-                + ", sshKeyFile=" + sshKeyFile + "]";
+                + ", sshKeyFile=" + sshKeyFile + ", knownHosts=" + knownHosts + "]";
     }
 }

@@ -257,6 +257,13 @@ final class GitSource implements AutoCloseable {
                 }
                 builder.setDefaultIdentities(sshDir -> List.of(key));
             }
+            Path knownHosts = credentials.knownHosts();
+            if (knownHosts != null) {
+                if (!Files.isReadable(knownHosts)) {
+                    throw new SyncException(GitCredentials.SSH_KNOWN_HOSTS + " names " + knownHosts + ", which cannot be read");
+                }
+                builder.setDefaultKnownHostsFiles(sshDir -> List.of(knownHosts));
+            }
             sshFactory = builder.build(null);
         }
         return sshFactory;

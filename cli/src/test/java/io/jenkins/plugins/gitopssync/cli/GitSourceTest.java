@@ -126,6 +126,27 @@ class GitSourceTest {
     }
 
     @Test
+    void uncommittedUsesTheWorkingCopyAsItIs() {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
+            String id = repo.write("config.yaml", CONFIG.formatted("committed")).commit("c");
+            repo.edit("config.yaml", s -> s.replace("committed", "edited"));
+            CliRunner cli = new CliRunner(tmp);
+            CliRunner.Run committed = cli.run("build", "--repo", repo.dir().toString());
+            assertThat(committed.out()).contains("color: committed");
+            CliRunner.Run edited = cli.run("build", "--uncommitted", "--repo", repo.dir().toString());
+            assertThat(edited.exitCode()).as(edited.toString()).isZero();
+            assertThat(edited.out()).contains("color: edited");
+            assertThat(edited.err()).contains("revision " + id + "-dirty");
+            assertThat(cli.run("build", "--uncommitted", "--ref", "main", "--repo", repo.dir().toString()).exitCode())
+                    .isEqualTo(2);
+            CliRunner.Run remote = cli.run("build", "--uncommitted", "--repo", "https://git.example.invalid/x.git");
+            assertThat(remote.err()).contains("error: --uncommitted needs a local directory");
+            assertThat(cli.run("sync", "--uncommitted", "--repo", repo.dir().toString()).exitCode())
+                    .as("sync applies commits only").isEqualTo(2);
+        }
+    }
+
+    @Test
     void plainDirectoryIsRenderedAsItIs() {
         CliRunner cli = new CliRunner(tmp);
         CliRunner.Run run = cli.run("build", "--repo", ManifestsRepo.examples().resolve("shop").toString());
