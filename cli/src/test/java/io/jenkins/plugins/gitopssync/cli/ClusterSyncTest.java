@@ -139,7 +139,7 @@ class ClusterSyncTest {
             Path driftBadge = tmp.resolve("out/drift.svg");
             CliRunner.Run drifted = cli.run(args("status", repo, "shop", "--badge", driftBadge.toString()));
             assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(1);
-            assertThat(drifted.out()).contains("ConfigMap/" + ns + "/shop-config", "1 drifted");
+            assertThat(drifted.out()).contains("drifted    ConfigMap/" + ns + "/shop-config", "1 drifted");
             assertBadge(driftBadge, "gitops: drift 1");
 
             // sync the new commit with --prune: drift corrected, Git change applied, cart pruned
