@@ -44,6 +44,9 @@ class GitSourceTest {
                     .contains("checked out " + second).doesNotContain("cloning");
             assertThat(two.out()).contains("color: green").doesNotContain("color: blue");
             assertThat(onlyCacheEntry(cli)).isEqualTo(cacheEntry);
+            // each commit's files live in their own directory, so a run still reading the first is undisturbed
+            assertThat(cli.cacheDir().resolve("trees").resolve(first).resolve("app/config.yaml")).content().contains("blue");
+            assertThat(cli.cacheDir().resolve("trees").resolve(second).resolve("app/config.yaml")).content().contains("green");
 
             CliRunner.Run three = cli.run("build", "--repo", repo.dir().toString(), "--path", "app");
             assertThat(three.err()).contains("git: up to date").contains("checked out " + second);
@@ -143,6 +146,26 @@ class GitSourceTest {
             assertThat(remote.err()).contains("error: --uncommitted needs a local directory");
             assertThat(cli.run("sync", "--uncommitted", "--repo", repo.dir().toString()).exitCode())
                     .as("sync applies commits only").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void symlinksStayInsideTheRepository() throws IOException {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
+            repo.write("v2/config.yaml", CONFIG.formatted("linked"));
+            Files.createSymbolicLink(repo.dir().resolve("current"), Path.of("v2"));
+            Path outside = Files.createDirectories(tmp.resolve("outside"));
+            Files.writeString(outside.resolve("stolen.yaml"), CONFIG.formatted("outside"));
+            Files.createSymbolicLink(repo.dir().resolve("escape"), outside);
+            repo.commit("links");
+            CliRunner cli = new CliRunner(tmp);
+            CliRunner.Run inside = cli.run("build", "--repo", repo.dir().toString(), "--path", "current");
+            assertThat(inside.exitCode()).as(inside.toString()).isZero();
+            assertThat(inside.out()).contains("color: linked");
+            CliRunner.Run escape = cli.run("build", "--repo", repo.dir().toString(), "--path", "escape");
+            assertThat(escape.exitCode()).as(escape.toString()).isEqualTo(2);
+            assertThat(escape.out()).doesNotContain("outside");
+            assertThat(escape.err()).contains("error: ").contains("escape");
         }
     }
 
