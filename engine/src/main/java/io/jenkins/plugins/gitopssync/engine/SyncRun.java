@@ -62,20 +62,21 @@ final class SyncRun {
         this.request = request;
         this.phaseHook = phaseHook;
         this.baseLog = log;
+        // workers log in parallel; the caller's log sees one call at a time
         this.log = new SyncLog() {
             @Override
-            public void info(String message) {
+            public synchronized void info(String message) {
                 log.info(message);
             }
 
             @Override
-            public void warn(String message) {
+            public synchronized void warn(String message) {
                 warnings.add(message);
                 log.warn(message);
             }
 
             @Override
-            public void debug(String message) {
+            public synchronized void debug(String message) {
                 log.debug(message);
             }
         };
