@@ -81,7 +81,14 @@ public final class ManifestParser {
         try {
             manifests.add(new Manifest(MAPPER.convertValue(map, GenericKubernetesResource.class), file, line));
         } catch (IllegalArgumentException e) {
-            problems.add(file + ":" + line + ": not a valid Kubernetes object: " + firstLine(e.getMessage()));
+            String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException jm
+                    ? jm.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                            .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("")
+                    : "";
+            String detail = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException jm
+                    ? jm.getOriginalMessage() : e.getMessage();
+            problems.add(file + ":" + line + ": not a valid Kubernetes object" + (field.isEmpty() ? "" : " at " + field)
+                    + ": " + JsonStream.withoutTokenText(firstLine(detail)));
         }
     }
 
@@ -93,9 +100,9 @@ public final class ManifestParser {
         return map.get("apiVersion") instanceof String av && av.startsWith("kustomize.config.k8s.io/");
     }
 
+    /** "kind: List" (v1), or a typed list such as ConfigMapList, as kubectl expands them. */
     private static boolean isList(Map<?, ?> map) {
-        return "List".equals(map.get("kind")) && map.get("items") instanceof List<?>
-                && (map.get("apiVersion") == null || "v1".equals(map.get("apiVersion")));
+        return map.get("kind") instanceof String kind && kind.endsWith("List") && map.get("items") instanceof List<?>;
     }
 
     /**

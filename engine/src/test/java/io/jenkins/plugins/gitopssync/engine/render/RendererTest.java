@@ -110,9 +110,19 @@ class RendererTest {
                 ]}
                 """);
 
+        write("typed-list.yaml", """
+                apiVersion: v1
+                kind: ConfigMapList
+                items:
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata: {name: c}
+                """);
+
         assertThat(locations(render("."))).containsExactly(
                 "list.json:2 Secret/s", "list.json:3 Service/svc",
-                "list.yaml:4 ConfigMap/a", "list.yaml:8 ConfigMap/b");
+                "list.yaml:4 ConfigMap/a", "list.yaml:8 ConfigMap/b",
+                "typed-list.yaml:4 ConfigMap/c");
     }
 
     @Test
@@ -163,6 +173,28 @@ class RendererTest {
         assertThatThrownBy(() -> render("."))
                 .isInstanceOf(SyncException.class)
                 .hasMessageStartingWith("bad.json:4:");
+    }
+
+    @Test
+    void aYamlSyntaxErrorDoesNotEchoTheLine() throws IOException {
+        write("secret.yaml", "apiVersion: v1\nkind: Secret\nstringData:\n  password: \"s3cretValue\n");
+
+        assertThatThrownBy(() -> render("."))
+                .isInstanceOf(SyncException.class)
+                .hasMessageStartingWith("secret.yaml:5:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"))
+                .hasNoCause();
+    }
+
+    @Test
+    void aJsonSyntaxErrorDoesNotEchoTheValue() throws IOException {
+        write("secret.json", "{\"apiVersion\": \"v1\", \"kind\": \"Secret\",\n \"stringData\": {\"password\": s3cretValue}}\n");
+
+        assertThatThrownBy(() -> render("."))
+                .isInstanceOf(SyncException.class)
+                .hasMessageStartingWith("secret.json:2:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"))
+                .hasNoCause();
     }
 
     @Test
@@ -260,6 +292,16 @@ class RendererTest {
 
         GenericKubernetesResource object = render(".").get(0).object();
         assertThat(object.getAdditionalProperties().get("data")).isEqualTo(Map.of("app", "web", "extra", "1"));
+    }
+
+    @Test
+    void aWronglyTypedMetadataFieldIsNamed() throws IOException {
+        write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  finalizers: some-value\n");
+
+        assertThatThrownBy(() -> render("."))
+                .isInstanceOf(SyncException.class)
+                .hasMessageStartingWith("a.yaml:1: not a valid Kubernetes object at metadata.finalizers: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("some-value"));
     }
 
     @Test
