@@ -255,8 +255,9 @@ final class SyncRun {
             }
         }
         Map<String, ObjectRecord> old = wide.data().byKey();
+        java.util.Set<String> desired = plan.byKey().keySet();
         for (Map.Entry<String, Map<String, Object>> m : members.entrySet()) {
-            if (plan.byKey().containsKey(m.getKey()) || gone.contains(m.getKey())) {
+            if (desired.contains(m.getKey()) || gone.contains(m.getKey())) {
                 continue;
             }
             // still a member (prune off, or its delete failed): keep it listed so a later prune finds it
