@@ -91,6 +91,7 @@ final class SyncRun {
             return t;
         });
         try {
+            checkApplySetName(request.applySetName());
             List<Manifest> manifests = timed("render", () -> GitOpsSync.render(request.source(), log));
             Discovery discovery = timed("plan", () -> Discovery.load(cluster));
             Plan plan = timed("plan", () -> Planner.plan(manifests, request, discovery, log));
@@ -121,6 +122,17 @@ final class SyncRun {
             pool.shutdownNow();
         }
         return result(started, requestsBefore);
+    }
+
+    /** The name becomes a Secret's and a Lease's name: a DNS subdomain (the lease adds 12 characters). */
+    static void checkApplySetName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new SyncException("no ApplySet name given: it names the inventory Secret of this sync");
+        }
+        if (name.length() > 240 || !name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+            throw new SyncException("invalid ApplySet name '" + name + "': use lower-case letters, digits, '-' and '.',"
+                    + " starting and ending with a letter or digit, at most 240 characters");
+        }
     }
 
     private void execute(KubeApi api, Discovery discovery, ApplySetInventory inventory, Plan plan, ExecutorService pool) {
