@@ -143,7 +143,7 @@ final class GitSource implements AutoCloseable {
                 .setRemote(repo.url())
                 .setRefSpecs(specs)
                 .setRemoveDeletedRefs(true)
-                .setCredentialsProvider(credentials.httpCredentials())
+                .setCredentialsProvider(isSsh(repo) ? credentials.sshCredentials() : credentials.httpCredentials())
                 .setTransportConfigCallback(transport -> {
                     if (transport instanceof SshTransport ssh) {
                         ssh.setSshSessionFactory(sshFactory());
@@ -155,6 +155,13 @@ final class GitSource implements AutoCloseable {
             throw new SyncException("git: cannot fetch " + repo.display() + ": " + rootMessage(e)
                     + credentialsHint(e), e);
         }
+    }
+
+    /** ssh:// and scp-like user@host:path URLs; everything else (https, http, file, paths) is not ssh. */
+    private static boolean isSsh(RepoLocation repo) {
+        String url = repo.url();
+        return url.startsWith("ssh://") || url.startsWith("git+ssh://") || url.startsWith("ssh+git://")
+                || (repo.kind() == RepoLocation.Kind.REMOTE && !url.contains("://"));
     }
 
     private String credentialsHint(Exception e) {

@@ -103,6 +103,39 @@ class SshCloneTest {
         cloneAndCheck(key);
     }
 
+    /** An encrypted key: the passphrase comes from the environment and is never printed. */
+    @Test
+    void encryptedKeyNeedsThePassphraseFromTheEnvironment() throws Exception {
+        Path key = tmp.resolve("id_locked");
+        String passphrase = "correct-horse-battery-staple";
+        Process p;
+        try {
+            p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-f", key.toString())
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            Assumptions.assumeTrue(false, "ssh-keygen is not installed");
+            return;
+        }
+        assertThat(p.waitFor()).isZero();
+        String[] pub = Files.readString(key.resolveSibling("id_locked.pub")).trim().split(" ");
+        acceptedKey = pub[0] + " " + pub[1];
+        repo.write("config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: locked\n").commit("c");
+        Path knownHosts = tmp.resolve("known_hosts");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + server.getPort() + " " + PublicKeyEntry.toString(hostKey.getPublic()) + "\n");
+        String url = "ssh://git@127.0.0.1:" + server.getPort() + "/served.git";
+
+        CliRunner.Run without = new CliRunner(tmp.resolve("a")).env(GitCredentials.SSH_KEY_FILE, key.toString())
+                .env(GitCredentials.SSH_KNOWN_HOSTS, knownHosts.toString()).run("build", "--repo", url);
+        assertThat(without.exitCode()).as(without.toString()).isEqualTo(2);
+
+        CliRunner.Run with = new CliRunner(tmp.resolve("b")).env(GitCredentials.SSH_KEY_FILE, key.toString())
+                .env(GitCredentials.SSH_KNOWN_HOSTS, knownHosts.toString())
+                .env(GitCredentials.SSH_KEY_PASSPHRASE, passphrase).run("build", "--verbose", "--repo", url);
+        assertThat(with.exitCode()).as(with.toString()).isZero();
+        assertThat(with.out()).contains("name: locked");
+        assertThat(with.all() + without.all()).doesNotContain(passphrase);
+    }
+
     private void cloneAndCheck(Path key) throws Exception {
         String id = repo.write("config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: over-ssh\n").commit("c");
         Path knownHosts = tmp.resolve("known_hosts");
