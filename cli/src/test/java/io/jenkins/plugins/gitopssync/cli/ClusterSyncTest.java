@@ -221,6 +221,21 @@ class ClusterSyncTest {
     }
 
     @Test
+    void badManifestsMakeDiffExit2NamingFileAndLine() {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+            repo.write("bad/broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n")
+                    .write("nameless/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: b}\n")
+                    .commit("bad");
+            CliRunner.Run broken = cli.run(args("diff", repo, "bad"));
+            assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(2);
+            assertThat(broken.err()).contains("error: ").contains("bad/broken.yaml").doesNotContain("\tat ");
+            CliRunner.Run nameless = cli.run(args("sync", repo, "nameless"));
+            assertThat(nameless.exitCode()).as(nameless.toString()).isEqualTo(2);
+            assertThat(nameless.err()).contains("nameless/config.yaml:1");
+        }
+    }
+
+    @Test
     void forbiddenSyncFailsWithExit2ReportAndFailedBadge() throws Exception {
         String ns = cluster.cleanupNamespace(cluster.unique("denied"));
         try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
