@@ -76,6 +76,8 @@ class SyncLifecycleClusterTest extends ClusterTestBase {
         assertThat(secret.diff()).contains("*** (before)").contains("*** (after)");
         assertThat(gitChange.totals().configured()).isEqualTo(2);
         assertThat(gitChange.drifted()).isEmpty();
+        // the result crosses the Jenkins agent channel: Java serialization keeps it whole
+        assertThat(roundTrip(gitChange)).isEqualTo(gitChange);
 
         // 4. drift by other field managers, as kubectl edit/patch and kubectl scale do
         Kubectl.ok("-n", ns, "patch", "configmap", "app-config", "--type=merge", "-p", "{\"data\":{\"color\":\"red\"}}");
@@ -138,6 +140,17 @@ class SyncLifecycleClusterTest extends ClusterTestBase {
         }
         assertThat(log.infos).anyMatch(l -> l.startsWith("apply stage"));
         assertThat(log.infos).anyMatch(l -> l.contains("configured ConfigMap/" + ns + "/app-config"));
+    }
+
+    private static SyncResult roundTrip(SyncResult r) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(r);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (SyncResult) in.readObject();
+        }
     }
 
     private SyncResult keep(SyncResult r) {
