@@ -36,6 +36,10 @@ public record BadgeState(SyncStatus status, int driftCount, int failedCount) {
         };
     }
 
+    public boolean isFailed() {
+        return status == SyncStatus.Failed;
+    }
+
     public boolean isNoteworthy() {
         return status == SyncStatus.Failed || status == SyncStatus.Drift;
     }

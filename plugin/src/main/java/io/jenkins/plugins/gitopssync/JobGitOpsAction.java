@@ -42,6 +42,17 @@ public final class JobGitOpsAction implements Action {
         return null;
     }
 
+    /** The job's GitOps trigger, or null. */
+    public GitOpsTrigger getTrigger() {
+        return GitOpsTrigger.of(job);
+    }
+
+    /** The badge's absolute address to paste into a README (relative when Jenkins' URL is not configured). */
+    public String getBadgeUrl() {
+        String root = jenkins.model.Jenkins.get().getRootUrl();
+        return (root == null ? "/" : root) + job.getUrl() + getUrlName() + "/badge";
+    }
+
     public List<SyncRecord> getLastRecords() {
         return GitOpsSyncAction.recordsOf(getLastSyncBuild());
     }
