@@ -6,6 +6,7 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
+import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.io.File;
@@ -14,11 +15,12 @@ import jenkins.MasterToSlaveFileCallable;
 
 /**
  * Runs the engine on the agent, in the checked-out repository's folder, so the cluster is reached
- * from where the build runs. Carries only plain data; returns the serializable SyncResult.
+ * from where the build runs. Carries only plain data; returns the result as plugin classes
+ * ({@link AgentSyncOutput}), converted here on the agent.
  * An engine error the user can act on becomes an AbortException: the build fails with its message,
  * without a stack trace.
  */
-final class AgentSync extends MasterToSlaveFileCallable<SyncResult> {
+final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
 
     private static final long serialVersionUID = 1L;
 
@@ -37,7 +39,7 @@ final class AgentSync extends MasterToSlaveFileCallable<SyncResult> {
     }
 
     @Override
-    public SyncResult invoke(File repositoryRoot, VirtualChannel channel) throws IOException, InterruptedException {
+    public AgentSyncOutput invoke(File repositoryRoot, VirtualChannel channel) throws IOException, InterruptedException {
         ManifestSource source = new ManifestSource(repositoryRoot.toPath(), revision, options.pathOrRoot());
         SyncRequest request = SyncRequest.builder(source, applySet)
                 .applySetNamespace(options.namespace())
@@ -50,10 +52,21 @@ final class AgentSync extends MasterToSlaveFileCallable<SyncResult> {
                 .timeout(options.timeoutDuration())
                 .concurrency(options.concurrency())
                 .build();
+        SyncResult result;
         try (GitOpsSync engine = new GitOpsSync(connection.open(), new BuildLogSyncLog(listener))) {
-            return engine.sync(request);
+            result = engine.sync(request);
         } catch (SyncException e) {
             throw new AbortException(e.getMessage());
+        }
+        return new AgentSyncOutput(SyncRecord.of(result, options.url(), options.refOrHead()), json(result));
+    }
+
+    private String json(SyncResult result) {
+        try {
+            return JsonReport.toJson(result);
+        } catch (RuntimeException e) {
+            listener.getLogger().println("[gitopsSync] WARNING: could not write the JSON report: " + e.getMessage());
+            return null;
         }
     }
 }

@@ -7,8 +7,6 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
-import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -53,10 +51,10 @@ public final class SyncRunner {
         log.println("[gitopsSync] Revision " + revision + "; " + (options.dryRun() ? "dry run" : "syncing") + " ApplySet "
                 + applySet + " through " + connection.describe());
 
-        SyncResult result = dir.act(new AgentSync(options, revision, applySet, connection, listener));
-        SyncRecord record = SyncRecord.of(result, options.url(), options.refOrHead());
+        AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, listener));
+        SyncRecord record = output.record();
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
-        writeJsonReport(run, action, result, log);
+        writeJsonReport(action, output.json(), log);
         String detailUrl = detailUrl(run, action);
         SyncSummary.lines(record, detailUrl).forEach(log::println);
 
@@ -74,12 +72,15 @@ public final class SyncRunner {
     }
 
     /** The engine's JSON report next to the build record, served by the action; a failure here only warns. */
-    static void writeJsonReport(Run<?, ?> run, GitOpsSyncAction action, SyncResult result, PrintStream log) {
+    static void writeJsonReport(GitOpsSyncAction action, String json, PrintStream log) {
+        if (json == null) {
+            return;
+        }
         try {
             File file = action.reportFile();
             Files.createDirectories(file.getParentFile().toPath());
-            Files.writeString(file.toPath(), JsonReport.toJson(result), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+            Files.writeString(file.toPath(), json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
             log.println("[gitopsSync] WARNING: could not write the JSON report: " + e.getMessage());
         }
     }
