@@ -53,6 +53,7 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> {
 
     private transient AtomicBoolean checking = new AtomicBoolean();
     private transient volatile String lastCheck;
+    private transient volatile String scheduledRevision;
 
     @DataBoundConstructor
     public GitOpsTrigger(String spec) {
@@ -82,10 +83,13 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> {
         if (!checking.compareAndSet(false, true)) {
             return; // the previous check is still running (slow remote or cluster)
         }
-        TriggerCheck check = new TriggerCheck(j, toOptions(), checkDrift);
+        TriggerCheck check = new TriggerCheck(j, toOptions(), checkDrift, scheduledRevision);
         Timer.get().submit(() -> {
             try {
                 lastCheck = check.run();
+                if (check.scheduledRevision() != null) {
+                    scheduledRevision = check.scheduledRevision();
+                }
             } catch (Exception e) {
                 lastCheck = "check failed: " + e.getMessage();
                 LOGGER.log(Level.WARNING, "GitOps trigger check of " + j.getFullName() + " failed: " + e.getMessage());

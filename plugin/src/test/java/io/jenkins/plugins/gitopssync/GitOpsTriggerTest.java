@@ -77,7 +77,12 @@ class GitOpsTriggerTest {
             assertEquals("first sync of revision " + first.substring(0, 7), cause.getReason());
             j.assertLogContains("Started by the GitOps trigger: first sync of revision " + first.substring(0, 7), b1);
 
-            // the build "synced" that revision: the next check finds nothing new
+            // that build recorded no sync (its script does not sync): the same revision is not tried again
+            check(t);
+            j.waitUntilNoActivity();
+            assertEquals(1, p.getLastBuild().getNumber(), "no second build for the same revision: " + t.getLastCheck());
+
+            // once a build has synced that revision, the check finds nothing new
             GitOpsSyncAction.attach(b1, synced(repo.url(), first));
             b1.save();
             check(t);
