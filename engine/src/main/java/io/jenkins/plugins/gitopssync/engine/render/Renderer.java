@@ -2,6 +2,9 @@ package io.jenkins.plugins.gitopssync.engine.render;
 
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
+import io.jenkins.plugins.gitopssync.engine.source.PathGuard;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,6 +17,22 @@ public final class Renderer {
     }
 
     public static List<Manifest> render(ManifestSource source, SyncLog log) {
-        throw new UnsupportedOperationException("not yet built");
+        SyncLog out = log == null ? SyncLog.SILENT : log;
+        Path root = PathGuard.realRoot(source.root());
+        Path start = PathGuard.resolve(source);
+        Path kustomization = Files.isDirectory(start) ? KustomizeRenderer.kustomizationFile(start) : null;
+        if (kustomization == null && Files.isRegularFile(start)
+                && KustomizeRenderer.KUSTOMIZATION_FILES.contains(start.getFileName().toString())) {
+            kustomization = start; // the path names the kustomization file itself
+        }
+        List<Manifest> manifests;
+        if (kustomization != null) {
+            String rel = root.relativize(kustomization).toString().replace('\\', '/');
+            manifests = KustomizeRenderer.render(kustomization.getParent(), rel, out);
+        } else {
+            manifests = DirectoryRenderer.render(root, start, out);
+        }
+        out.info("Rendered " + manifests.size() + " object" + (manifests.size() == 1 ? "" : "s") + " from " + source.path());
+        return manifests;
     }
 }

@@ -1,5 +1,15 @@
 package io.jenkins.plugins.gitopssync.engine.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * The JSON report: revision, path, applySet, status, dryRun, objects[] (group, version, kind,
  * namespace, name, action as a lower-case word, drift, diff, error, source, health), totals,
@@ -7,10 +17,95 @@ package io.jenkins.plugins.gitopssync.engine.report;
  */
 public final class JsonReport {
 
+    /** Phases in the order they run; others follow alphabetically. */
+    private static final List<String> PHASE_ORDER = List.of("render", "plan", "diff", "apply", "prune", "health");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
     private JsonReport() {
     }
 
     public static String toJson(SyncResult result) {
-        throw new UnsupportedOperationException("not yet built");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("revision", result.revision());
+        json.put("path", result.path());
+        json.put("applySet", result.applySet());
+        json.put("status", result.status() == null ? null : result.status().name());
+        json.put("dryRun", result.dryRun());
+        json.put("objects", objects(result.objects()));
+        json.put("totals", totals(result.totals() == null ? Totals.of(result.objects()) : result.totals()));
+        json.put("phases", phases(result.phaseMillis()));
+        json.put("durationMs", result.durationMs());
+        json.put("apiRequests", result.apiRequests());
+        json.put("errors", result.errors());
+        json.put("warnings", result.warnings());
+        return write(json);
+    }
+
+    public static String toJson(InventoryStatus status) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("applySet", status.applySet());
+        json.put("namespace", status.namespace());
+        json.put("exists", status.exists());
+        json.put("lastRevision", status.lastRevision());
+        json.put("lastPath", status.lastPath());
+        json.put("objectCount", status.objectCount());
+        json.put("driftCount", status.drifted().size());
+        json.put("drifted", objects(status.drifted()));
+        json.put("apiRequests", status.apiRequests());
+        return write(json);
+    }
+
+    private static List<Map<String, Object>> objects(List<ObjectResult> objects) {
+        List<Map<String, Object>> list = new ArrayList<>(objects.size());
+        for (ObjectResult o : objects) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("group", o.group());
+            json.put("version", o.version());
+            json.put("kind", o.kind());
+            json.put("namespace", o.namespace());
+            json.put("name", o.name());
+            json.put("action", o.action() == null ? null : o.action().word());
+            json.put("drift", o.drift());
+            json.put("diff", o.diff());
+            json.put("error", o.error());
+            json.put("source", o.source());
+            json.put("health", o.health());
+            list.add(json);
+        }
+        return list;
+    }
+
+    private static Map<String, Object> totals(Totals t) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("created", t.created());
+        json.put("configured", t.configured());
+        json.put("unchanged", t.unchanged());
+        json.put("pruned", t.pruned());
+        json.put("skipped", t.skipped());
+        json.put("failed", t.failed());
+        json.put("drifted", t.drifted());
+        return json;
+    }
+
+    private static Map<String, Long> phases(Map<String, Long> phaseMillis) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (String phase : PHASE_ORDER) {
+            if (phaseMillis.containsKey(phase)) {
+                ordered.put(phase, phaseMillis.get(phase));
+            }
+        }
+        new TreeMap<>(phaseMillis).forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+
+    private static String write(Map<String, Object> json) {
+        try {
+            return MAPPER.writeValueAsString(json) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("report cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -1,0 +1,152 @@
+package io.jenkins.plugins.gitopssync.engine.render;
+
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.source.SourceIgnore;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Renders plain manifests: walks a directory in sorted (deterministic) order for .yaml, .yml and
+ * .json files, skipping hidden files and directories (.git...) and whatever {@code .sourceignore}
+ * files exclude. A sub-directory holding a kustomization file is built with Kustomize, as Flux does.
+ * Symbolic links are followed only while they stay inside the repository.
+ */
+public final class DirectoryRenderer {
+
+    private final Path root;
+    private final SyncLog log;
+    private final Set<Path> visited = new HashSet<>();
+    private final List<Manifest> manifests = new ArrayList<>();
+
+    private DirectoryRenderer(Path realRoot, SyncLog log) {
+        this.root = realRoot;
+        this.log = log;
+    }
+
+    /**
+     * @param realRoot the repository root, symlinks resolved
+     * @param start    a directory or file inside it, symlinks resolved
+     */
+    public static List<Manifest> render(Path realRoot, Path start, SyncLog log) {
+        DirectoryRenderer renderer = new DirectoryRenderer(realRoot, log);
+        if (Files.isRegularFile(start)) {
+            renderer.renderFile(start);
+        } else {
+            renderer.walk(start, renderer.ignoresAbove(start));
+        }
+        return renderer.manifests;
+    }
+
+    /** The .sourceignore files from the repository root down to (excluding) the start directory. */
+    private SourceIgnore ignoresAbove(Path start) {
+        SourceIgnore ignore = SourceIgnore.empty();
+        Path dir = root;
+        for (Path part : root.relativize(start)) {
+            ignore = readIgnoreFile(dir, ignore);
+            dir = dir.resolve(part);
+        }
+        return ignore;
+    }
+
+    private SourceIgnore readIgnoreFile(Path dir, SourceIgnore inherited) {
+        Path file = dir.resolve(SourceIgnore.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return inherited;
+        }
+        try {
+            return inherited.with(relative(dir), Files.readAllLines(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SyncException(relative(file) + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private void walk(Path dir, SourceIgnore inherited) {
+        if (!visited.add(dir)) {
+            return; // a symlink loop
+        }
+        SourceIgnore ignore = readIgnoreFile(dir, inherited);
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new SyncException(relative(dir) + ": cannot list directory: " + e.getMessage(), e);
+        }
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            Path real = insideRoot(entry);
+            String rel = relative(entry);
+            if (Files.isDirectory(real)) {
+                if (ignore.isIgnored(rel, true)) {
+                    log.debug(rel + "/: ignored by " + SourceIgnore.FILE_NAME);
+                    continue;
+                }
+                Path kustomization = KustomizeRenderer.kustomizationFile(real);
+                if (kustomization != null) {
+                    manifests.addAll(KustomizeRenderer.render(real, rel + "/" + kustomization.getFileName(), log));
+                } else {
+                    walk(real, ignore);
+                }
+            } else if (Files.isRegularFile(real) && isManifestFile(name)) {
+                if (ignore.isIgnored(rel, false)) {
+                    log.debug(rel + ": ignored by " + SourceIgnore.FILE_NAME);
+                    continue;
+                }
+                renderFile(entry);
+            }
+        }
+    }
+
+    private void renderFile(Path file) {
+        String rel = relative(file);
+        String content;
+        try {
+            content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new SyncException(rel + ": not valid UTF-8 text");
+        } catch (IOException e) {
+            throw new SyncException(rel + ": cannot read: " + e.getMessage(), e);
+        }
+        if (content.startsWith("\uFEFF")) {
+            content = content.substring(1);
+        }
+        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        manifests.addAll(ManifestParser.parse(rel, content, json, log));
+    }
+
+    static boolean isManifestFile(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
+    }
+
+    /** The entry with symlinks resolved; an entry leading outside the repository is an error. */
+    private Path insideRoot(Path entry) {
+        Path real;
+        try {
+            real = entry.toRealPath();
+        } catch (IOException e) {
+            throw new SyncException(relative(entry) + ": cannot be read (broken symbolic link?): " + e.getMessage(), e);
+        }
+        if (!real.startsWith(root)) {
+            throw new SyncException(relative(entry) + ": symbolic link leads outside the repository");
+        }
+        return real;
+    }
+
+    private String relative(Path p) {
+        String rel = root.relativize(p).toString().replace('\\', '/');
+        return rel.isEmpty() ? "." : rel;
+    }
+}

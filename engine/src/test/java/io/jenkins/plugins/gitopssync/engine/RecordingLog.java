@@ -1,0 +1,21 @@
+package io.jenkins.plugins.gitopssync.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A SyncLog that keeps what it was told, for assertions. */
+public final class RecordingLog implements SyncLog {
+
+    public final List<String> infos = new ArrayList<>();
+    public final List<String> warnings = new ArrayList<>();
+
+    @Override
+    public synchronized void info(String message) {
+        infos.add(message);
+    }
+
+    @Override
+    public synchronized void warn(String message) {
+        warnings.add(message);
+    }
+}

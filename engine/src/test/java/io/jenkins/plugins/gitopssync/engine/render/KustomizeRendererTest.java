@@ -1,0 +1,164 @@
+package io.jenkins.plugins.gitopssync.engine.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gitopssync.engine.RecordingLog;
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real {@code kubectl kustomize}. */
+class KustomizeRendererTest {
+
+    @TempDir
+    Path repo;
+
+    private final RecordingLog log = new RecordingLog();
+
+    @AfterEach
+    void clearProperty() {
+        System.clearProperty(KustomizeRenderer.KUBECTL_PROPERTY);
+    }
+
+    private void write(String rel, String content) throws IOException {
+        Path file = repo.resolve(rel);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private void baseAndOverlay() throws IOException {
+        write("base/kustomization.yaml", """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                  - deployment.yaml
+                  - configmap.yaml
+                """);
+        write("base/deployment.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                """);
+        write("base/configmap.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  mode: base
+                """);
+        write("overlays/prod/kustomization.yaml", """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                namespace: prod
+                namePrefix: prod-
+                resources:
+                  - ../../base
+                patches:
+                  - target: {kind: Deployment, name: web}
+                    patch: |
+                      - op: replace
+                        path: /spec/replicas
+                        value: 3
+                """);
+    }
+
+    @Test
+    void buildsBaseAndOverlayWithKubectlKustomize() throws IOException {
+        baseAndOverlay();
+
+        List<Manifest> manifests = Renderer.render(new ManifestSource(repo, "rev", "overlays/prod"), log);
+
+        assertThat(manifests).extracting(m -> m.object().getKind() + "/" + m.object().getMetadata().getNamespace()
+                        + "/" + m.object().getMetadata().getName())
+                .containsExactly("ConfigMap/prod/prod-settings", "Deployment/prod/prod-web");
+        assertThat(manifests).allSatisfy(m -> assertThat(m.file()).isEqualTo("overlays/prod/kustomization.yaml"));
+        assertThat(manifests.get(0).line()).isEqualTo(1);
+        assertThat(manifests.get(1).line()).isGreaterThan(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spec = (Map<String, Object>) manifests.get(1).object().getAdditionalProperties().get("spec");
+        assertThat(spec.get("replicas")).isEqualTo(3);
+    }
+
+    @Test
+    void thePathMayNameTheKustomizationFileItself() throws IOException {
+        baseAndOverlay();
+
+        List<Manifest> manifests = Renderer.render(new ManifestSource(repo, "rev", "overlays/prod/kustomization.yaml"), log);
+
+        assertThat(manifests).hasSize(2);
+        assertThat(manifests.get(0).file()).isEqualTo("overlays/prod/kustomization.yaml");
+    }
+
+    @Test
+    void aKustomizationBelowAPlainDirectoryIsBuiltToo() throws IOException {
+        baseAndOverlay();
+        write("plain.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n");
+
+        List<Manifest> manifests = Renderer.render(new ManifestSource(repo, "rev", "."), log);
+
+        assertThat(manifests).extracting(Manifest::file).containsExactly(
+                "base/kustomization.yaml", "base/kustomization.yaml",
+                "overlays/prod/kustomization.yaml", "overlays/prod/kustomization.yaml",
+                "plain.yaml");
+    }
+
+    @Test
+    void kustomizeFailureCarriesItsMessage() throws IOException {
+        write("broken/kustomization.yaml", """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources:
+                  - missing.yaml
+                """);
+
+        assertThatThrownBy(() -> Renderer.render(new ManifestSource(repo, "rev", "broken"), log))
+                .isInstanceOf(SyncException.class)
+                .hasMessageStartingWith("broken/kustomization.yaml: kustomize build failed")
+                .hasMessageContaining("missing.yaml");
+    }
+
+    @Test
+    void missingKubectlIsAClearError() throws IOException {
+        baseAndOverlay();
+        System.setProperty(KustomizeRenderer.KUBECTL_PROPERTY, repo.resolve("no-such-kubectl").toString());
+
+        assertThatThrownBy(() -> Renderer.render(new ManifestSource(repo, "rev", "overlays/prod"), log))
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining("kubectl was not found at")
+                .hasMessageContaining("no-such-kubectl")
+                .hasMessageContaining("overlays/prod")
+                .hasMessageContaining("GITOPS_KUBECTL");
+    }
+
+    @Test
+    void kustomizationFileNamesAreRecognised() throws IOException {
+        for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization")) {
+            Path dir = repo.resolve(name.replace('.', '-'));
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name), "resources: []\n");
+            assertThat(KustomizeRenderer.kustomizationFile(dir)).as(name).isEqualTo(dir.resolve(name));
+        }
+        assertThat(KustomizeRenderer.kustomizationFile(repo)).isNull();
+    }
+}

@@ -1,0 +1,92 @@
+package io.jenkins.plugins.gitopssync.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static SyncResult sampleResult() {
+        List<ObjectResult> objects = List.of(
+                new ObjectResult("apps", "v1", "Deployment", "prod", "web", Action.CONFIGURED, true,
+                        "--- live/Deployment/prod/web\n+++ desired/Deployment/prod/web\n", null, "apps/web.yaml:1", "Current"),
+                new ObjectResult("", "v1", "ConfigMap", "prod", "old", Action.PRUNED, false, "", null, null, null),
+                new ObjectResult("", "v1", "Service", "prod", "web", Action.FAILED, false, "", "Service/prod/web: forbidden",
+                        "apps/svc.yaml:3", null));
+        return new SyncResult("1a2b3c4", "apps", "demo", SyncStatus.Failed, false, objects, Totals.of(objects),
+                Map.of("health", 40L, "render", 5L, "apply", 30L, "diff", 20L, "plan", 10L),
+                120, 17, List.of("1 object failed"), List.of("apps/x.yaml:1: skipped"));
+    }
+
+    @Test
+    void syncResultHasExactlyTheDocumentedFields() throws Exception {
+        JsonNode json = MAPPER.readTree(JsonReport.toJson(sampleResult()));
+
+        assertThat(fieldNames(json)).containsExactly("revision", "path", "applySet", "status", "dryRun", "objects",
+                "totals", "phases", "durationMs", "apiRequests", "errors", "warnings");
+        assertThat(json.get("revision").asText()).isEqualTo("1a2b3c4");
+        assertThat(json.get("status").asText()).isEqualTo("Failed");
+        assertThat(json.get("dryRun").asBoolean()).isFalse();
+        assertThat(json.get("durationMs").asLong()).isEqualTo(120);
+        assertThat(json.get("apiRequests").asLong()).isEqualTo(17);
+        assertThat(fieldNames(json.get("phases"))).containsExactly("render", "plan", "diff", "apply", "health");
+        assertThat(json.get("phases").get("apply").asLong()).isEqualTo(30);
+        assertThat(json.get("errors").get(0).asText()).isEqualTo("1 object failed");
+        assertThat(json.get("warnings").get(0).asText()).isEqualTo("apps/x.yaml:1: skipped");
+
+        JsonNode first = json.get("objects").get(0);
+        assertThat(fieldNames(first)).containsExactly("group", "version", "kind", "namespace", "name", "action", "drift",
+                "diff", "error", "source", "health");
+        assertThat(first.get("action").asText()).isEqualTo("configured");
+        assertThat(first.get("drift").asBoolean()).isTrue();
+        assertThat(first.get("source").asText()).isEqualTo("apps/web.yaml:1");
+        assertThat(first.get("error").isNull()).isTrue();
+        assertThat(json.get("objects").get(1).get("action").asText()).isEqualTo("pruned");
+        assertThat(json.get("objects").get(2).get("error").asText()).isEqualTo("Service/prod/web: forbidden");
+
+        JsonNode totals = json.get("totals");
+        assertThat(fieldNames(totals)).containsExactly("created", "configured", "unchanged", "pruned", "skipped", "failed", "drifted");
+        assertThat(totals.get("configured").asInt()).isEqualTo(1);
+        assertThat(totals.get("pruned").asInt()).isEqualTo(1);
+        assertThat(totals.get("failed").asInt()).isEqualTo(1);
+        assertThat(totals.get("drifted").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void statusNamesAreTheEnumNames() throws Exception {
+        for (SyncStatus status : SyncStatus.values()) {
+            SyncResult r = new SyncResult("r", ".", "a", status, true, List.of(), Totals.of(List.of()), Map.of(), 0, 0,
+                    List.of(), List.of());
+            assertThat(MAPPER.readTree(JsonReport.toJson(r)).get("status").asText()).isEqualTo(status.name());
+        }
+    }
+
+    @Test
+    void inventoryStatus() throws Exception {
+        InventoryStatus status = new InventoryStatus("demo", "gitops", true, "1a2b3c4", "apps", 12,
+                List.of(new ObjectResult("apps", "v1", "Deployment", "prod", "web", Action.CONFIGURED, true, "diff", null, null, null)),
+                13);
+
+        JsonNode json = MAPPER.readTree(JsonReport.toJson(status));
+
+        assertThat(fieldNames(json)).containsExactly("applySet", "namespace", "exists", "lastRevision", "lastPath",
+                "objectCount", "driftCount", "drifted", "apiRequests");
+        assertThat(json.get("objectCount").asInt()).isEqualTo(12);
+        assertThat(json.get("driftCount").asInt()).isEqualTo(1);
+        assertThat(json.get("drifted").get(0).get("name").asText()).isEqualTo("web");
+        assertThat(json.get("apiRequests").asLong()).isEqualTo(13);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
