@@ -101,9 +101,13 @@ class GitOpsViewsTest {
         assertEquals(1, bad.getActions(DriftBadgeAction.class).size(), "one badge per build");
         assertTrue(bad.getAction(DriftBadgeAction.class).getState().isFailed());
 
+        // the build history is loaded by the job page's script from this fragment
+        String history = j.createWebClient().goTo("job/badges/buildHistory/ajax", null).getWebResponse().getContentAsString();
+        assertTrue(history.contains("gitops-badge-failed"), "history shows the failure badge");
+
         String jobPage = j.createWebClient().getPage(p).getWebResponse().getContentAsString();
-        assertTrue(jobPage.contains("gitops-badge-failed"), "history shows the failure badge");
         assertTrue(jobPage.contains("id=\"gitops-job-state\""), "job page shows the latest sync state");
+        assertTrue(jobPage.contains("job/badges/gitops/badge"), "job page shows the badge address");
     }
 
     @Test
