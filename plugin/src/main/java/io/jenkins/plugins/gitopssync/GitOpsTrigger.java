@@ -74,7 +74,7 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> {
     @Override
     public void run() {
         Job<?, ?> j = job;
-        if (j == null) {
+        if (j == null || j instanceof ParameterizedJobMixIn.ParameterizedJob<?, ?> pj && pj.isDisabled()) {
             return;
         }
         if (checking == null) {
