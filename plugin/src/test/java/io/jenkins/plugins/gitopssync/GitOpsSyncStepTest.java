@@ -147,6 +147,24 @@ class GitOpsSyncStepTest {
     }
 
     @Test
+    void tokenCredentialIsUsedTrackedAndNeverPrinted() throws Exception {
+        String token = "gitops-test-token-0123456789";
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            repo.commit("first");
+            var credential = TestCredentials.add(j.jenkins, TestCredentials.secretText("tok", token));
+            // nothing listens on port 1 of loopback: the engine reports the cluster as unreachable
+            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("token",
+                    "gitopsSync(url: '" + repo.url() + "', serverUrl: 'https://127.0.0.1:1', tokenCredentialsId: 'tok')"));
+            j.assertLogContains("through API server https://127.0.0.1:1 with a token credential", run);
+            j.assertLogNotContains(token, run);
+            j.assertLogNotContains("\tat ", run);
+            assertTrue(com.cloudbees.plugins.credentials.CredentialsProvider.getFingerprintOf(credential)
+                    .getRangeSet(run.getParent()).includes(run.getNumber()), "the token's use is tracked");
+        }
+    }
+
+    @Test
     void missingKubeconfigCredentialFailsBeforeCheckout() throws Exception {
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE,
                 pipeline("no-creds", "gitopsSync(url: 'https://git.example.com/r.git', kubeconfigCredentialsId: 'missing')"));

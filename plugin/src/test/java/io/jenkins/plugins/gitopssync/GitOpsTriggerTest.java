@@ -100,6 +100,53 @@ class GitOpsTriggerTest {
         }
     }
 
+    @Test
+    void driftInTheClusterSchedulesASyncThatCorrectsIt() throws Exception {
+        String kubeconfig = TestCluster.kubeconfigContent();
+        String ns = TestCluster.unique("gitops-trig");
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("ns.yaml", TestRepo.namespace(ns)).write("cm.yaml", TestRepo.configMap(ns, "cfg", "hello"));
+            repo.commit("first");
+            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
+            WorkflowJob p = j.createProject(WorkflowJob.class, "drift-trigger");
+            p.setDefinition(new CpsFlowDefinition("node { gitopsSync(url: '" + repo.url() + "', ref: 'main', namespace: '" + ns
+                    + "', applySet: '" + ns + "', kubeconfigCredentialsId: 'kc') }", true));
+            j.buildAndAssertSuccess(p);
+            GitOpsTrigger t = new GitOpsTrigger("H/5 * * * *");
+            t.setUrl(repo.url());
+            t.setRef("main");
+            t.setNamespace(ns);
+            t.setApplySet(ns);
+            t.setKubeconfigCredentialsId("kc");
+            t.setCheckDrift(true);
+            p.addTrigger(t);
+            t.start(p, true);
+
+            check(t);
+            j.waitUntilNoActivity();
+            assertEquals(1, p.getLastBuild().getNumber(), "nothing changed yet: " + t.getLastCheck());
+
+            try (io.fabric8.kubernetes.client.KubernetesClient c = TestCluster.client()) {
+                c.configMaps().inNamespace(ns).withName("cfg").edit(cm -> {
+                    cm.getData().put("greeting", "changed by hand");
+                    return cm;
+                });
+            }
+            check(t);
+            j.waitUntilNoActivity();
+            WorkflowRun b2 = p.getLastBuild();
+            assertEquals(2, b2.getNumber(), "drift starts a build: " + t.getLastCheck());
+            assertEquals("1 object drifted", b2.getCause(GitOpsTriggerCause.class).getReason());
+            j.assertBuildStatusSuccess(b2);
+
+            check(t);
+            j.waitUntilNoActivity();
+            assertEquals(2, p.getLastBuild().getNumber(), "the build corrected the drift: " + t.getLastCheck());
+        } finally {
+            TestCluster.deleteNamespace(ns);
+        }
+    }
+
     private static SyncRecord synced(String url, String revision) {
         return new SyncRecord(url, "main", revision, ".", "shop", SyncStatus.Synced, false, List.of(),
                 new Totals(0, 0, 1, 0, 0, 0, 0), 100, 3, List.of(), List.of());
