@@ -57,7 +57,8 @@ public final class GitCheckout {
                 }
                 git.fetch_().from(remote, List.of(new RefSpec("+" + name + ":" + TARGET)))
                         .shallow(true).depth(1).tags(false).execute();
-                git.checkout().ref(TARGET).execute();
+                // an annotated tag points to a tag object: check out the commit it names
+                git.checkout().ref(git.revParse(TARGET + "^{commit}").name()).execute();
             }
             git.clean();
             return git.revParse("HEAD").name();
