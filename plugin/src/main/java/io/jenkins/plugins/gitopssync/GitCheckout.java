@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
@@ -81,7 +82,7 @@ public final class GitCheckout {
             git.addCredentials(url, credentials);
         }
         Map<String, ObjectId> refs = git.getRemoteReferences(url, null, false, false);
-        java.util.Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         refs.forEach((k, v) -> names.put(k, v == null ? null : v.name()));
         return GitRefs.remoteRevision(names, ref);
     }

@@ -6,12 +6,15 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -257,6 +260,13 @@ public class GitOpsSyncStep extends Step {
             StepContext c = getContext();
             SyncRunner.Outcome outcome = SyncRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
                     c.get(TaskListener.class), options);
+            if (outcome.verdict().outcome() == ResultPolicy.Outcome.UNSTABLE) {
+                // marks this step (and its stage) unstable in the Pipeline views, not only the build
+                FlowNode node = c.get(FlowNode.class);
+                if (node != null) {
+                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(outcome.verdict().message()));
+                }
+            }
             return StepResult.of(outcome.record(), outcome.detailUrl());
         }
     }

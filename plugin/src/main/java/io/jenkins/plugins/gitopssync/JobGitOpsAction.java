@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitopssync.engine.report.SvgBadge;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
@@ -49,7 +50,7 @@ public final class JobGitOpsAction implements Action {
 
     /** The badge's absolute address to paste into a README (relative when Jenkins' URL is not configured). */
     public String getBadgeUrl() {
-        String root = jenkins.model.Jenkins.get().getRootUrl();
+        String root = Jenkins.get().getRootUrl();
         return (root == null ? "/" : root) + job.getUrl() + getUrlName() + "/badge";
     }
 

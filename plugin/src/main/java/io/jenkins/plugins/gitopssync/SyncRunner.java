@@ -28,8 +28,8 @@ public final class SyncRunner {
     private SyncRunner() {
     }
 
-    /** What the caller gets back: the recorded sync and the address of its detail page. */
-    public record Outcome(SyncRecord record, String detailUrl) {
+    /** What the caller gets back: the recorded sync, the address of its detail page, and the verdict. */
+    public record Outcome(SyncRecord record, String detailUrl, ResultPolicy.Verdict verdict) {
     }
 
     public static Outcome run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, SyncOptions options)
@@ -68,7 +68,7 @@ public final class SyncRunner {
             case SUCCESS -> {
             }
         }
-        return new Outcome(record, detailUrl);
+        return new Outcome(record, detailUrl, verdict);
     }
 
     /** The engine's JSON report next to the build record, served by the action; a failure here only warns. */

@@ -3,12 +3,16 @@ package io.jenkins.plugins.gitopssync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Result;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +101,9 @@ class GitOpsSyncStepTest {
             j.assertLogContains("drifted=[ConfigMap/" + ns + "/cfg]", dry);
             j.assertLogContains("Marking the build UNSTABLE", dry);
             assertTrue(dry.getAction(DriftBadgeAction.class).getState().isNoteworthy(), "badge shows drift");
+            FlowNode step = new DepthFirstScanner()
+                    .findFirstMatch(dry.getExecution(), n -> n.getPersistentAction(WarningAction.class) != null);
+            assertTrue(step != null && step.getDisplayFunctionName().equals("gitopsSync"), "the step is marked unstable");
 
             WorkflowRun strict = j.buildAndAssertStatus(Result.FAILURE, pipeline("drift-strict",
                     "gitopsSync(" + common + ", dryRun: true, failOnDrift: true)"));
@@ -159,7 +166,7 @@ class GitOpsSyncStepTest {
             j.assertLogContains("through API server https://127.0.0.1:1 with a token credential", run);
             j.assertLogNotContains(token, run);
             j.assertLogNotContains("\tat ", run);
-            assertTrue(com.cloudbees.plugins.credentials.CredentialsProvider.getFingerprintOf(credential)
+            assertTrue(CredentialsProvider.getFingerprintOf(credential)
                     .getRangeSet(run.getParent()).includes(run.getNumber()), "the token's use is tracked");
         }
     }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Run;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -48,7 +50,7 @@ class GitOpsTriggerTest {
         assertNotNull(t.getLastCheck(), "the check reported");
     }
 
-    private GitOpsTrigger trigger(WorkflowJob p, String url) throws java.io.IOException {
+    private GitOpsTrigger trigger(WorkflowJob p, String url) throws IOException {
         GitOpsTrigger t = new GitOpsTrigger("H/5 * * * *");
         t.setUrl(url);
         t.setRef("main");
@@ -126,7 +128,7 @@ class GitOpsTriggerTest {
             j.waitUntilNoActivity();
             assertEquals(1, p.getLastBuild().getNumber(), "nothing changed yet: " + t.getLastCheck());
 
-            try (io.fabric8.kubernetes.client.KubernetesClient c = TestCluster.client()) {
+            try (KubernetesClient c = TestCluster.client()) {
                 c.configMaps().inNamespace(ns).withName("cfg").edit(cm -> {
                     cm.getData().put("greeting", "changed by hand");
                     return cm;
