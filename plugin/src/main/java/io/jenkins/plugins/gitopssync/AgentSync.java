@@ -58,7 +58,7 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
         } catch (SyncException e) {
             throw new AbortException(e.getMessage());
         }
-        return new AgentSyncOutput(SyncRecord.of(result, options.url(), options.refOrHead()), json(result));
+        return new AgentSyncOutput(SyncRecord.of(result, GitRefs.safeUrl(options.url()), options.refOrHead()), json(result));
     }
 
     private String json(SyncResult result) {

@@ -53,7 +53,7 @@ public final class GitCheckout {
                 Map<String, ObjectId> refs = git.getRemoteReferences(url, null, false, false);
                 String name = GitRefs.remoteRefName(refs.keySet(), ref);
                 if (name == null) {
-                    throw new AbortException("Git ref '" + (ref == null ? "HEAD" : ref) + "' was not found in " + url
+                    throw new AbortException("Git ref '" + (ref == null ? "HEAD" : ref) + "' was not found in " + GitRefs.safeUrl(url)
                             + ": no branch, tag or commit id of that name.");
                 }
                 git.fetch_().from(remote, List.of(new RefSpec("+" + name + ":" + TARGET)))
@@ -64,10 +64,10 @@ public final class GitCheckout {
             git.clean();
             return git.revParse("HEAD").name();
         } catch (GitException e) {
-            // git-client messages name the URL and ref; credentials are never part of them
-            throw new AbortException("Git checkout of " + url + " @ " + (ref == null ? "HEAD" : ref) + " failed: " + e.getMessage());
+            // the message names what failed; a token written into the URL is not shown
+            throw new AbortException("Git checkout of " + GitRefs.safeUrl(url) + " @ " + (ref == null ? "HEAD" : ref) + " failed: " + e.getMessage());
         } catch (URISyntaxException e) {
-            throw new AbortException("Not a valid Git URL: " + url);
+            throw new AbortException("Not a valid Git URL: " + GitRefs.safeUrl(url));
         }
     }
 

@@ -50,6 +50,30 @@ public final class GitRefs {
     }
 
     /**
+     * The URL as it may be shown: a password or token written into the URL's user part
+     * ({@code https://user:token@host/...}) is removed; everything else is kept.
+     */
+    public static String safeUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return url;
+        }
+        int start = scheme + 3;
+        int slash = url.indexOf('/', start);
+        int at = url.lastIndexOf('@', slash < 0 ? url.length() - 1 : slash);
+        if (at < start) {
+            return url;
+        }
+        String user = url.substring(start, at);
+        int colon = user.indexOf(':');
+        String kept = colon < 0 ? user + "@" : user.substring(0, colon) + ":***@";
+        return url.substring(0, start) + kept + url.substring(at + 1);
+    }
+
+    /**
      * A web link to the commit when the repository URL is http(s) (the /commit/ path that GitHub, GitLab,
      * Gitea and Forgejo serve), else null. Credentials in the URL are dropped.
      */

@@ -46,7 +46,7 @@ public final class SyncRunner {
         ClusterConnection connection = credentials.cluster(options);
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
-        log.println("[gitopsSync] Fetching " + options.url() + " @ " + options.refOrHead() + " into " + dir.getRemote());
+        log.println("[gitopsSync] Fetching " + GitRefs.safeUrl(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
         String revision = GitCheckout.checkout(dir, options.url(), options.ref(), gitCredentials, env, listener);
         log.println("[gitopsSync] Revision " + revision + "; " + (options.dryRun() ? "dry run" : "syncing") + " ApplySet "
                 + applySet + " through " + connection.describe());

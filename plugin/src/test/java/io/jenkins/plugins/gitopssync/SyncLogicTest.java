@@ -125,6 +125,17 @@ class SyncLogicTest {
     }
 
     @Test
+    void tokensInRepositoryUrlsAreNeverShown() {
+        assertEquals("https://ci:***@git.example.com/org/repo.git", GitRefs.safeUrl("https://ci:s3cr3t@git.example.com/org/repo.git"));
+        assertEquals("https://ci@git.example.com/r.git", GitRefs.safeUrl("https://ci@git.example.com/r.git"));
+        assertEquals("https://git.example.com/r.git", GitRefs.safeUrl("https://git.example.com/r.git"));
+        assertEquals("ssh://git@git.example.com:22/r.git", GitRefs.safeUrl("ssh://git@git.example.com:22/r.git"));
+        assertEquals("git@git.example.com:org/r.git", GitRefs.safeUrl("git@git.example.com:org/r.git"));
+        assertEquals("https://x:***@h", GitRefs.safeUrl("https://x:p@ss@h"));
+        assertEquals("file:///srv/git/r", GitRefs.safeUrl("file:///srv/git/r"));
+    }
+
+    @Test
     void commitLinkOnlyForHttpRepositoriesWithoutCredentials() {
         assertEquals("https://git.example.com/org/repo/commit/" + REV1, GitRefs.commitLink("https://git.example.com/org/repo.git", REV1));
         assertEquals("https://git.example.com/org/repo/commit/" + REV1, GitRefs.commitLink("https://user:pw@git.example.com/org/repo/", REV1));
