@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The facade: runs render, plan, diff, apply, prune and health in order. One instance per cluster
@@ -15,6 +16,7 @@ public final class GitOpsSync implements AutoCloseable {
 
     private final ClusterAccess cluster;
     private final SyncLog log;
+    private volatile Consumer<String> phaseHook = p -> { };
 
     public GitOpsSync(ClusterAccess cluster, SyncLog log) {
         this.cluster = cluster;
@@ -32,15 +34,26 @@ public final class GitOpsSync implements AutoCloseable {
      * unreachable, lease held) is also returned as a Failed result with the message in {@code errors}.
      */
     public SyncResult sync(SyncRequest request) {
-        throw new UnsupportedOperationException("not yet built");
+        return new SyncRun(cluster, log, request, phaseHook).run();
+    }
+
+    /**
+     * Observes the sync's progress between phases ("applied": after apply, before prune). A hook that
+     * throws stops the sync there, as a killed process would; tests use it to prove that an interrupted
+     * sync converges when run again.
+     */
+    public void setPhaseHook(Consumer<String> hook) {
+        this.phaseHook = hook == null ? p -> { } : hook;
     }
 
     /**
      * The inventory's state without a source: last applied revision, object count and drifted objects,
-     * found by the fast path (one LIST per kind), confirmed by a dry run only where a fingerprint moved.
+     * found by the fingerprints recorded at the last sync (one LIST per kind, no dry run: without the
+     * source there is nothing to dry-run, so drifted objects carry no diff). Throws {@link SyncException}
+     * when the cluster cannot be reached or the parent belongs to another tool.
      */
     public InventoryStatus status(String applySetName, String applySetNamespace) {
-        throw new UnsupportedOperationException("not yet built");
+        return new StatusCheck(cluster, log).check(applySetName, applySetNamespace);
     }
 
     @Override

@@ -1,7 +1,18 @@
 package io.jenkins.plugins.gitopssync.engine.cluster;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 
 /**
  * A connection to one cluster, counting the API requests made through it. Built from a kubeconfig
@@ -19,23 +30,81 @@ public final class ClusterAccess implements AutoCloseable {
     }
 
     public static ClusterAccess fromKubeconfigFile(Path kubeconfig, String context) {
-        throw new UnsupportedOperationException("not yet built");
+        String content;
+        try {
+            content = Files.readString(kubeconfig, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SyncException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
+        }
+        try {
+            // the file path lets relative certificate paths in the kubeconfig resolve
+            return of(Config.fromKubeconfig(blankToNull(context), content, kubeconfig.toAbsolutePath().toString()));
+        } catch (RuntimeException e) {
+            throw new SyncException("invalid kubeconfig " + kubeconfig + contextSuffix(context) + ": " + e.getMessage(), e);
+        }
     }
 
     public static ClusterAccess fromKubeconfigContent(String kubeconfigYaml, String context) {
-        throw new UnsupportedOperationException("not yet built");
+        try {
+            return of(Config.fromKubeconfig(blankToNull(context), kubeconfigYaml, null));
+        } catch (RuntimeException e) {
+            throw new SyncException("invalid kubeconfig" + contextSuffix(context) + ": " + e.getMessage(), e);
+        }
     }
 
     public static ClusterAccess fromToken(String serverUrl, String token, String caCertificatePem) {
-        throw new UnsupportedOperationException("not yet built");
+        if (serverUrl == null || serverUrl.isBlank()) {
+            throw new SyncException("no API server URL given");
+        }
+        ConfigBuilder b = new ConfigBuilder(Config.empty()).withMasterUrl(serverUrl).withOauthToken(token);
+        if (caCertificatePem != null && !caCertificatePem.isBlank()) {
+            b.withCaCertData(Base64.getEncoder().encodeToString(caCertificatePem.getBytes(StandardCharsets.UTF_8)));
+        }
+        return of(b.build());
     }
 
     public static ClusterAccess inCluster() {
-        throw new UnsupportedOperationException("not yet built");
+        if (System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+            throw new SyncException("not running inside a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set)");
+        }
+        // autoConfigure reads the service account token, CA and namespace mounted into the pod
+        return of(Config.autoConfigure(null));
+    }
+
+    /** Wraps an existing configuration; the factories above all end here. */
+    public static ClusterAccess of(Config config) {
+        tune(config);
+        RequestCounter counter = new RequestCounter();
+        KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(config)
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("gitops-sync-request-counter",
+                        new CountingInterceptor(counter)))
+                .build();
+        return new ClusterAccess(client, counter);
+    }
+
+    /**
+     * fabric8 defaults allow 5 concurrent requests per host and 10 retries with exponential backoff:
+     * the first throttles a parallel apply, the second makes an unreachable cluster take minutes to
+     * report. fabric8 has no client-side QPS limiter, so nothing else needs raising.
+     */
+    private static void tune(Config config) {
+        config.setMaxConcurrentRequests(128);
+        config.setMaxConcurrentRequestsPerHost(64);
+        config.setRequestRetryBackoffLimit(2);
+        config.setRequestRetryBackoffInterval(200);
+        config.setConnectionTimeout(10_000);
+        config.setRequestTimeout(60_000);
+        config.setUserAgent("gitops-sync/1.0.0");
     }
 
     public KubernetesClient client() {
         return client;
+    }
+
+    /** The API server's URL, for messages. */
+    public String serverUrl() {
+        return client.getConfiguration().getMasterUrl();
     }
 
     /** API requests made so far through this connection. */
@@ -43,8 +112,29 @@ public final class ClusterAccess implements AutoCloseable {
         return counter.count();
     }
 
+    /** API requests so far per HTTP method; a dry run or an apply is a PATCH. */
+    public java.util.Map<String, Long> requestCountByMethod() {
+        return counter.byMethod();
+    }
+
     @Override
     public void close() {
         client.close();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String contextSuffix(String context) {
+        return context == null || context.isBlank() ? "" : " (context " + context + ")";
+    }
+
+    /** Counts every attempt sent, including retries: that is what the API server sees. */
+    private record CountingInterceptor(RequestCounter counter) implements Interceptor {
+        @Override
+        public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+            counter.increment(request.method());
+        }
     }
 }

@@ -1,0 +1,84 @@
+package io.jenkins.plugins.gitopssync.engine;
+
+import io.jenkins.plugins.gitopssync.engine.apply.ObjectOutcome;
+import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
+import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
+import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.diff.Fingerprint;
+import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
+import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetParent;
+import io.jenkins.plugins.gitopssync.engine.inventory.MemberReader;
+import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
+import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.report.Action;
+import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
+import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The inventory's state without a source, cheaply: the parent, one LIST per kind, and the fingerprints
+ * recorded at the last sync. An object drifted when it is gone, or when both its resourceVersion and its
+ * normalized content moved since then (a status-only update moves only the first). Without the source
+ * no dry run is possible, so drifted objects carry no diff.
+ */
+final class StatusCheck {
+
+    private final ClusterAccess cluster;
+    private final SyncLog log;
+
+    StatusCheck(ClusterAccess cluster, SyncLog log) {
+        this.cluster = cluster;
+        this.log = log;
+    }
+
+    InventoryStatus check(String applySetName, String applySetNamespace) {
+        String ns = applySetNamespace == null || applySetNamespace.isBlank() ? "default" : applySetNamespace;
+        long before = cluster.requestCount();
+        Discovery discovery = Discovery.load(cluster);
+        KubeApi api = new KubeApi(cluster);
+        ApplySetInventory inventory = new ApplySetInventory(api, applySetName, ns);
+        ApplySetParent parent = inventory.read();
+        if (!parent.exists()) {
+            return new InventoryStatus(applySetName, ns, false, null, null, 0, List.of(),
+                    cluster.requestCount() - before);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "gitops-sync-status");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<String, Map<String, Object>> members;
+        try {
+            members = MemberReader.read(api, discovery, inventory.id(), parent.groupKinds(), parent.allNamespaces(),
+                    pool, log).byKey();
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ObjectResult> drifted = new ArrayList<>();
+        for (ObjectRecord rec : parent.data().objects()) {
+            ObjectRef ref = rec.ref();
+            Map<String, Object> live = members.get(ref.key());
+            if (live == null) {
+                drifted.add(ObjectOutcome.result(ref, Action.CREATED, true, "", null, null));
+                continue;
+            }
+            String rv = Fingerprint.resourceVersion(live);
+            if (rv != null && rv.equals(rec.resourceVersion())) {
+                continue;
+            }
+            if (rec.liveHash() != null && rec.liveHash().equals(Fingerprint.live(live))) {
+                continue;
+            }
+            drifted.add(ObjectOutcome.result(ref, Action.CONFIGURED, true, "", null, null));
+        }
+        if (!drifted.isEmpty()) {
+            log.info(drifted.size() + " objects of ApplySet " + ns + "/" + applySetName + " drifted since the last sync");
+        }
+        return new InventoryStatus(applySetName, ns, true, parent.data().revision(), parent.data().path(),
+                parent.data().objects().size(), drifted, cluster.requestCount() - before);
+    }
+}

@@ -1,0 +1,174 @@
+package io.jenkins.plugins.gitopssync.engine.apply;
+
+import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
+import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.diff.Differ;
+import io.jenkins.plugins.gitopssync.engine.diff.Fingerprint;
+import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
+import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
+import io.jenkins.plugins.gitopssync.engine.report.Action;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Applies (or dry-runs) one object with server-side apply. Objects on the fast path cost no request.
+ * Otherwise the apply response is the new live object: compared with the live object from the LIST,
+ * it gives the action and the diff without a separate dry run. Immutable-field errors fail with the
+ * field named, or, with force, delete the object, wait until it is gone and apply again.
+ */
+public final class Applier {
+
+    private final KubeApi api;
+    private final SyncLog log;
+    private final boolean force;
+    private final Duration timeout;
+
+    public Applier(KubeApi api, SyncLog log, boolean force, Duration timeout) {
+        this.api = api;
+        this.log = log;
+        this.force = force;
+        this.timeout = timeout;
+    }
+
+    /** Sync: apply for real. */
+    public ObjectOutcome apply(PlannedObject p, Map<String, Object> live, ObjectRecord record) {
+        ObjectRef ref = p.ref();
+        if (Fingerprint.unchanged(p, live, record)) {
+            return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.UNCHANGED, false, "", null, p.source()), record);
+        }
+        KubeApi.Applied applied;
+        String note = "";
+        try {
+            applied = api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), false);
+        } catch (ApiException e) {
+            if (e.isImmutableFieldError() && force) {
+                try {
+                    applied = recreate(p);
+                    note = " (re-created: immutable field changed)";
+                } catch (ApiException e2) {
+                    return failed(p, record, message(p, e2));
+                }
+            } else {
+                return failed(p, record, message(p, e));
+            }
+        }
+        Map<String, Object> after = applied.object();
+        Action action;
+        String diff;
+        if (!note.isEmpty()) {
+            action = Action.CONFIGURED;
+            diff = Differ.compare(ref.toString(), live, after).diff();
+        } else if (applied.created()) {
+            action = Action.CREATED;
+            diff = Differ.compare(ref.toString(), null, after).diff();
+        } else if (live == null) {
+            // it existed without our label: adopted into the ApplySet
+            action = Action.CONFIGURED;
+            diff = "";
+            note = " (adopted an existing object)";
+        } else {
+            Differ.Change change = Differ.compare(ref.toString(), live, after);
+            action = change.action();
+            diff = change.diff();
+        }
+        boolean drift = isDrift(p, record, action);
+        if (action != Action.UNCHANGED) {
+            log.info(action.word() + " " + ref + (drift ? " (drift corrected)" : "") + note);
+        }
+        ObjectRecord rec = ObjectRecord.of(ref, p.desiredHash(), Fingerprint.resourceVersion(after), Fingerprint.live(after));
+        return new ObjectOutcome(ref, ObjectOutcome.result(ref, action, drift, diff, null, p.source()), rec);
+    }
+
+    /** Dry run: what a sync would do, nothing written. */
+    public ObjectOutcome diff(PlannedObject p, Map<String, Object> live, ObjectRecord record) {
+        ObjectRef ref = p.ref();
+        if (Fingerprint.unchanged(p, live, record)) {
+            return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.UNCHANGED, false, "", null, p.source()), record);
+        }
+        KubeApi.Applied applied;
+        try {
+            applied = api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), true);
+        } catch (ApiException e) {
+            if (live == null && (e.isNotFound() || e.code() == 404)) {
+                // its namespace or its CRD is created by this same sync: it would be created
+                Differ.Change c = Differ.compare(ref.toString(), null, p.desired());
+                return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.CREATED, isDrift(p, record, Action.CREATED),
+                        c.diff(), null, p.source()), record);
+            }
+            if (e.isImmutableFieldError()) {
+                String msg = message(p, e);
+                if (force) {
+                    Differ.Change c = Differ.compare(ref.toString(), live, p.desired());
+                    return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.CONFIGURED, isDrift(p, record,
+                            Action.CONFIGURED), c.diff(), null, p.source()), record);
+                }
+                return failed(p, record, msg);
+            }
+            return failed(p, record, message(p, e));
+        }
+        Map<String, Object> before = live;
+        if (before == null && !applied.created()) {
+            before = api.get(p.resource(), ref.namespace(), ref.name()); // exists without our label
+        }
+        Differ.Change change = Differ.compare(ref.toString(), before, applied.object());
+        boolean drift = isDrift(p, record, change.action());
+        // an unchanged object whose fingerprint moved (a controller touched it) gets a fresh record
+        ObjectRecord rec = record;
+        if (change.action() == Action.UNCHANGED && live != null) {
+            rec = ObjectRecord.of(ref, p.desiredHash(), Fingerprint.resourceVersion(live), Fingerprint.live(live));
+        }
+        return new ObjectOutcome(ref, ObjectOutcome.result(ref, change.action(), drift, change.diff(), null, p.source()), rec);
+    }
+
+    /** Drift: the object changed although its desired state did not change since the last sync. */
+    static boolean isDrift(PlannedObject p, ObjectRecord record, Action action) {
+        return (action == Action.CONFIGURED || action == Action.CREATED) && record != null
+                && p.desiredHash().equals(record.desiredHash());
+    }
+
+    private KubeApi.Applied recreate(PlannedObject p) {
+        ObjectRef ref = p.ref();
+        log.info("re-creating " + ref + ": an immutable field changed and force is on");
+        api.delete(p.resource(), ref.namespace(), ref.name(), "Foreground");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (api.get(p.resource(), ref.namespace(), ref.name()) != null) {
+            if (System.nanoTime() > deadline) {
+                throw new ApiException(408, "Timeout", "still being deleted after " + timeout.toSeconds() + "s", null,
+                        "delete", p.resource().groupResource(), ref.namespace(), null);
+            }
+            sleep(250);
+        }
+        return api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), false);
+    }
+
+    private ObjectOutcome failed(PlannedObject p, ObjectRecord record, String message) {
+        log.warn("failed " + p.ref() + ": " + message);
+        return new ObjectOutcome(p.ref(), ObjectOutcome.result(p.ref(), Action.FAILED, false, "", message, p.source()), record);
+    }
+
+    /** The message a user can act on, naming the object, its file:line and the API server's reason. */
+    String message(PlannedObject p, ApiException e) {
+        String msg;
+        if (e.isForbidden()) {
+            msg = e.permissionMessage() + " (" + p.describe() + ")";
+        } else if (e.isImmutableFieldError()) {
+            String fields = e.causes().isEmpty() ? e.getMessage() : String.join("; ", e.causes());
+            msg = p.describe() + ": cannot change an immutable field: " + fields
+                    + (force ? "" : ". Enable force to delete and re-create the object");
+        } else {
+            msg = p.describe() + ": " + e.getMessage();
+        }
+        return SecretRedactor.redact(msg, p.desired());
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(0, "Interrupted", "interrupted", null, "wait", "", "", e);
+        }
+    }
+}

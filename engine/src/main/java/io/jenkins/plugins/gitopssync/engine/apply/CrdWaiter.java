@@ -1,0 +1,51 @@
+package io.jenkins.plugins.gitopssync.engine.apply;
+
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
+import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Waits until the CustomResourceDefinitions just applied are Established, so the custom resources of
+ * the next stages can be applied. One LIST of our CRDs per poll, every 250 ms.
+ */
+public final class CrdWaiter {
+
+    public static final ResourceInfo CRDS = new ResourceInfo("apiextensions.k8s.io", "v1", "CustomResourceDefinition",
+            "customresourcedefinitions", false);
+
+    private CrdWaiter() {
+    }
+
+    public static void waitEstablished(KubeApi api, String applySetId, Set<String> crdNames, Duration timeout,
+                                       SyncLog log) {
+        if (crdNames.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<String> pending = new TreeSet<>(crdNames);
+        while (true) {
+            for (Map<String, Object> crd : api.list(CRDS, null, ApplySetId.PART_OF_LABEL + "=" + applySetId)) {
+                Map<String, Object> est = Objects.condition(crd, "Established");
+                if (est != null && "True".equals(est.get("status"))) {
+                    pending.remove(Objects.string(crd, "metadata", "name"));
+                }
+            }
+            if (pending.isEmpty()) {
+                log.info("CustomResourceDefinitions established: " + String.join(", ", crdNames));
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new SyncException("CustomResourceDefinitions not Established within " + timeout.toSeconds() + "s: "
+                        + String.join(", ", pending));
+            }
+            Applier.sleep(250);
+        }
+    }
+}

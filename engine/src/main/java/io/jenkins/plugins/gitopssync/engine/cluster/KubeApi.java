@@ -1,0 +1,221 @@
+package io.jenkins.plugins.gitopssync.engine.cluster;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The REST calls the engine makes, on plain maps, over fabric8's HTTP client (so the request counter and
+ * the credentials apply). Raw calls rather than the typed DSL because the engine needs the status code
+ * of a server-side apply (201 = created), the server's error causes, and exactly one request per call.
+ */
+public final class KubeApi {
+
+    public static final String FIELD_MANAGER = "gitops-sync";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final ClusterAccess access;
+    private final String base;
+
+    public KubeApi(ClusterAccess access) {
+        this.access = access;
+        this.base = access.serverUrl().replaceAll("/+$", "");
+    }
+
+    public ClusterAccess access() {
+        return access;
+    }
+
+    /** The result of a server-side apply: the object as stored (or as it would be, in a dry run). */
+    public record Applied(boolean created, Map<String, Object> object) {
+    }
+
+    /** Server-side apply with our field manager and forced conflicts (we own the fields we declare). */
+    public Applied apply(ResourceInfo r, String namespace, String name, Map<String, Object> body, boolean dryRun) {
+        String q = "?fieldManager=" + FIELD_MANAGER + "&force=true" + (dryRun ? "&dryRun=All" : "");
+        Response resp = send("PATCH", path(r, namespace, name) + q, "application/apply-patch+yaml", Objects.toJson(body),
+                "patch", r, namespace);
+        return new Applied(resp.code == 201, withType(resp.json(), r));
+    }
+
+    /** GET; null when absent. */
+    public Map<String, Object> get(ResourceInfo r, String namespace, String name) {
+        try {
+            return withType(send("GET", path(r, namespace, name), null, null, "get", r, namespace).json(), r);
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** LIST in one namespace, or in all when namespace is null (cluster-scoped kinds: null). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> list(ResourceInfo r, String namespace, String labelSelector) {
+        String p = path(r, namespace, null);
+        if (labelSelector != null) {
+            p += "?labelSelector=" + URLEncoder.encode(labelSelector, StandardCharsets.UTF_8);
+        }
+        Map<String, Object> list = send("GET", p, null, null, "list", r, namespace).json();
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (list.get("items") instanceof List<?> items) {
+            for (Object o : items) {
+                out.add(withType((Map<String, Object>) o, r));
+            }
+        }
+        return out;
+    }
+
+    /** DELETE; false when it was already gone. */
+    public boolean delete(ResourceInfo r, String namespace, String name, String propagationPolicy) {
+        String body = "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"propagationPolicy\":\"" + propagationPolicy + "\"}";
+        try {
+            send("DELETE", path(r, namespace, name), "application/json", body, "delete", r, namespace);
+            return true;
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** DELETE only if the object still has that resourceVersion (no-op when gone or changed). */
+    public void deleteIfUnchanged(ResourceInfo r, String namespace, String name, String resourceVersion) {
+        String body = "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"resourceVersion\":\""
+                + resourceVersion + "\"}}";
+        try {
+            send("DELETE", path(r, namespace, name), "application/json", body, "delete", r, namespace);
+        } catch (ApiException e) {
+            if (!e.isNotFound() && !e.isConflict()) {
+                throw e;
+            }
+        }
+    }
+
+    /** RFC 6902 JSON patch. */
+    public Map<String, Object> jsonPatch(ResourceInfo r, String namespace, String name, String patch) {
+        return withType(send("PATCH", path(r, namespace, name), "application/json-patch+json", patch, "patch", r, namespace)
+                .json(), r);
+    }
+
+    public Map<String, Object> create(ResourceInfo r, String namespace, Map<String, Object> body) {
+        return withType(send("POST", path(r, namespace, null), "application/json", Objects.toJson(body), "create", r,
+                namespace).json(), r);
+    }
+
+    /** PUT; the body's resourceVersion makes it conditional (409 when someone else wrote first). */
+    public Map<String, Object> update(ResourceInfo r, String namespace, String name, Map<String, Object> body) {
+        return withType(send("PUT", path(r, namespace, name), "application/json", Objects.toJson(body), "update", r,
+                namespace).json(), r);
+    }
+
+    private String path(ResourceInfo r, String namespace, String name) {
+        StringBuilder sb = new StringBuilder(base);
+        sb.append(r.group().isEmpty() ? "/api/" + r.version() : "/apis/" + r.group() + "/" + r.version());
+        if (r.namespaced() && namespace != null && !namespace.isEmpty()) {
+            sb.append("/namespaces/").append(namespace);
+        }
+        sb.append('/').append(r.plural());
+        if (name != null) {
+            sb.append('/').append(name);
+        }
+        return sb.toString();
+    }
+
+    /** LIST items and some responses lack apiVersion/kind; the normalizer and messages need them. */
+    private static Map<String, Object> withType(Map<String, Object> obj, ResourceInfo r) {
+        if (obj == null) {
+            return null;
+        }
+        if (!obj.containsKey("apiVersion") || !obj.containsKey("kind") || "List".equals(obj.get("kind"))) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("apiVersion", r.apiVersion());
+            out.put("kind", r.kind());
+            obj.forEach((k, v) -> {
+                if (!k.equals("apiVersion") && !k.equals("kind")) {
+                    out.put(k, v);
+                }
+            });
+            return out;
+        }
+        return obj;
+    }
+
+    private record Response(int code, String body) {
+        Map<String, Object> json() {
+            try {
+                return body == null || body.isEmpty() ? new LinkedHashMap<>() : JSON.readValue(body, MAP);
+            } catch (Exception e) {
+                throw new IllegalStateException("unreadable JSON from the API server: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Response send(String method, String uri, String contentType, String body, String verb, ResourceInfo r,
+                          String namespace) {
+        HttpClient http = access.client().getHttpClient();
+        HttpRequest.Builder b = http.newHttpRequestBuilder().uri(uri).header("Accept", "application/json")
+                .timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (body != null) {
+            b.method(method, contentType, body);
+        } else if (!"GET".equals(method)) {
+            b.method(method, "application/json", "");
+        }
+        String resource = r.groupResource();
+        HttpResponse<String> resp;
+        try {
+            resp = http.sendAsync(b.build(), String.class).get(TIMEOUT_SECONDS + 10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(0, "Interrupted", "interrupted", null, verb, resource, namespace, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ApiException(0, "ConnectionFailed", "cannot reach the cluster at " + base + ": "
+                    + ApiErrors.connectionReason(e), null, verb, resource, namespace, e);
+        }
+        if (resp.isSuccessful()) {
+            return new Response(resp.code(), resp.body());
+        }
+        throw error(resp, verb, resource, namespace);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ApiException error(HttpResponse<String> resp, String verb, String resource, String namespace) {
+        String message = "HTTP " + resp.code();
+        String reason = "";
+        List<String> causes = new ArrayList<>();
+        try {
+            Map<String, Object> status = JSON.readValue(resp.body(), MAP);
+            if (status.get("message") != null) {
+                message = status.get("message").toString();
+            }
+            reason = status.get("reason") == null ? "" : status.get("reason").toString();
+            if (status.get("details") instanceof Map<?, ?> d && d.get("causes") instanceof List<?> cs) {
+                for (Object c : cs) {
+                    if (c instanceof Map<?, ?> cm) {
+                        Object f = cm.get("field");
+                        causes.add((f == null ? "" : f + ": ") + cm.get("message"));
+                    }
+                }
+            }
+        } catch (Exception ignored) {
+            // not a Status: keep the HTTP code as the message (bodies may echo input, so never include them)
+        }
+        return new ApiException(resp.code(), reason, message, causes, verb, resource, namespace, null);
+    }
+}

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.gitopssync.engine.diff;
+
+import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
+import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fast no-op path: an object is unchanged, without any dry run, when its desired state hashes as at
+ * the last sync and its live state is still the one recorded then, either by resourceVersion or (after a
+ * controller touched only status or its own bookkeeping) by the hash of its normalized content.
+ */
+public final class Fingerprint {
+
+    /** Set by controllers after our apply; never part of what we declare. */
+    private static final List<String> CONTROLLER_ANNOTATIONS = List.of(
+            "deployment.kubernetes.io/revision",
+            "deprecated.daemonset.template.generation",
+            "pv.kubernetes.io/bind-completed",
+            "pv.kubernetes.io/bound-by-controller",
+            "volume.beta.kubernetes.io/storage-provisioner",
+            "volume.kubernetes.io/storage-provisioner",
+            "volume.kubernetes.io/selected-node");
+
+    private Fingerprint() {
+    }
+
+    /** Hash of the live object's normalized content, ignoring fields controllers set after an apply. */
+    @SuppressWarnings("unchecked")
+    public static String live(Map<String, Object> live) {
+        Map<String, Object> n = Objects.copy(Normalizer.normalize(live));
+        if (Objects.at(n, "metadata", "annotations") instanceof Map<?, ?> ann) {
+            CONTROLLER_ANNOTATIONS.forEach(ann::remove);
+            if (ann.isEmpty()) {
+                ((Map<String, Object>) n.get("metadata")).remove("annotations");
+            }
+        }
+        if ("Pod".equals(n.get("kind")) && n.get("spec") instanceof Map<?, ?> spec) {
+            spec.remove("nodeName");
+        }
+        if ("PersistentVolumeClaim".equals(n.get("kind")) && n.get("spec") instanceof Map<?, ?> spec) {
+            spec.remove("volumeName");
+        }
+        return ContentHash.of(n);
+    }
+
+    public static String resourceVersion(Map<String, Object> obj) {
+        return obj == null ? null : Objects.string(obj, "metadata", "resourceVersion");
+    }
+
+    /** True when the object is certainly unchanged since the last sync. */
+    public static boolean unchanged(PlannedObject desired, Map<String, Object> live, ObjectRecord record) {
+        if (live == null || record == null || !desired.desiredHash().equals(record.desiredHash())) {
+            return false;
+        }
+        String rv = resourceVersion(live);
+        if (rv != null && rv.equals(record.resourceVersion())) {
+            return true;
+        }
+        return record.liveHash() != null && record.liveHash().equals(live(live));
+    }
+}

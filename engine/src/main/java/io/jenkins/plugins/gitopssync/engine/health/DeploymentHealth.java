@@ -1,0 +1,37 @@
+package io.jenkins.plugins.gitopssync.engine.health;
+
+import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import java.util.Map;
+
+/** Rolled out: every replica updated, ready and available; a passed progress deadline fails. */
+final class DeploymentHealth implements KindHealth {
+
+    @Override
+    public HealthStatus assess(Map<String, Object> d) {
+        Map<String, Object> progressing = Objects.condition(d, "Progressing");
+        if (progressing != null && "ProgressDeadlineExceeded".equals(progressing.get("reason"))) {
+            return HealthStatus.failed("progress deadline exceeded: " + GenericHealth.text(progressing));
+        }
+        if (Boolean.TRUE.equals(Objects.at(d, "spec", "paused"))) {
+            return HealthStatus.current();
+        }
+        long want = Objects.number(d, 1, "spec", "replicas");
+        long updated = Objects.number(d, 0, "status", "updatedReplicas");
+        long total = Objects.number(d, 0, "status", "replicas");
+        long ready = Objects.number(d, 0, "status", "readyReplicas");
+        long available = Objects.number(d, 0, "status", "availableReplicas");
+        if (updated < want) {
+            return HealthStatus.inProgress(updated + " of " + want + " replicas updated");
+        }
+        if (total > updated) {
+            return HealthStatus.inProgress((total - updated) + " old replicas pending termination");
+        }
+        if (ready < want) {
+            return HealthStatus.inProgress(ready + " of " + want + " replicas ready");
+        }
+        if (available < want) {
+            return HealthStatus.inProgress(available + " of " + want + " replicas available");
+        }
+        return HealthStatus.current();
+    }
+}

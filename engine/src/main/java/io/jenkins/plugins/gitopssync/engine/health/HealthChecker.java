@@ -1,0 +1,109 @@
+package io.jenkins.plugins.gitopssync.engine.health;
+
+import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
+import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
+import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Waits until applied objects are healthy: one LIST per kind and namespace (selected by the part-of
+ * label) every second, until all are Current, one is Failed (fail fast), or the timeout passes.
+ */
+public final class HealthChecker {
+
+    private final KubeApi api;
+    private final String applySetId;
+    private final SyncLog log;
+
+    public HealthChecker(KubeApi api, String applySetId, SyncLog log) {
+        this.api = api;
+        this.applySetId = applySetId;
+        this.log = log;
+    }
+
+    /** Health per object key; {@code error} is null when all are Current. */
+    public record Outcome(Map<String, HealthStatus> byKey, String error) {
+    }
+
+    public Outcome waitFor(List<PlannedObject> objects, Duration timeout) {
+        Map<String, List<PlannedObject>> groups = new LinkedHashMap<>();
+        for (PlannedObject p : objects) {
+            groups.computeIfAbsent(p.resource().groupResource() + "|" + p.ref().namespace(), k -> new ArrayList<>()).add(p);
+        }
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        Map<String, HealthStatus> status = new LinkedHashMap<>();
+        long lastLog = started;
+        while (true) {
+            status.clear();
+            for (List<PlannedObject> group : groups.values()) {
+                PlannedObject first = group.get(0);
+                ResourceInfo r = first.resource();
+                Map<String, Map<String, Object>> live = new LinkedHashMap<>();
+                try {
+                    for (Map<String, Object> o : api.list(r, r.namespaced() ? first.ref().namespace() : null,
+                            ApplySetId.PART_OF_LABEL + "=" + applySetId)) {
+                        live.put(Objects.string(o, "metadata", "name"), o);
+                    }
+                } catch (ApiException e) {
+                    String msg = e.isForbidden() ? e.permissionMessage() + " (health check)" : e.getMessage();
+                    return new Outcome(status, "health check failed: " + msg);
+                }
+                for (PlannedObject p : group) {
+                    status.put(p.ref().key(), HealthRules.assess(r.group(), r.kind(), live.get(p.ref().name())));
+                }
+            }
+            List<String> failed = describe(objects, status, HealthStatus.State.FAILED);
+            if (!failed.isEmpty()) {
+                return new Outcome(Map.copyOf(status), "unhealthy: " + String.join("; ", failed));
+            }
+            List<String> waiting = describe(objects, status, HealthStatus.State.IN_PROGRESS);
+            if (waiting.isEmpty()) {
+                log.info("healthy: " + objects.size() + " objects current after "
+                        + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s");
+                return new Outcome(Map.copyOf(status), null);
+            }
+            long now = System.nanoTime();
+            if (now > deadline) {
+                return new Outcome(Map.copyOf(status), "health check timed out after " + timeout.toSeconds()
+                        + "s; still in progress: " + String.join("; ", waiting));
+            }
+            if (now - lastLog > 10_000_000_000L) {
+                log.info("waiting for " + waiting.size() + " objects: " + waiting.get(0) + (waiting.size() > 1 ? " ..." : ""));
+                lastLog = now;
+            }
+            sleep(Math.min(1000, Math.max(1, (deadline - now) / 1_000_000)));
+        }
+    }
+
+    private static List<String> describe(List<PlannedObject> objects, Map<String, HealthStatus> status,
+                                         HealthStatus.State state) {
+        List<String> out = new ArrayList<>();
+        for (PlannedObject p : objects) {
+            HealthStatus s = status.get(p.ref().key());
+            if (s != null && s.state() == state) {
+                ObjectRef ref = p.ref();
+                out.add(ref + ": " + s.message());
+            }
+        }
+        return out;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for health", e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.jenkins.plugins.gitopssync.engine.inventory;
+
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
+import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The inventory: a kubectl ApplySet parent Secret. Reads it, refuses another tool's, and writes it with
+ * server-side apply: first widened to the superset of the old and new group-kinds and namespaces (so a
+ * sync interrupted after applying still lists every kind a later prune must look at), then, after
+ * pruning, narrowed to the new set with the per-object records.
+ */
+public final class ApplySetInventory {
+
+    public static final String DATA_KEY = "gitops-sync.inventory";
+    static final ResourceInfo SECRETS = new ResourceInfo("", "v1", "Secret", "secrets", true);
+
+    private final KubeApi api;
+    private final String name;
+    private final String namespace;
+    private final String id;
+
+    public ApplySetInventory(KubeApi api, String name, String namespace) {
+        if (name == null || name.isBlank()) {
+            throw new SyncException("no ApplySet name given (it names the inventory Secret)");
+        }
+        this.api = api;
+        this.name = name;
+        this.namespace = namespace;
+        this.id = ApplySetId.of(name, namespace);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ApplySetParent read() {
+        Map<String, Object> secret;
+        try {
+            secret = api.get(SECRETS, namespace, name);
+        } catch (ApiException e) {
+            throw fail("read", e);
+        }
+        if (secret == null) {
+            return ApplySetParent.absent(name, namespace);
+        }
+        Map<String, String> labels = Objects.stringMap(secret, "labels");
+        Map<String, String> annotations = Objects.stringMap(secret, "annotations");
+        String display = "Secret/" + namespace + "/" + name;
+        String tooling = annotations.get(ApplySetId.TOOLING_ANNOTATION);
+        String idLabel = labels.get(ApplySetId.ID_LABEL);
+        if (tooling == null && idLabel == null) {
+            throw new SyncException(display + " exists and is not an ApplySet parent; choose another ApplySet name"
+                    + " or delete that Secret");
+        }
+        if (tooling != null && !ApplySetId.TOOL_NAME.equals(ApplySetId.toolName(tooling))) {
+            throw new SyncException("ApplySet " + display + " is managed by " + ApplySetId.toolName(tooling)
+                    + " (tooling " + tooling + "); gitops-sync does not change another tool's ApplySet");
+        }
+        if (idLabel != null && !idLabel.equals(id)) {
+            throw new SyncException("ApplySet " + display + " has id " + idLabel + " but its name and namespace give "
+                    + id + "; refusing to use it");
+        }
+        InventoryData data = InventoryData.empty();
+        if (Objects.at(secret, "data", DATA_KEY) instanceof String b64) {
+            data = InventoryData.decode(Base64.getDecoder().decode(b64));
+        }
+        return new ApplySetParent(name, namespace, id, true, split(annotations.get(ApplySetId.GROUP_KINDS_ANNOTATION)),
+                split(annotations.get(ApplySetId.NAMESPACES_ANNOTATION)), data);
+    }
+
+    /**
+     * Before applying: the parent lists the old and new kinds and namespaces. Skipped (no request) when it
+     * already does.
+     */
+    public ApplySetParent widen(ApplySetParent current, SortedSet<String> groupKinds, SortedSet<String> namespaces) {
+        SortedSet<String> gks = new TreeSet<>(current.groupKinds());
+        gks.addAll(groupKinds);
+        SortedSet<String> nss = new TreeSet<>(current.additionalNamespaces());
+        nss.addAll(namespaces);
+        nss.remove(namespace);
+        if (current.exists() && gks.equals(current.groupKinds()) && nss.equals(current.additionalNamespaces())) {
+            return current;
+        }
+        ApplySetParent wide = new ApplySetParent(name, namespace, id, true, gks, nss, current.data());
+        write(wide);
+        return wide;
+    }
+
+    /** After pruning: exactly the new kinds and namespaces, and the new records. Skipped when nothing changed. */
+    public ApplySetParent finish(ApplySetParent current, SortedSet<String> groupKinds, SortedSet<String> namespaces,
+                                 InventoryData data) {
+        SortedSet<String> nss = new TreeSet<>(namespaces);
+        nss.remove(namespace);
+        ApplySetParent done = new ApplySetParent(name, namespace, id, true, groupKinds, nss, data);
+        if (current.exists() && current.groupKinds().equals(done.groupKinds())
+                && current.additionalNamespaces().equals(done.additionalNamespaces())
+                && sameRecords(current.data(), data)) {
+            return current;
+        }
+        write(done);
+        return done;
+    }
+
+    private static boolean sameRecords(InventoryData a, InventoryData b) {
+        return java.util.Objects.equals(a.revision(), b.revision()) && java.util.Objects.equals(a.path(), b.path())
+                && a.byKey().equals(b.byKey());
+    }
+
+    private void write(ApplySetParent p) {
+        Map<String, Object> secret = new LinkedHashMap<>();
+        secret.put("apiVersion", "v1");
+        secret.put("kind", "Secret");
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", name);
+        meta.put("namespace", namespace);
+        meta.put("labels", Map.of(ApplySetId.ID_LABEL, id));
+        Map<String, Object> ann = new LinkedHashMap<>();
+        ann.put(ApplySetId.TOOLING_ANNOTATION, ApplySetId.TOOLING);
+        ann.put(ApplySetId.GROUP_KINDS_ANNOTATION, String.join(",", p.groupKinds()));
+        // kubectl writes the annotation only when there are additional namespaces; an empty value would
+        // parse as one namespace named ""
+        if (!p.additionalNamespaces().isEmpty()) {
+            ann.put(ApplySetId.NAMESPACES_ANNOTATION, String.join(",", p.additionalNamespaces()));
+        }
+        meta.put("annotations", ann);
+        secret.put("metadata", meta);
+        secret.put("type", "Opaque");
+        secret.put("data", Map.of(DATA_KEY, Base64.getEncoder().encodeToString(p.data().encode())));
+        try {
+            api.apply(SECRETS, namespace, name, secret, false);
+        } catch (ApiException e) {
+            throw fail("write", e);
+        }
+    }
+
+    private SyncException fail(String what, ApiException e) {
+        String obj = "the ApplySet parent Secret/" + namespace + "/" + name;
+        if (e.isForbidden()) {
+            return new SyncException(e.permissionMessage() + " (" + obj + ")", e);
+        }
+        if (e.isConnectionFailure()) {
+            return new SyncException(e.getMessage(), e);
+        }
+        return new SyncException("cannot " + what + " " + obj + ": " + e.getMessage(), e);
+    }
+
+    static SortedSet<String> split(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return new TreeSet<>();
+        }
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

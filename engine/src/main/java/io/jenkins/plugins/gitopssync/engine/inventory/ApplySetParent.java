@@ -1,0 +1,34 @@
+package io.jenkins.plugins.gitopssync.engine.inventory;
+
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The ApplySet parent as read: whether it exists, the group-kinds ("Kind.group") and additional
+ * namespaces its annotations declare, and the engine's data.
+ */
+public record ApplySetParent(String name, String namespace, String id, boolean exists, SortedSet<String> groupKinds,
+                             SortedSet<String> additionalNamespaces, InventoryData data) {
+
+    public ApplySetParent {
+        groupKinds = new TreeSet<>(groupKinds);
+        additionalNamespaces = new TreeSet<>(additionalNamespaces);
+    }
+
+    public static ApplySetParent absent(String name, String namespace) {
+        return new ApplySetParent(name, namespace, ApplySetId.of(name, namespace), false, new TreeSet<>(),
+                new TreeSet<>(), InventoryData.empty());
+    }
+
+    /** Every namespace members may live in: the parent's own and the additional ones. */
+    public Set<String> allNamespaces() {
+        SortedSet<String> all = new TreeSet<>(additionalNamespaces);
+        all.add(namespace);
+        return all;
+    }
+
+    public String displayName() {
+        return "Secret/" + namespace + "/" + name;
+    }
+}

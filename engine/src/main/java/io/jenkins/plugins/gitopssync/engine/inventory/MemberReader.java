@@ -1,0 +1,104 @@
+package io.jenkins.plugins.gitopssync.engine.inventory;
+
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
+import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
+import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
+import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Reads the live members of an ApplySet: one LIST per group-kind across all namespaces, selected by the
+ * part-of label (falling back to one LIST per namespace where RBAC forbids cluster-wide reads). This
+ * replaces one GET per object.
+ */
+public final class MemberReader {
+
+    private MemberReader() {
+    }
+
+    /** Live members by {@link ObjectRef#key()}; each map carries apiVersion and kind. */
+    public record Members(Map<String, Map<String, Object>> byKey) {
+
+        public Map<String, Object> get(ObjectRef ref) {
+            return byKey.get(ref.key());
+        }
+    }
+
+    public static Members read(KubeApi api, Discovery discovery, String applySetId, Set<String> groupKinds,
+                               Set<String> namespaces, ExecutorService pool, SyncLog log) {
+        String selector = ApplySetId.PART_OF_LABEL + "=" + applySetId;
+        Map<String, Map<String, Object>> out = new ConcurrentHashMap<>();
+        List<Future<?>> futures = new ArrayList<>();
+        for (String gk : groupKinds) {
+            Optional<ResourceInfo> info = discovery.findGroupKind(gk);
+            if (info.isEmpty()) {
+                // e.g. a CRD of this set not created yet, or a kind whose CRD was removed: nothing to read
+                log.debug("kind " + gk + " is not served; no members of it to read");
+                continue;
+            }
+            ResourceInfo r = info.get();
+            futures.add(pool.submit(() -> listKind(api, r, selector, namespaces, out)));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SyncException("interrupted while reading the live objects");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new SyncException("cannot read the live objects: " + e.getCause(), e.getCause());
+            }
+        }
+        return new Members(out);
+    }
+
+    private static void listKind(KubeApi api, ResourceInfo r, String selector, Set<String> namespaces,
+                                 Map<String, Map<String, Object>> out) {
+        List<Map<String, Object>> items;
+        try {
+            items = api.list(r, null, selector);
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return; // kind defined by a CRD of this set that is not created yet
+            }
+            if (!e.isForbidden() || !r.namespaced()) {
+                throw wrap(e);
+            }
+            items = new ArrayList<>();
+            for (String ns : namespaces) {
+                try {
+                    items.addAll(api.list(r, ns, selector));
+                } catch (ApiException e2) {
+                    throw wrap(e2);
+                }
+            }
+        }
+        for (Map<String, Object> item : items) {
+            ObjectRef ref = new ObjectRef(r.group(), r.version(), r.kind(),
+                    Objects.string(item, "metadata", "namespace"), Objects.string(item, "metadata", "name"));
+            out.put(ref.key(), item);
+        }
+    }
+
+    private static SyncException wrap(ApiException e) {
+        if (e.isForbidden()) {
+            return new SyncException(e.permissionMessage() + " (reading the ApplySet's members)", e);
+        }
+        return new SyncException("cannot list " + e.resource() + ": " + e.getMessage(), e);
+    }
+}

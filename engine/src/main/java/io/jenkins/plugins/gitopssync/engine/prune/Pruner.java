@@ -1,0 +1,144 @@
+package io.jenkins.plugins.gitopssync.engine.prune;
+
+import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.apply.ObjectOutcome;
+import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
+import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
+import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
+import io.jenkins.plugins.gitopssync.engine.diff.Differ;
+import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
+import io.jenkins.plugins.gitopssync.engine.plan.KindOrder;
+import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.plan.Planner;
+import io.jenkins.plugins.gitopssync.engine.report.Action;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Deletes the ApplySet's members that left Git: only live objects still carrying the part-of label
+ * (so only what this inventory owns), in reverse apply order, background propagation. An object
+ * annotated {@code gitops-sync.jenkins.io/prune: disabled} stays, and leaves the ApplySet (its part-of
+ * label is removed) so no later sync or kubectl prune deletes it.
+ */
+public final class Pruner {
+
+    public static final String PRUNE_ANNOTATION = "gitops-sync.jenkins.io/prune";
+
+    private final KubeApi api;
+    private final Discovery discovery;
+    private final SyncLog log;
+    private final ExecutorService pool;
+
+    public Pruner(KubeApi api, Discovery discovery, SyncLog log, ExecutorService pool) {
+        this.api = api;
+        this.discovery = discovery;
+        this.log = log;
+        this.pool = pool;
+    }
+
+    /** Members not desired, in prune order (reverse apply order). */
+    public static List<ObjectRef> candidates(Map<String, Map<String, Object>> members, Set<String> desiredKeys) {
+        List<ObjectRef> out = new ArrayList<>();
+        for (Map<String, Object> live : members.values()) {
+            ObjectRef ref = ObjectRef.of(String.valueOf(live.get("apiVersion")), String.valueOf(live.get("kind")),
+                    Objects.string(live, "metadata", "namespace"), Objects.string(live, "metadata", "name"));
+            if (!desiredKeys.contains(ref.key())) {
+                out.add(ref);
+            }
+        }
+        Comparator<ObjectRef> order = Comparator.comparingInt((ObjectRef r) -> KindOrder.stageOf(r.group(), r.kind()))
+                .thenComparing(KindOrder.order());
+        out.sort(order.reversed());
+        return out;
+    }
+
+    public static boolean optedOut(Map<String, Object> live) {
+        return "disabled".equalsIgnoreCase(Objects.stringMap(live, "annotations").get(PRUNE_ANNOTATION));
+    }
+
+    /** Dry run: what would be pruned. */
+    public List<ObjectOutcome> preview(List<ObjectRef> refs, Map<String, Map<String, Object>> members,
+                                       Map<String, ObjectRecord> records) {
+        List<ObjectOutcome> out = new ArrayList<>();
+        for (ObjectRef ref : refs) {
+            Map<String, Object> live = members.get(ref.key());
+            if (optedOut(live)) {
+                out.add(new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.SKIPPED, false, "",
+                        "prune disabled by annotation " + PRUNE_ANNOTATION, null), null));
+            } else {
+                out.add(new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.PRUNED, false,
+                        Differ.compare(ref.toString(), live, null).diff(), null, null), null));
+            }
+        }
+        return out;
+    }
+
+    /** Sync: delete (stage by stage in reverse order, in parallel inside a stage). */
+    public List<ObjectOutcome> prune(List<ObjectRef> refs, Map<String, Map<String, Object>> members,
+                                     Map<String, ObjectRecord> records) {
+        List<ObjectOutcome> out = new ArrayList<>();
+        int i = 0;
+        while (i < refs.size()) {
+            int stage = KindOrder.stageOf(refs.get(i).group(), refs.get(i).kind());
+            List<Future<ObjectOutcome>> batch = new ArrayList<>();
+            while (i < refs.size() && KindOrder.stageOf(refs.get(i).group(), refs.get(i).kind()) == stage) {
+                ObjectRef ref = refs.get(i++);
+                Callable<ObjectOutcome> task = () -> pruneOne(ref, members.get(ref.key()), records.get(ref.key()));
+                batch.add(pool.submit(task));
+            }
+            for (Future<ObjectOutcome> f : batch) {
+                try {
+                    out.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while pruning", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("prune failed: " + e.getCause(), e.getCause());
+                }
+            }
+        }
+        return out;
+    }
+
+    private ObjectOutcome pruneOne(ObjectRef ref, Map<String, Object> live, ObjectRecord record) {
+        ResourceInfo r = discovery.findGroupKind(ref.group(), ref.kind()).orElseThrow();
+        try {
+            if (optedOut(live)) {
+                String patch = "[" + removeLabel(live, ApplySetId.PART_OF_LABEL) + removeLabel(live,
+                        Planner.APPLYSET_NAME_LABEL) + "]";
+                api.jsonPatch(r, ref.namespace(), ref.name(), patch.replace(",]", "]"));
+                log.info("kept " + ref + ": prune disabled by annotation " + PRUNE_ANNOTATION
+                        + "; it is no longer part of the ApplySet");
+                return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.SKIPPED, false, "",
+                        "prune disabled by annotation " + PRUNE_ANNOTATION, null), null);
+            }
+            api.delete(r, ref.namespace(), ref.name(), "Background");
+            log.info("pruned " + ref);
+            return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.PRUNED, false,
+                    Differ.compare(ref.toString(), live, null).diff(), null, null), null);
+        } catch (ApiException e) {
+            String msg = e.isForbidden() ? e.permissionMessage() + " (pruning " + ref + ")"
+                    : "cannot prune " + ref + ": " + e.getMessage();
+            log.warn(msg);
+            // still a member: keep its record so the next sync retries
+            return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.FAILED, false, "", msg, null), record);
+        }
+    }
+
+    private static String removeLabel(Map<String, Object> live, String label) {
+        if (!Objects.stringMap(live, "labels").containsKey(label)) {
+            return "";
+        }
+        return "{\"op\":\"remove\",\"path\":\"/metadata/labels/" + label.replace("~", "~0").replace("/", "~1") + "\"},";
+    }
+}
