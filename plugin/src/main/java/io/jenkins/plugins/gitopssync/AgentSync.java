@@ -3,12 +3,7 @@ package io.jenkins.plugins.gitopssync;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
-import io.jenkins.plugins.gitopssync.engine.SyncRequest;
-import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
-import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
-import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.io.File;
 import java.io.IOException;
 import jenkins.MasterToSlaveFileCallable;
@@ -16,9 +11,8 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * Runs the engine on the agent, in the checked-out repository's folder, so the cluster is reached
  * from where the build runs. Carries only plain data; returns the result as plugin classes
- * ({@link AgentSyncOutput}), converted here on the agent.
- * An engine error the user can act on becomes an AbortException: the build fails with its message,
- * without a stack trace.
+ * ({@link AgentSyncOutput}), converted here on the agent. An engine error the user can act on becomes
+ * an AbortException: the build fails with its message, without a stack trace.
  */
 final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
 
@@ -40,33 +34,11 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
 
     @Override
     public AgentSyncOutput invoke(File repositoryRoot, VirtualChannel channel) throws IOException, InterruptedException {
-        ManifestSource source = new ManifestSource(repositoryRoot.toPath(), revision, options.pathOrRoot());
-        SyncRequest request = SyncRequest.builder(source, applySet)
-                .applySetNamespace(options.namespace())
-                .defaultNamespace(options.namespace())
-                .targetNamespace(options.targetNamespace())
-                .prune(options.prune())
-                .dryRun(options.dryRun())
-                .force(options.force())
-                .waitForHealth(options.waitForHealth())
-                .timeout(options.timeoutDuration())
-                .concurrency(options.concurrency())
-                .build();
-        SyncResult result;
-        try (GitOpsSync engine = new GitOpsSync(connection.open(), new BuildLogSyncLog(listener))) {
-            result = engine.sync(request);
+        try {
+            return EngineSync.run(options, repositoryRoot.toPath(), revision, applySet, connection,
+                    new BuildLogSyncLog(listener));
         } catch (SyncException e) {
             throw new AbortException(e.getMessage());
-        }
-        return new AgentSyncOutput(SyncRecord.of(result, GitRefs.safeUrl(options.url()), options.refOrHead()), json(result));
-    }
-
-    private String json(SyncResult result) {
-        try {
-            return JsonReport.toJson(result);
-        } catch (RuntimeException e) {
-            listener.getLogger().println("[gitopsSync] WARNING: could not write the JSON report: " + e.getMessage());
-            return null;
         }
     }
 }

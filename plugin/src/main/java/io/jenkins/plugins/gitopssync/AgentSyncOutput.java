@@ -7,7 +7,7 @@ import java.io.Serializable;
  * engine's JSON report as text. Only plugin classes and JDK types cross the channel, because the
  * controller's class filter rejects classes of plain library jars such as the engine's records.
  */
-final class AgentSyncOutput implements Serializable {
+public final class AgentSyncOutput implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,12 +19,12 @@ final class AgentSyncOutput implements Serializable {
         this.json = json;
     }
 
-    SyncRecord record() {
+    public SyncRecord record() {
         return record;
     }
 
     /** The JSON report, or null when it could not be written. */
-    String json() {
+    public String json() {
         return json;
     }
 }

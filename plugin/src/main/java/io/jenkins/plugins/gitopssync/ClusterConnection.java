@@ -1,7 +1,10 @@
 package io.jenkins.plugins.gitopssync;
 
+import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import java.io.Serializable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How to reach the cluster, resolved from credentials on the controller and carried to the agent as
@@ -44,10 +47,33 @@ public final class ClusterConnection implements Serializable {
     /** Opens the connection where this runs (on the agent for a sync, on the controller for the trigger). */
     public ClusterAccess open() {
         return switch (kind) {
-            case KUBECONFIG -> ClusterAccess.fromKubeconfigContent(kubeconfig, null);
+            case KUBECONFIG -> openKubeconfig();
             case TOKEN -> ClusterAccess.fromToken(serverUrl, token, caCertificate);
             case IN_CLUSTER -> ClusterAccess.inCluster();
         };
+    }
+
+    private ClusterAccess openKubeconfig() {
+        try {
+            return ClusterAccess.fromKubeconfigContent(kubeconfig, null);
+        } catch (SyncException e) {
+            throw new SyncException(safeKubeconfigError(e.getMessage()));
+        }
+    }
+
+    private static final Pattern YAML_MARK = Pattern.compile("line (\\d+), column (\\d+)");
+
+    /**
+     * A YAML parser's message quotes the offending lines of the document, which may hold a token or a
+     * key: keep only where the error is. Single-line messages (no quoted document) are kept as they are.
+     */
+    static String safeKubeconfigError(String message) {
+        if (message == null || !message.contains("\n")) {
+            return message;
+        }
+        Matcher m = YAML_MARK.matcher(message);
+        String where = m.find() ? " (YAML error at line " + m.group(1) + ", column " + m.group(2) + ")" : "";
+        return "The kubeconfig credential is not a valid kubeconfig" + where + "; its content is not shown, as it holds secrets.";
     }
 
     /** Safe to log: says which kind of connection, never a secret. */

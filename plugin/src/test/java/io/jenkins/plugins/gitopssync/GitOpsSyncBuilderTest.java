@@ -88,8 +88,9 @@ class GitOpsSyncBuilderTest {
     void freestyleBuildSyncsToTheCluster() throws Exception {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("gitops-fs");
+        TestCluster.createNamespace(ns);
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("deploy/ns.yaml", TestRepo.namespace(ns)).write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello"));
+            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", TestRepo.configMap(ns, "cfg2", "hi"));
             String rev = repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             GitOpsSyncBuilder b = new GitOpsSyncBuilder(repo.url());

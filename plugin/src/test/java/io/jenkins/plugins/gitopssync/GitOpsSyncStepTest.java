@@ -49,8 +49,9 @@ class GitOpsSyncStepTest {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("gitops-step");
         j.createOnlineSlave();
+        TestCluster.createNamespace(ns);
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("deploy/ns.yaml", TestRepo.namespace(ns)).write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello"));
+            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", TestRepo.configMap(ns, "cfg2", "hi"));
             String rev = repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             WorkflowJob p = j.createProject(WorkflowJob.class, "step-sync");
@@ -83,8 +84,9 @@ class GitOpsSyncStepTest {
     void driftInADryRunMakesTheBuildUnstableOrFailing() throws Exception {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("gitops-drift");
+        TestCluster.createNamespace(ns);
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("ns.yaml", TestRepo.namespace(ns)).write("cm.yaml", TestRepo.configMap(ns, "cfg", "hello"));
+            repo.write("cm.yaml", TestRepo.configMap(ns, "cfg", "hello"));
             repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             String common = "url: '" + repo.url() + "', namespace: '" + ns + "', kubeconfigCredentialsId: 'kc', applySet: '" + ns + "'";
@@ -118,8 +120,9 @@ class GitOpsSyncStepTest {
     void severalCallsInOneBuildAreAllRecorded() throws Exception {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("gitops-multi");
+        TestCluster.createNamespace(ns);
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("base/ns.yaml", TestRepo.namespace(ns))
+            repo.write("base/cm.yaml", TestRepo.configMap(ns, "base", "zero"))
                     .write("a/cm.yaml", TestRepo.configMap(ns, "a", "one"))
                     .write("b/cm.yaml", TestRepo.configMap(ns, "b", "two"));
             repo.commit("three paths");

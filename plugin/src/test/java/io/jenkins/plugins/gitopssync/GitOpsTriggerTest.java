@@ -106,8 +106,9 @@ class GitOpsTriggerTest {
     void driftInTheClusterSchedulesASyncThatCorrectsIt() throws Exception {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("gitops-trig");
+        TestCluster.createNamespace(ns);
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("ns.yaml", TestRepo.namespace(ns)).write("cm.yaml", TestRepo.configMap(ns, "cfg", "hello"));
+            repo.write("cm.yaml", TestRepo.configMap(ns, "cfg", "hello"));
             repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             WorkflowJob p = j.createProject(WorkflowJob.class, "drift-trigger");

@@ -136,6 +136,16 @@ class SyncLogicTest {
     }
 
     @Test
+    void kubeconfigParseErrorsNeverQuoteTheKubeconfig() {
+        String yaml = "invalid kubeconfig: while parsing a flow mapping\n in reader, line 3, column 11:\n    users: [ {{ token: s3cr3t\n";
+        String safe = ClusterConnection.safeKubeconfigError(yaml);
+        assertFalse(safe.contains("s3cr3t"), safe);
+        assertTrue(safe.contains("line 3, column 11"), safe);
+        assertEquals("invalid kubeconfig (context prod): context not found",
+                ClusterConnection.safeKubeconfigError("invalid kubeconfig (context prod): context not found"));
+    }
+
+    @Test
     void commitLinkOnlyForHttpRepositoriesWithoutCredentials() {
         assertEquals("https://git.example.com/org/repo/commit/" + REV1, GitRefs.commitLink("https://git.example.com/org/repo.git", REV1));
         assertEquals("https://git.example.com/org/repo/commit/" + REV1, GitRefs.commitLink("https://user:pw@git.example.com/org/repo/", REV1));

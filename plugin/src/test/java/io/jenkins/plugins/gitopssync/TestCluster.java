@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -45,6 +46,13 @@ final class TestCluster {
     /** A name no other test uses: prefix plus a random suffix, a valid DNS label. */
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The engine needs the ApplySet's namespace to exist (it holds the inventory and the lease). */
+    static void createNamespace(String ns) throws IOException {
+        try (KubernetesClient c = client()) {
+            c.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+        }
     }
 
     static void deleteNamespace(String ns) throws IOException {

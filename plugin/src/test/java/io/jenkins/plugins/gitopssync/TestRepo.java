@@ -51,11 +51,7 @@ final class TestRepo implements AutoCloseable {
         git.close();
     }
 
-    /** A Namespace and a ConfigMap in it: the smallest repository worth syncing. */
-    static String namespace(String ns) {
-        return "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n";
-    }
-
+    /** A ConfigMap: the smallest object worth syncing. */
     static String configMap(String ns, String name, String greeting) {
         return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: " + ns + "\ndata:\n  greeting: "
                 + greeting + "\n";
