@@ -27,9 +27,13 @@ public final class JobGitOpsActionFactory extends TransientActionFactory<Job> {
     @Override
     public Collection<? extends Action> createFor(@NonNull Job target) {
         Job<?, ?> job = target;
-        // kept cheap, as this runs for every job page: look at the last completed build only
-        Run<?, ?> last = job.getLastCompletedBuild();
-        boolean synced = last != null && last.getAction(GitOpsSyncAction.class) != null;
-        return synced || GitOpsTrigger.of(job) != null ? List.of(new JobGitOpsAction(job)) : List.of();
+        // kept cheap, as this runs for every job: only the last completed and last successful builds
+        // are looked at (so a build that failed before syncing does not hide the badge)
+        return synced(job.getLastCompletedBuild()) || synced(job.getLastSuccessfulBuild()) || GitOpsTrigger.of(job) != null
+                ? List.of(new JobGitOpsAction(job)) : List.of();
+    }
+
+    private static boolean synced(Run<?, ?> run) {
+        return run != null && run.getAction(GitOpsSyncAction.class) != null;
     }
 }
