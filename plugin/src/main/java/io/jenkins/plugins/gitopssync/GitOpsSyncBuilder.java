@@ -120,7 +120,8 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep {
     /** PEM CA certificate of the API server (not secret), used with serverUrl. */
     @DataBoundSetter
     public void setCaCertificate(String caCertificate) {
-        this.caCertificate = Util.fixEmptyAndTrim(caCertificate);
+        // a browser form may send CRLF line ends; PEM is stored with LF
+        this.caCertificate = Util.fixEmptyAndTrim(caCertificate == null ? null : caCertificate.replace("\r\n", "\n"));
     }
 
     public String getNamespace() {

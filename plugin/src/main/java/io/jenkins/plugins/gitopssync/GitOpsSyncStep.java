@@ -125,7 +125,8 @@ public class GitOpsSyncStep extends Step {
     /** PEM CA certificate of the API server (not secret), used with serverUrl. */
     @DataBoundSetter
     public void setCaCertificate(String caCertificate) {
-        this.caCertificate = Util.fixEmptyAndTrim(caCertificate);
+        // a browser form may send CRLF line ends; PEM is stored with LF
+        this.caCertificate = Util.fixEmptyAndTrim(caCertificate == null ? null : caCertificate.replace("\r\n", "\n"));
     }
 
     public String getNamespace() {

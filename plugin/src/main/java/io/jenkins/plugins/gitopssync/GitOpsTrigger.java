@@ -173,7 +173,8 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> {
 
     @DataBoundSetter
     public void setCaCertificate(String caCertificate) {
-        this.caCertificate = Util.fixEmptyAndTrim(caCertificate);
+        // a browser form may send CRLF line ends; PEM is stored with LF
+        this.caCertificate = Util.fixEmptyAndTrim(caCertificate == null ? null : caCertificate.replace("\r\n", "\n"));
     }
 
     public String getNamespace() {
