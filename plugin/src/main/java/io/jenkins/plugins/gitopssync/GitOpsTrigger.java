@@ -12,6 +12,7 @@ import hudson.triggers.TriggerDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -83,20 +84,28 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> {
         if (!checking.compareAndSet(false, true)) {
             return; // the previous check is still running (slow remote or cluster)
         }
+        AtomicBoolean busy = checking;
         TriggerCheck check = new TriggerCheck(j, toOptions(), checkDrift, scheduledRevision);
-        Timer.get().submit(() -> {
-            try {
-                lastCheck = check.run();
-                if (check.scheduledRevision() != null) {
-                    scheduledRevision = check.scheduledRevision();
+        try {
+            Timer.get().submit(() -> {
+                try {
+                    lastCheck = check.run();
+                    if (check.scheduledRevision() != null) {
+                        scheduledRevision = check.scheduledRevision();
+                    }
+                } catch (Exception e) {
+                    String failure = "check failed: " + e.getMessage();
+                    if (!failure.equals(lastCheck)) { // once per new problem, not at every poll
+                        LOGGER.log(Level.WARNING, "GitOps trigger of {0}: {1}", new Object[] {j.getFullName(), failure});
+                    }
+                    lastCheck = failure;
+                } finally {
+                    busy.set(false);
                 }
-            } catch (Exception e) {
-                lastCheck = "check failed: " + e.getMessage();
-                LOGGER.log(Level.WARNING, "GitOps trigger check of " + j.getFullName() + " failed: " + e.getMessage());
-            } finally {
-                checking.set(false);
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            busy.set(false); // Jenkins is shutting down
+        }
     }
 
     /** What the latest check found, for the job page; null before the first check. */
