@@ -56,26 +56,28 @@ final class SyncRun {
     /** Outcomes by object key, in plan order then prune order. */
     private final Map<String, ObjectOutcome> outcomes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> health = new LinkedHashMap<>();
+    private SyncLease lease;
 
     SyncRun(ClusterAccess cluster, SyncLog log, SyncRequest request, Consumer<String> phaseHook) {
         this.cluster = cluster;
         this.request = request;
         this.phaseHook = phaseHook;
         this.baseLog = log;
+        // workers log in parallel; the caller's log sees one call at a time
         this.log = new SyncLog() {
             @Override
-            public void info(String message) {
+            public synchronized void info(String message) {
                 log.info(message);
             }
 
             @Override
-            public void warn(String message) {
+            public synchronized void warn(String message) {
                 warnings.add(message);
                 log.warn(message);
             }
 
             @Override
-            public void debug(String message) {
+            public synchronized void debug(String message) {
                 log.debug(message);
             }
         };
@@ -90,6 +92,7 @@ final class SyncRun {
             return t;
         });
         try {
+            checkApplySetName(request.applySetName());
             List<Manifest> manifests = timed("render", () -> GitOpsSync.render(request.source(), log));
             Discovery discovery = timed("plan", () -> Discovery.load(cluster));
             Plan plan = timed("plan", () -> Planner.plan(manifests, request, discovery, log));
@@ -102,6 +105,7 @@ final class SyncRun {
             ApplySetInventory inventory = new ApplySetInventory(api, request.applySetName(), request.applySetNamespace());
             SyncLease lease = request.dryRun() ? null
                     : SyncLease.acquire(api, request.applySetName(), request.applySetNamespace(), log);
+            this.lease = lease;
             try {
                 execute(api, discovery, inventory, plan, pool);
             } finally {
@@ -120,6 +124,17 @@ final class SyncRun {
             pool.shutdownNow();
         }
         return result(started, requestsBefore);
+    }
+
+    /** The name becomes a Secret's and a Lease's name: a DNS subdomain (the lease adds 12 characters). */
+    static void checkApplySetName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new SyncException("no ApplySet name given: it names the inventory Secret of this sync");
+        }
+        if (name.length() > 240 || !name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+            throw new SyncException("invalid ApplySet name '" + name + "': use lower-case letters, digits, '-' and '.',"
+                    + " starting and ending with a letter or digit, at most 240 characters");
+        }
     }
 
     private void execute(KubeApi api, Discovery discovery, ApplySetInventory inventory, Plan plan, ExecutorService pool) {
@@ -151,6 +166,9 @@ final class SyncRun {
         boolean applied = timed("apply", () -> applyStages(plan, members, records, applier, api, inventory.id(), pool));
         phaseHook.accept("applied");
         List<ObjectOutcome> pruned = new ArrayList<>();
+        if (lease != null) {
+            lease.checkHeld();
+        }
         if (applied && request.prune()) {
             pruned = timed("prune", () -> pruner.prune(stale, members, records));
             pruned.forEach(o -> outcomes.put(o.ref().key(), o));
@@ -254,8 +272,9 @@ final class SyncRun {
             }
         }
         Map<String, ObjectRecord> old = wide.data().byKey();
+        java.util.Set<String> desired = plan.byKey().keySet();
         for (Map.Entry<String, Map<String, Object>> m : members.entrySet()) {
-            if (plan.byKey().containsKey(m.getKey()) || gone.contains(m.getKey())) {
+            if (desired.contains(m.getKey()) || gone.contains(m.getKey())) {
                 continue;
             }
             // still a member (prune off, or its delete failed): keep it listed so a later prune finds it
