@@ -56,6 +56,7 @@ final class SyncRun {
     /** Outcomes by object key, in plan order then prune order. */
     private final Map<String, ObjectOutcome> outcomes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> health = new LinkedHashMap<>();
+    private SyncLease lease;
 
     SyncRun(ClusterAccess cluster, SyncLog log, SyncRequest request, Consumer<String> phaseHook) {
         this.cluster = cluster;
@@ -104,6 +105,7 @@ final class SyncRun {
             ApplySetInventory inventory = new ApplySetInventory(api, request.applySetName(), request.applySetNamespace());
             SyncLease lease = request.dryRun() ? null
                     : SyncLease.acquire(api, request.applySetName(), request.applySetNamespace(), log);
+            this.lease = lease;
             try {
                 execute(api, discovery, inventory, plan, pool);
             } finally {
@@ -164,6 +166,9 @@ final class SyncRun {
         boolean applied = timed("apply", () -> applyStages(plan, members, records, applier, api, inventory.id(), pool));
         phaseHook.accept("applied");
         List<ObjectOutcome> pruned = new ArrayList<>();
+        if (lease != null) {
+            lease.checkHeld();
+        }
         if (applied && request.prune()) {
             pruned = timed("prune", () -> pruner.prune(stale, members, records));
             pruned.forEach(o -> outcomes.put(o.ref().key(), o));

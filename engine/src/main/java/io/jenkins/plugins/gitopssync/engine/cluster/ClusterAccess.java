@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,8 @@ public final class ClusterAccess implements AutoCloseable {
         try {
             config = Config.fromKubeconfig(blankToNull(context), kubeconfig.toAbsolutePath().toFile());
         } catch (RuntimeException e) {
-            throw new SyncException("invalid kubeconfig " + kubeconfig + contextSuffix(context) + ": " + e.getMessage(), e);
+            throw new SyncException("invalid kubeconfig " + kubeconfig + contextSuffix(context) + ": "
+                    + KubeconfigErrors.describe(e));
         }
         checkContext(config, context, "kubeconfig " + kubeconfig);
         return of(config);
@@ -50,7 +52,7 @@ public final class ClusterAccess implements AutoCloseable {
             Config c = Config.fromKubeconfig(blankToNull(context), kubeconfigYaml, null);
             config = c;
         } catch (RuntimeException e) {
-            throw new SyncException("invalid kubeconfig" + contextSuffix(context) + ": " + e.getMessage(), e);
+            throw new SyncException("invalid kubeconfig" + contextSuffix(context) + ": " + KubeconfigErrors.describe(e));
         }
         checkContext(config, context, "the kubeconfig");
         return of(config);
@@ -81,6 +83,9 @@ public final class ClusterAccess implements AutoCloseable {
         RequestCounter counter = new RequestCounter();
         KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(config)
+                // named, not found through ServiceLoader: on a Jenkins agent the plugin's classes are
+                // loaded remotely and service files may not be visible to fabric8's lookup
+                .withHttpClientFactory(new OkHttpClientFactory())
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("gitops-sync-request-counter",
                         new CountingInterceptor(counter)))
                 .build();
