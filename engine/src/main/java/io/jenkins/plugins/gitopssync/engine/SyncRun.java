@@ -47,7 +47,6 @@ final class SyncRun {
     private final ClusterAccess cluster;
     private final SyncLog log;
     /** The caller's log: errors go there once, not also into warnings. */
-    private final SyncLog baseLog;
     private final SyncRequest request;
     private final Consumer<String> phaseHook;
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
@@ -62,7 +61,6 @@ final class SyncRun {
         this.cluster = cluster;
         this.request = request;
         this.phaseHook = phaseHook;
-        this.baseLog = log;
         // workers log in parallel; the caller's log sees one call at a time
         this.log = new SyncLog() {
             @Override
@@ -114,12 +112,10 @@ final class SyncRun {
                 }
             }
         } catch (SyncException e) {
+            // not logged: the result carries it, and every caller prints the result's errors
             errors.add(e.getMessage());
-            baseLog.warn(e.getMessage());
         } catch (RuntimeException e) {
-            String msg = "sync stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            errors.add(msg);
-            baseLog.warn(msg);
+            errors.add("sync stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {
             pool.shutdownNow();
         }
@@ -310,7 +306,6 @@ final class SyncRun {
         h.byKey().forEach((k, s) -> health.put(k, s.display()));
         if (h.error() != null) {
             errors.add(h.error());
-            baseLog.warn(h.error());
         }
     }
 
