@@ -39,12 +39,11 @@ public final class Planner {
                 discovery.registerCrd(obj);
             }
         }
-        List<Map<String, Object>> maps = new ArrayList<>();
+        // converting and hashing are pure per object and most of a large plan's time: done in parallel
+        List<Map<String, Object>> maps = manifests.parallelStream().map(m -> Objects.toMap(m.object())).toList();
         List<Optional<ResourceInfo>> infos = new ArrayList<>();
         List<String> namespaceOf = new ArrayList<>();
-        for (Manifest m : manifests) {
-            Map<String, Object> obj = Objects.toMap(m.object());
-            maps.add(obj);
+        for (Map<String, Object> obj : maps) {
             String kind = obj.get("kind") == null ? "" : obj.get("kind").toString();
             Optional<ResourceInfo> info = discovery.find(group(obj), version(obj), kind);
             infos.add(info);
@@ -72,7 +71,8 @@ public final class Planner {
             throw new SyncException(String.join("\n", unknown));
         }
 
-        List<PlannedObject> planned = new ArrayList<>();
+        List<ObjectRef> refs = new ArrayList<>();
+        List<Map<String, Object>> desired = new ArrayList<>();
         for (int i = 0; i < manifests.size(); i++) {
             Map<String, Object> obj = Objects.copy(maps.get(i));
             ResourceInfo info = infos.get(i).orElseThrow();
@@ -95,9 +95,15 @@ public final class Planner {
                 labels.put(APPLYSET_NAME_LABEL, request.applySetName());
             }
             ObjectRef ref = new ObjectRef(info.group(), info.version(), info.kind(), ns, meta.get("name").toString());
-            String hash = ContentHash.of(Normalizer.normalize(obj));
-            planned.add(new PlannedObject(ref, info, obj, manifests.get(i).location(), hash,
-                    KindOrder.stageOf(info.group(), info.kind())));
+            refs.add(ref);
+            desired.add(obj);
+        }
+        List<String> hashes = desired.parallelStream().map(obj -> ContentHash.of(Normalizer.normalize(obj))).toList();
+        List<PlannedObject> planned = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            ObjectRef ref = refs.get(i);
+            planned.add(new PlannedObject(ref, infos.get(i).orElseThrow(), desired.get(i), manifests.get(i).location(),
+                    hashes.get(i), KindOrder.stageOf(ref.group(), ref.kind())));
         }
         Comparator<ObjectRef> order = KindOrder.order();
         planned.sort(Comparator.comparingInt(PlannedObject::stage).thenComparing(PlannedObject::ref, order));
