@@ -112,6 +112,11 @@ public final class ClusterAccess implements AutoCloseable {
         return counter.count();
     }
 
+    /** API requests so far per HTTP method; a dry run or an apply is a PATCH. */
+    public java.util.Map<String, Long> requestCountByMethod() {
+        return counter.byMethod();
+    }
+
     @Override
     public void close() {
         client.close();
@@ -129,7 +134,7 @@ public final class ClusterAccess implements AutoCloseable {
     private record CountingInterceptor(RequestCounter counter) implements Interceptor {
         @Override
         public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-            counter.increment();
+            counter.increment(request.method());
         }
     }
 }

@@ -39,11 +39,23 @@ final class JsonStream {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? file : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new SyncException(where + ": " + e.getOriginalMessage(), e);
+            throw new SyncException(where + ": " + withoutTokenText(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new SyncException(file + ": " + e.getMessage(), e);
         }
         return documents;
+    }
+
+    /**
+     * Jackson quotes the offending token ("Unrecognized token 's3cret'"), which may be a Secret's
+     * value: keep single-character quotes (they name syntax), drop longer ones. The cause is not
+     * chained for the same reason.
+     */
+    static String withoutTokenText(String message) {
+        if (message == null) {
+            return "invalid JSON";
+        }
+        return message.replaceAll("'[^']{2,}'", "'…'");
     }
 
     private static Object read(JsonParser p, JsonToken token, int depth, List<Integer> itemLines) throws IOException {

@@ -81,7 +81,14 @@ public final class ManifestParser {
         try {
             manifests.add(new Manifest(MAPPER.convertValue(map, GenericKubernetesResource.class), file, line));
         } catch (IllegalArgumentException e) {
-            problems.add(file + ":" + line + ": not a valid Kubernetes object: " + firstLine(e.getMessage()));
+            String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException jm
+                    ? jm.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                            .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("")
+                    : "";
+            String detail = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException jm
+                    ? jm.getOriginalMessage() : e.getMessage();
+            problems.add(file + ":" + line + ": not a valid Kubernetes object" + (field.isEmpty() ? "" : " at " + field)
+                    + ": " + JsonStream.withoutTokenText(firstLine(detail)));
         }
     }
 

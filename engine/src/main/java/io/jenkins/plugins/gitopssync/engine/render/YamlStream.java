@@ -53,9 +53,10 @@ final class YamlStream {
                 documents.add(new Document(value, node.getStartMark().getLine() + 1, itemLines(node)));
             }
         } catch (MarkedYAMLException e) {
-            throw new SyncException(describe(file, e), e);
+            // not chained: SnakeYAML's own message quotes the offending line, which may hold a Secret value
+            throw new SyncException(describe(file, e));
         } catch (YAMLException e) {
-            throw new SyncException(file + ": " + firstLine(e.getMessage()), e);
+            throw new SyncException(file + ": " + firstLine(e.getMessage()));
         }
         return documents;
     }

@@ -176,6 +176,28 @@ class RendererTest {
     }
 
     @Test
+    void aYamlSyntaxErrorDoesNotEchoTheLine() throws IOException {
+        write("secret.yaml", "apiVersion: v1\nkind: Secret\nstringData:\n  password: \"s3cretValue\n");
+
+        assertThatThrownBy(() -> render("."))
+                .isInstanceOf(SyncException.class)
+                .hasMessageStartingWith("secret.yaml:5:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"))
+                .hasNoCause();
+    }
+
+    @Test
+    void aJsonSyntaxErrorDoesNotEchoTheValue() throws IOException {
+        write("secret.json", "{\"apiVersion\": \"v1\", \"kind\": \"Secret\",\n \"stringData\": {\"password\": s3cretValue}}\n");
+
+        assertThatThrownBy(() -> render("."))
+                .isInstanceOf(SyncException.class)
+                .hasMessageStartingWith("secret.json:2:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"))
+                .hasNoCause();
+    }
+
+    @Test
     void duplicateKeysInYamlAreAnError() throws IOException {
         write("dup.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
 
@@ -270,6 +292,16 @@ class RendererTest {
 
         GenericKubernetesResource object = render(".").get(0).object();
         assertThat(object.getAdditionalProperties().get("data")).isEqualTo(Map.of("app", "web", "extra", "1"));
+    }
+
+    @Test
+    void aWronglyTypedMetadataFieldIsNamed() throws IOException {
+        write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  finalizers: some-value\n");
+
+        assertThatThrownBy(() -> render("."))
+                .isInstanceOf(SyncException.class)
+                .hasMessageStartingWith("a.yaml:1: not a valid Kubernetes object at metadata.finalizers: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("some-value"));
     }
 
     @Test

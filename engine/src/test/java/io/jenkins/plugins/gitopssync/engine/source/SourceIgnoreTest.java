@@ -72,4 +72,18 @@ class SourceIgnoreTest {
     void aFileBelowAnIgnoredDirectoryCannotBeReincluded(String path) {
         assertThat(RULES.isIgnored(path, false)).isTrue();
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "deploy, true, false",
+            "deploy/app.yaml, false, false",
+            "deploy/nested/app.yaml, false, false",
+            "src, true, true",
+            "src/app.yaml, false, true",
+            "README.yaml, false, true",
+    })
+    void excludeEverythingButOneDirectory(String path, boolean directory, boolean ignored) {
+        SourceIgnore onlyDeploy = SourceIgnore.empty().with("", List.of("/*", "!/deploy/"));
+        assertThat(onlyDeploy.isIgnored(path, directory)).isEqualTo(ignored);
+    }
 }

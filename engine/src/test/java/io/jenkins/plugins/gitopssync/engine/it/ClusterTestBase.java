@@ -1,0 +1,80 @@
+package io.jenkins.plugins.gitopssync.engine.it;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
+import io.jenkins.plugins.gitopssync.engine.RecordingLog;
+import io.jenkins.plugins.gitopssync.engine.SyncRequest;
+import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
+import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
+import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each test: its own namespace (also the ApplySet's), ApplySet name and Git repository; the namespace
+ * and anything else it lists in {@link #cleanup} are deleted afterwards.
+ */
+abstract class ClusterTestBase {
+
+    @TempDir
+    Path tmp;
+
+    protected ClusterAccess access;
+    protected KubernetesClient client;
+    protected GitRepo repo;
+    protected String ns;
+    protected String applySet;
+    protected RecordingLog log;
+    protected GitOpsSync engine;
+    protected final List<Runnable> cleanup = new ArrayList<>();
+
+    @BeforeEach
+    void setUpCluster() throws Exception {
+        access = TestCluster.admin();
+        client = access.client();
+        ns = TestCluster.unique("gs");
+        applySet = "inv-" + ns;
+        TestCluster.createNamespace(client, ns);
+        repo = new GitRepo(tmp.resolve("repo"));
+        log = new RecordingLog();
+        engine = new GitOpsSync(access, log);
+    }
+
+    @AfterEach
+    void tearDownCluster() {
+        cleanup.forEach(r -> {
+            try {
+                r.run();
+            } catch (RuntimeException ignored) {
+                // best effort
+            }
+        });
+        TestCluster.deleteNamespaces(client, ns);
+        if (repo != null) {
+            repo.close();
+        }
+        access.close();
+    }
+
+    protected SyncRequest.Builder request(String path) {
+        return SyncRequest.builder(repo.source(path), applySet).applySetNamespace(ns).prune(true);
+    }
+
+    protected SyncResult sync(UnaryOperator<SyncRequest.Builder> options) {
+        return engine.sync(options.apply(request(".")).build());
+    }
+
+    protected SyncResult sync() {
+        return sync(b -> b);
+    }
+
+    protected static ObjectResult object(SyncResult r, String kind, String name) {
+        return r.objects().stream().filter(o -> o.kind().equals(kind) && o.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " in " + r.objects()));
+    }
+}

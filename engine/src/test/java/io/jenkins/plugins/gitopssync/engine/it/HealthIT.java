@@ -1,0 +1,45 @@
+package io.jenkins.plugins.gitopssync.engine.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
+import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Health: a Deployment rolls out on the KWOK nodes; one that cannot be scheduled times out clearly. */
+class HealthIT extends ClusterTestBase {
+
+    @Test
+    void deploymentRollsOutAndIsCurrent() throws Exception {
+        repo.write("web.yaml", Manifests.deployment("web", 2, "nginx:1.27"))
+                .write("svc.yaml", Manifests.service("web"));
+        repo.commit("web");
+        SyncResult r = sync(b -> b.waitForHealth(true).timeout(Duration.ofSeconds(90)));
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.status()).isEqualTo(SyncStatus.Synced);
+        assertThat(object(r, "Deployment", "web").health()).isEqualTo("Current");
+        assertThat(object(r, "Service", "web").health()).isEqualTo("Current");
+        assertThat(client.apps().deployments().inNamespace(ns).withName("web").get().getStatus().getAvailableReplicas())
+                .isEqualTo(2);
+        assertThat(r.phaseMillis()).containsKey("health");
+    }
+
+    @Test
+    void unschedulableDeploymentTimesOutNamingTheObject() throws Exception {
+        repo.write("stuck.yaml", Manifests.deployment("stuck", 1, "nginx:1.27",
+                "      nodeSelector:\n        disktype: does-not-exist\n"));
+        repo.commit("stuck");
+        long t0 = System.nanoTime();
+        SyncResult r = sync(b -> b.waitForHealth(true).timeout(Duration.ofSeconds(10)));
+        long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
+        assertThat(r.status()).isEqualTo(SyncStatus.Failed);
+        assertThat(r.errors()).singleElement().asString()
+                .contains("timed out after 10s")
+                .contains("Deployment/" + ns + "/stuck: 0 of 1 replicas");
+        assertThat(object(r, "Deployment", "stuck").health()).startsWith("InProgress: 0 of 1 replicas");
+        assertThat(seconds).isLessThan(60);
+        // the object was applied and recorded: the next sync is a no-op
+        assertThat(sync().totals().changed()).isZero();
+    }
+}

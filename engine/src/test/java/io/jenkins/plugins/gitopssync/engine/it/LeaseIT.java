@@ -1,0 +1,74 @@
+package io.jenkins.plugins.gitopssync.engine.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
+import io.jenkins.plugins.gitopssync.engine.RecordingLog;
+import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
+import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
+import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
+import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** One sync at a time per ApplySet: a second one fails at once naming the holder; an expired lease is taken over. */
+class LeaseIT extends ClusterTestBase {
+
+    @Test
+    void concurrentSyncIsBlockedNamingTheHolder() throws Exception {
+        repo.write("cm.yaml", Manifests.configMap("settings", "a", "1"));
+        repo.commit("one");
+        AtomicReference<SyncResult> second = new AtomicReference<>();
+        AtomicReference<String> holderDuringFirst = new AtomicReference<>();
+        engine.setPhaseHook(phase -> {
+            // while the first sync holds the lease, a second engine (another build) tries the same ApplySet
+            Lease lease = client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet)).get();
+            holderDuringFirst.set(lease.getSpec().getHolderIdentity());
+            try (ClusterAccess other = TestCluster.admin()) {
+                second.set(new GitOpsSync(other, new RecordingLog()).sync(request(".").build()));
+            }
+        });
+        SyncResult first = sync();
+        assertThat(first.status()).isEqualTo(SyncStatus.Synced);
+        assertThat(second.get().status()).isEqualTo(SyncStatus.Failed);
+        assertThat(second.get().errors()).singleElement().asString()
+                .contains("sync of ApplySet " + ns + "/" + applySet + " is already running")
+                .contains("held by " + holderDuringFirst.get() + " since ");
+        assertThat(holderDuringFirst.get()).contains("/pid-" + ProcessHandle.current().pid() + "/");
+        // released at the end
+        assertThat(client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet)).get()).isNull();
+    }
+
+    @Test
+    void leaseOfAnotherHostBlocksUntilItExpires() throws Exception {
+        repo.write("cm.yaml", Manifests.configMap("settings", "a", "1"));
+        repo.commit("one");
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        client.leases().inNamespace(ns).resource(new LeaseBuilder().withNewMetadata()
+                .withName(SyncLease.leaseName(applySet)).endMetadata().withNewSpec()
+                .withHolderIdentity("jenkins-agent-7/pid-4242/abcd").withLeaseDurationSeconds(60)
+                .withAcquireTime(now).withRenewTime(now).endSpec().build()).create();
+        SyncResult blocked = sync();
+        assertThat(blocked.status()).isEqualTo(SyncStatus.Failed);
+        assertThat(blocked.errors()).singleElement().asString().contains("already running (held by jenkins-agent-7/pid-4242/abcd");
+        assertThat(blocked.objects()).isEmpty();
+        assertThat(client.configMaps().inNamespace(ns).withName("settings").get()).isNull();
+        // a dry run does not need the lease
+        assertThat(sync(b -> b.dryRun(true)).status()).isEqualTo(SyncStatus.OutOfSync);
+
+        // the holder died: its lease expired 5 minutes ago, so it is taken over
+        client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet)).edit(l -> {
+            l.getSpec().setRenewTime(now.minusMinutes(5));
+            return l;
+        });
+        SyncResult takenOver = sync();
+        assertThat(takenOver.status()).isEqualTo(SyncStatus.Synced);
+        assertThat(takenOver.warnings()).anyMatch(w -> w.contains("taking over the expired lease")
+                && w.contains("jenkins-agent-7/pid-4242/abcd"));
+        assertThat(client.configMaps().inNamespace(ns).withName("settings").get()).isNotNull();
+    }
+}

@@ -1,0 +1,85 @@
+package io.jenkins.plugins.gitopssync.engine.it;
+
+/** Small manifests used by several tests. */
+final class Manifests {
+
+    private Manifests() {
+    }
+
+    static String configMap(String name, String key, String value) {
+        return """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: %s
+                data:
+                  %s: "%s"
+                """.formatted(name, key, value);
+    }
+
+    static String configMapKept(String name) {
+        return """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: %s
+                  annotations:
+                    gitops-sync.jenkins.io/prune: disabled
+                data:
+                  keep: "yes"
+                """.formatted(name);
+    }
+
+    static String secret(String name, String password) {
+        return """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: %s
+                type: Opaque
+                stringData:
+                  password: "%s"
+                """.formatted(name, password);
+    }
+
+    static String deployment(String name, int replicas, String image, String nodeSelectorLine) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %s
+                spec:
+                  replicas: %d
+                  selector:
+                    matchLabels:
+                      app: %s
+                  template:
+                    metadata:
+                      labels:
+                        app: %s
+                    spec:
+                %s      containers:
+                      - name: main
+                        image: %s
+                """.formatted(name, replicas, name, name, nodeSelectorLine, image);
+    }
+
+    static String deployment(String name, int replicas, String image) {
+        return deployment(name, replicas, image, "");
+    }
+
+    static String service(String name) {
+        return """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: %s
+                spec:
+                  selector:
+                    app: %s
+                  ports:
+                  - port: 80
+                    targetPort: 8080
+                """.formatted(name, name);
+    }
+}
