@@ -80,42 +80,61 @@ final class GitSource implements AutoCloseable {
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
             boolean cloned = !Files.isDirectory(dir.resolve(".git"));
+            // a new clone is made in a temporary sibling and moved into place only once the fetch
+            // succeeded, so a failed first fetch leaves no half clone behind
+            Path repoDir = dir;
             if (cloned) {
                 console.progress("git: cloning " + repo.display() + " into " + dir);
-                initInto(dir);
+                repoDir = initTemporary(dir);
             } else {
                 console.progress("git: fetching " + repo.display() + " (cache " + dir + ")");
             }
-            try (Git git = Git.open(dir.toFile())) {
+            Resolved resolved;
+            int updated;
+            try (Git git = Git.open(repoDir.toFile())) {
                 FetchResult fetch = fetch(git, repo, List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"),
                         new RefSpec("+refs/tags/*:refs/tags/*")));
-                int updated = countUpdates(fetch);
+                updated = countUpdates(fetch);
                 if (!cloned) {
                     console.progress("git: " + (updated == 0 ? "up to date" : updated + " ref(s) updated"));
                 }
-                Resolved resolved = resolve(git, repo, ref, fetch);
-                checkoutExactly(git, resolved.commit());
-                console.progress("git: checked out " + resolved.commit().name() + " (" + resolved.label() + ")");
-                return new GitCheckout(dir, resolved.commit().name(), resolved.label(), cloned, updated);
+                resolved = resolve(git, repo, ref, fetch);
+            } catch (RuntimeException | IOException e) {
+                if (cloned) {
+                    deleteTree(repoDir);
+                }
+                throw e;
             }
+            if (cloned) {
+                moveIntoPlace(repoDir, dir);
+            }
+            try (Git git = Git.open(dir.toFile())) {
+                checkoutExactly(git, resolved.commit());
+            }
+            console.progress("git: checked out " + resolved.commit().name() + " (" + resolved.label() + ")");
+            return new GitCheckout(dir, resolved.commit().name(), resolved.label(), cloned, updated);
         } catch (IOException e) {
             throw new SyncException("git: " + repo.display() + ": " + e.getMessage(), e);
         }
     }
 
-    /** A fresh repository made in a temporary sibling and moved into place, so a failed clone leaves no half cache. */
-    private void initInto(Path dir) throws IOException {
+    /** An empty repository in a temporary sibling of the cache entry. */
+    private static Path initTemporary(Path dir) throws IOException {
         Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp");
         try {
             Git.init().setDirectory(tmp.toFile()).setInitialBranch("gitops-sync").call().close();
-            try {
-                Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir);
-            }
+            return tmp;
         } catch (GitAPIException e) {
             deleteTree(tmp);
-            throw new SyncException("git: cannot create " + dir + ": " + e.getMessage(), e);
+            throw new SyncException("git: cannot create a repository in " + tmp + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void moveIntoPlace(Path tmp, Path dir) throws IOException {
+        try {
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, dir);
         }
     }
 
@@ -153,7 +172,7 @@ final class GitSource implements AutoCloseable {
 
     private Resolved resolve(Git git, RepoLocation repo, String ref, FetchResult fetch) throws IOException {
         Repository r = git.getRepository();
-        if (ref == null || ref.isBlank()) {
+        if (ref == null || ref.isBlank() || ref.equals("HEAD")) {
             Ref head = fetch.getAdvertisedRef("HEAD");
             if (head == null || head.getObjectId() == null) {
                 throw new SyncException("git: " + repo.display() + " has no HEAD (empty repository?); pass --ref");

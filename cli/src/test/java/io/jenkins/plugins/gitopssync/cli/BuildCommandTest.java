@@ -14,8 +14,8 @@ class BuildCommandTest {
 
     @Test
     void printsEveryExampleObjectWithItsSourceAndMasksSecrets() {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.copy(TestRepo.examples().resolve("shop"), "shop", s -> s).commit("shop");
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+            repo.copy(ManifestsRepo.examples().resolve("shop"), "shop", s -> s).commit("shop");
             CliRunner.Run run = new CliRunner(tmp).run("build", "--repo", repo.dir().toString(), "--path", "shop");
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out().split("(?m)^---$")).hasSize(12); // 11 documents after the first separator
@@ -31,8 +31,8 @@ class BuildCommandTest {
 
     @Test
     void rendersTheKustomizeOverlay() {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.copy(TestRepo.examples().resolve("kustomize"), "kustomize", s -> s).commit("kustomize");
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+            repo.copy(ManifestsRepo.examples().resolve("kustomize"), "kustomize", s -> s).commit("kustomize");
             CliRunner.Run run = new CliRunner(tmp).run("build", "--repo", repo.dir().toString(),
                     "--path", "kustomize/overlays/staging");
             assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -43,7 +43,7 @@ class BuildCommandTest {
 
     @Test
     void malformedYamlExitsWith2NamingTheFile() {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
             repo.write("good.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n")
                     .write("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n")
                     .commit("bad");
@@ -56,7 +56,7 @@ class BuildCommandTest {
 
     @Test
     void pathEscapingTheRepositoryIsRefused() {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
             repo.write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n").commit("a");
             CliRunner.Run run = new CliRunner(tmp).run("build", "--repo", repo.dir().toString(), "--path", "../..");
             assertThat(run.exitCode()).isEqualTo(2);

@@ -29,13 +29,13 @@ class ClusterSyncTest {
     @TempDir
     Path tmp;
 
-    private TestCluster cluster;
+    private SharedCluster cluster;
     private CliRunner cli;
     private String applySetNamespace;
 
     @BeforeEach
     void connect() {
-        cluster = TestCluster.connect();
+        cluster = SharedCluster.connect();
         cli = new CliRunner(tmp);
         applySetNamespace = cluster.createNamespace(cluster.unique("gsc-inv"));
     }
@@ -48,13 +48,13 @@ class ClusterSyncTest {
     }
 
     /** The shop example, its namespace renamed so parallel runs never meet. */
-    private String shopInto(TestRepo repo, String ns) {
-        repo.copy(TestRepo.examples().resolve("shop"), "shop",
+    private String shopInto(ManifestsRepo repo, String ns) {
+        repo.copy(ManifestsRepo.examples().resolve("shop"), "shop",
                 s -> s.replaceAll("(?m)^(\\s*)(namespace|name): shop$", "$1$2: " + ns));
         return repo.commit("shop");
     }
 
-    private String[] args(String command, TestRepo repo, String path, String... more) {
+    private String[] args(String command, ManifestsRepo repo, String path, String... more) {
         List<String> a = new ArrayList<>(List.of(command, "--repo", repo.dir().toString(), "--path", path,
                 "--kubeconfig", cluster.kubeconfig().toString(), "--namespace", applySetNamespace,
                 "--applyset", cluster.unique("cli")));
@@ -65,7 +65,7 @@ class ClusterSyncTest {
     @Test
     void shopLifecycleSyncDiffDriftStatusPrune() throws Exception {
         String ns = cluster.cleanupNamespace(cluster.unique("shop"));
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
             String first = shopInto(repo, ns);
 
             // diff before anything exists: differences (exit 1)
@@ -159,8 +159,8 @@ class ClusterSyncTest {
     @Test
     void kustomizeOverlaySyncsWithWait() {
         String ns = cluster.cleanupNamespace(cluster.unique("guestbook"));
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.copy(TestRepo.examples().resolve("kustomize"), "kustomize", s -> s.replace("guestbook-staging", ns));
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+            repo.copy(ManifestsRepo.examples().resolve("kustomize"), "kustomize", s -> s.replace("guestbook-staging", ns));
             repo.commit("kustomize");
             CliRunner.Run sync = cli.run(args("sync", repo, "kustomize/overlays/staging", "--prune", "--wait"));
             assertThat(sync.exitCode()).as(sync.toString()).isZero();
@@ -178,8 +178,8 @@ class ClusterSyncTest {
         String ns = cluster.cleanupNamespace(cluster.unique("widgets"));
         String group = "t" + cluster.id() + ".example.gitops-sync.io";
         cluster.cleanupCrd("widgets." + group);
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.copy(TestRepo.examples().resolve("crd"), "crd", s -> s.replace("example.gitops-sync.io", group)
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+            repo.copy(ManifestsRepo.examples().resolve("crd"), "crd", s -> s.replace("example.gitops-sync.io", group)
                     .replaceAll("(?m)^(\\s*)(namespace|name): widgets$", "$1$2: " + ns));
             repo.commit("crd");
             CliRunner.Run sync = cli.run(args("sync", repo, "crd", "--prune", "--wait", "--timeout", "2m"));
@@ -197,9 +197,33 @@ class ClusterSyncTest {
     }
 
     @Test
+    void targetNamespaceMovesObjectsAndStatusOfUnknownApplySetIsAnError() throws Exception {
+        String target = cluster.createNamespace(cluster.unique("target"));
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+            repo.write("app/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
+                    + "  namespace: somewhere-else\ndata:\n  a: b\n").commit("config");
+            CliRunner.Run sync = cli.run(args("sync", repo, "app", "--target-namespace", target, "--concurrency", "2"));
+            assertThat(sync.exitCode()).as(sync.toString()).isZero();
+            assertThat(sync.out()).contains("created    ConfigMap/" + target + "/settings");
+            assertThat(cluster.client().configMaps().inNamespace(target).withName("settings").get()).isNotNull();
+
+            Path report = tmp.resolve("status.json");
+            Path badge = tmp.resolve("unknown.svg");
+            String[] status = args("status", repo, "app", "--report", report.toString(), "--badge", badge.toString());
+            status[10] = cluster.unique("never-synced"); // --applyset value
+            CliRunner.Run unknown = cli.run(status);
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err()).contains("error: ApplySet " + cluster.unique("never-synced") + " not found in namespace "
+                    + applySetNamespace);
+            assertBadge(badge, "gitops: unknown");
+            assertThat(new ObjectMapper().readTree(Files.readString(report)).get("exists").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void forbiddenSyncFailsWithExit2ReportAndFailedBadge() throws Exception {
         String ns = cluster.cleanupNamespace(cluster.unique("denied"));
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
             shopInto(repo, ns);
             Path report = tmp.resolve("failed.json");
             Path badge = tmp.resolve("failed.svg");

@@ -37,7 +37,7 @@ class DiffErrorTest {
                     user: someone
                 current-context: nowhere
                 """);
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
             repo.write("a.yaml", CONFIG).commit("a");
             Path badge = tmp.resolve("b.svg");
             CliRunner.Run run = new CliRunner(tmp).run("diff", "--repo", repo.dir().toString(),
@@ -49,13 +49,35 @@ class DiffErrorTest {
     }
 
     @Test
+    void unknownContextIsAnErrorNotAFallback() throws Exception {
+        Path kubeconfig = tmp.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
+                users: [{name: u, user: {token: t}}]
+                contexts: [{name: dev, context: {cluster: c, user: u}}, {name: prod, context: {cluster: c, user: u}}]
+                current-context: dev
+                """);
+        CliRunner.Run run = new CliRunner(tmp).run("status", "--applyset", "x", "--kubeconfig", kubeconfig.toString(),
+                "--context", "staging");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("error: context staging not found in kubeconfig " + kubeconfig
+                + " (contexts: dev, prod)");
+    }
+
+    @Test
     void missingKubeconfigExits2() {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
             repo.write("a.yaml", CONFIG).commit("a");
             CliRunner.Run run = new CliRunner(tmp).run("sync", "--repo", repo.dir().toString(),
                     "--kubeconfig", tmp.resolve("none").toString());
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("error: kubeconfig not found: " + tmp.resolve("none"));
+            assertThat(run.err()).contains("error: kubeconfig not found: " + tmp.resolve("none")).doesNotContain("\tat ");
+            CliRunner.Run verbose = new CliRunner(tmp).run("sync", "--verbose", "--repo", repo.dir().toString(),
+                    "--kubeconfig", tmp.resolve("none").toString());
+            assertThat(verbose.exitCode()).isEqualTo(2);
+            assertThat(verbose.err()).contains("error: kubeconfig not found").contains("\tat io.jenkins.plugins.gitopssync.cli.");
             CliRunner.Run noCluster = new CliRunner(tmp).run("status", "--applyset", "x");
             assertThat(noCluster.exitCode()).isEqualTo(2);
             assertThat(noCluster.err()).contains("error: no cluster given: pass --kubeconfig FILE or set KUBECONFIG");

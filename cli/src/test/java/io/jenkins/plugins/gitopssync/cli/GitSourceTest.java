@@ -27,7 +27,7 @@ class GitSourceTest {
 
     @Test
     void newCommitIsPickedUpByAnIncrementalFetchIntoTheSameCacheDir() throws IOException {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
             String first = repo.write("app/config.yaml", CONFIG.formatted("blue")).commit("blue");
             CliRunner cli = new CliRunner(tmp);
 
@@ -52,7 +52,7 @@ class GitSourceTest {
 
     @Test
     void refSelectsTagBranchOrCommitExactly() {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
             String v1 = repo.write("config.yaml", CONFIG.formatted("one")).commit("one");
             repo.tag("v1");
             repo.branch("release");
@@ -72,13 +72,16 @@ class GitSourceTest {
             assertThat(byFullId.out()).contains("color: one");
             CliRunner.Run head = cli.run("build", "--repo", url);
             assertThat(head.err()).contains("checked out " + two + " (HEAD -> main)");
+            assertThat(cli.run("build", "--repo", url, "--ref", "HEAD").err()).contains("checked out " + two);
+            CliRunner.Run fullRef = cli.run("build", "--repo", url, "--ref", "refs/heads/release");
+            assertThat(fullRef.out()).as(fullRef.toString()).contains("color: three");
             assertThat(three).isNotEqualTo(two);
         }
     }
 
     @Test
     void unknownRefIsOneClearErrorLine() {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
             repo.write("config.yaml", CONFIG.formatted("one")).commit("one");
             CliRunner.Run run = new CliRunner(tmp).run("build", "--repo", repo.dir().toString(), "--ref", "nope");
             assertThat(run.exitCode()).isEqualTo(2);
@@ -89,13 +92,19 @@ class GitSourceTest {
     }
 
     @Test
-    void unreachableRepositoryFailsWithExit2AndNoHalfClone() {
+    void unreachableRepositoryFailsWithExit2AndNoHalfClone() throws IOException {
         CliRunner cli = new CliRunner(tmp);
-        CliRunner.Run run = cli.run("build", "--repo", "http://127.0.0.1:1/nothing.git");
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).startsWith("git: cloning http://127.0.0.1:1/nothing.git")
-                .contains("error: git: cannot fetch http://127.0.0.1:1/nothing.git");
-        assertThat(run.err().lines().filter(l -> l.startsWith("error:"))).hasSize(1);
+        for (String url : new String[] {"http://127.0.0.1:1/nothing.git", "ssh://git@127.0.0.1:1/nothing.git"}) {
+            CliRunner.Run run = cli.run("build", "--repo", url);
+            String shown = url.replace("git@", "");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).startsWith("git: cloning " + shown)
+                    .contains("error: git: cannot fetch " + shown).doesNotContain("\tat ");
+            assertThat(run.err().lines().filter(l -> l.startsWith("error:"))).hasSize(1);
+            try (Stream<Path> left = Files.list(cli.cacheDir().resolve("repos"))) {
+                assertThat(left.filter(Files::isDirectory)).as("no half clone in the cache").isEmpty();
+            }
+        }
     }
 
     @Test
@@ -119,11 +128,11 @@ class GitSourceTest {
     @Test
     void plainDirectoryIsRenderedAsItIs() {
         CliRunner cli = new CliRunner(tmp);
-        CliRunner.Run run = cli.run("build", "--repo", TestRepo.examples().resolve("shop").toString());
+        CliRunner.Run run = cli.run("build", "--repo", ManifestsRepo.examples().resolve("shop").toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("not a Git repository");
         assertThat(run.out()).contains("kind: Namespace").contains("name: frontend");
-        CliRunner.Run withRef = cli.run("build", "--repo", TestRepo.examples().resolve("shop").toString(), "--ref", "main");
+        CliRunner.Run withRef = cli.run("build", "--repo", ManifestsRepo.examples().resolve("shop").toString(), "--ref", "main");
         assertThat(withRef.exitCode()).isEqualTo(2);
         assertThat(withRef.err()).contains("needs a Git repository");
     }

@@ -62,20 +62,21 @@ final class SyncRun {
         this.request = request;
         this.phaseHook = phaseHook;
         this.baseLog = log;
+        // workers log in parallel; the caller's log sees one call at a time
         this.log = new SyncLog() {
             @Override
-            public void info(String message) {
+            public synchronized void info(String message) {
                 log.info(message);
             }
 
             @Override
-            public void warn(String message) {
+            public synchronized void warn(String message) {
                 warnings.add(message);
                 log.warn(message);
             }
 
             @Override
-            public void debug(String message) {
+            public synchronized void debug(String message) {
                 log.debug(message);
             }
         };
@@ -91,7 +92,7 @@ final class SyncRun {
         });
         try {
             List<Manifest> manifests = timed("render", () -> GitOpsSync.render(request.source(), log));
-            Discovery discovery = Discovery.load(cluster);
+            Discovery discovery = timed("plan", () -> Discovery.load(cluster));
             Plan plan = timed("plan", () -> Planner.plan(manifests, request, discovery, log));
             if (plan.isEmpty() && request.prune() && !request.allowEmpty()) {
                 throw new SyncException("the source rendered no objects and prune is on: that would delete every object of"
@@ -123,13 +124,15 @@ final class SyncRun {
     }
 
     private void execute(KubeApi api, Discovery discovery, ApplySetInventory inventory, Plan plan, ExecutorService pool) {
-        ApplySetParent parent = inventory.read();
+        // reading the live state is the first part of diffing (dry run) or applying (sync)
+        String readPhase = request.dryRun() ? "diff" : "apply";
+        ApplySetParent parent = timed(readPhase, inventory::read);
         SortedSet<String> kinds = new TreeSet<>(parent.groupKinds());
         kinds.addAll(plan.groupKinds());
         SortedSet<String> namespaces = new TreeSet<>(parent.allNamespaces());
         namespaces.addAll(plan.namespaces());
-        Map<String, Map<String, Object>> members = MemberReader.read(api, discovery, inventory.id(), kinds, namespaces,
-                pool, log).byKey();
+        Map<String, Map<String, Object>> members = timed(readPhase, () -> MemberReader.read(api, discovery,
+                inventory.id(), kinds, namespaces, pool, log).byKey());
         Map<String, ObjectRecord> records = parent.data().byKey();
         Applier applier = new Applier(api, log, request.force(), request.timeout());
         Pruner pruner = new Pruner(api, discovery, log, pool);
@@ -145,7 +148,7 @@ final class SyncRun {
             return;
         }
 
-        ApplySetParent wide = inventory.widen(parent, plan.groupKinds(), plan.namespaces());
+        ApplySetParent wide = timed("apply", () -> inventory.widen(parent, plan.groupKinds(), plan.namespaces()));
         boolean applied = timed("apply", () -> applyStages(plan, members, records, applier, api, inventory.id(), pool));
         phaseHook.accept("applied");
         List<ObjectOutcome> pruned = new ArrayList<>();
@@ -155,7 +158,11 @@ final class SyncRun {
         } else if (!applied && request.prune() && !stale.isEmpty()) {
             log.warn("prune skipped because objects failed to apply; " + stale.size() + " objects left for the next sync");
         }
-        finishInventory(inventory, wide, plan, members, pruned, applied);
+        List<ObjectOutcome> prunedOutcomes = pruned;
+        timed("prune", () -> {
+            finishInventory(inventory, wide, plan, members, prunedOutcomes, applied);
+            return null;
+        });
         if (applied && request.waitForHealth()) {
             timed("health", () -> {
                 waitForHealth(api, inventory.id(), plan);

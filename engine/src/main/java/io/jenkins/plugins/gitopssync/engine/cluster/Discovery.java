@@ -55,6 +55,14 @@ public final class Discovery {
         return d;
     }
 
+    /** From the two aggregated discovery documents (/api and /apis). */
+    static Discovery parse(String coreJson, String apisJson) throws java.io.IOException {
+        Discovery d = new Discovery();
+        d.addAggregated(JSON.readTree(coreJson));
+        d.addAggregated(JSON.readTree(apisJson));
+        return d;
+    }
+
     private JsonNode get(ClusterAccess access, String path) {
         String base = access.serverUrl().replaceAll("/+$", "");
         HttpClient http = access.client().getHttpClient();

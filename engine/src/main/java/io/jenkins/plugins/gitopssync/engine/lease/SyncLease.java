@@ -130,6 +130,10 @@ public final class SyncLease implements AutoCloseable {
     }
 
     private SyncException fail(ApiException e) {
+        if (e.isNotFound()) {
+            return new SyncException("namespace " + namespace + " does not exist; it holds the ApplySet parent and the"
+                    + " lease " + name + ", so create it first (" + e.getMessage() + ")", e);
+        }
         if (e.isForbidden()) {
             return new SyncException(e.permissionMessage() + " (the lease " + namespace + "/" + name
                     + " that keeps two syncs of one ApplySet apart)", e);

@@ -47,6 +47,9 @@ abstract class ClusterTestBase {
 
     @AfterEach
     void tearDownCluster() {
+        if (access == null) {
+            return; // skipped: no cluster
+        }
         cleanup.forEach(r -> {
             try {
                 r.run();

@@ -21,7 +21,7 @@ import java.util.UUID;
  * GITOPS_TEST_REQUIRE_CLUSTER=true, when they fail. Every namespace and CRD a test registers here is
  * deleted afterwards.
  */
-final class TestCluster implements AutoCloseable {
+final class SharedCluster implements AutoCloseable {
 
     private final Path kubeconfig;
     private final KubernetesClient client;
@@ -29,7 +29,7 @@ final class TestCluster implements AutoCloseable {
     private final List<String> namespaces = new ArrayList<>();
     private final List<String> crds = new ArrayList<>();
 
-    private TestCluster(Path kubeconfig) {
+    private SharedCluster(Path kubeconfig) {
         this.kubeconfig = kubeconfig;
         try {
             this.client = new KubernetesClientBuilder()
@@ -41,7 +41,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** Connects, or skips (fails when the cluster is required). */
-    static TestCluster connect() {
+    static SharedCluster connect() {
         String path = System.getenv("GITOPS_TEST_KUBECONFIG");
         if (path == null || path.isBlank()) {
             if ("true".equalsIgnoreCase(System.getenv("GITOPS_TEST_REQUIRE_CLUSTER"))) {
@@ -54,7 +54,7 @@ final class TestCluster implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             fail("GITOPS_TEST_KUBECONFIG=" + path + " is not a file");
         }
-        return new TestCluster(file);
+        return new SharedCluster(file);
     }
 
     Path kubeconfig() {

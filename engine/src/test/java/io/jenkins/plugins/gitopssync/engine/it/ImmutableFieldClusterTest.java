@@ -10,7 +10,7 @@ import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import org.junit.jupiter.api.Test;
 
 /** A changed Deployment selector (immutable): a clear error without force; deleted and re-created with it. */
-class ImmutableFieldIT extends ClusterTestBase {
+class ImmutableFieldClusterTest extends ClusterTestBase {
 
     @Test
     void immutableSelectorFailsWithoutForceAndIsRecreatedWithForce() throws Exception {

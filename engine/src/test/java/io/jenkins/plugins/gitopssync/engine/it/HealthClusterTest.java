@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Health: a Deployment rolls out on the KWOK nodes; one that cannot be scheduled times out clearly. */
-class HealthIT extends ClusterTestBase {
+class HealthClusterTest extends ClusterTestBase {
 
     @Test
     void deploymentRollsOutAndIsCurrent() throws Exception {

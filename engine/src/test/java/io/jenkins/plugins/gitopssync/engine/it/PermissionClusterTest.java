@@ -15,7 +15,7 @@ import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import org.junit.jupiter.api.Test;
 
 /** The unprivileged token: clear permission errors naming the verb, the resource and the object. */
-class PermissionIT extends ClusterTestBase {
+class PermissionClusterTest extends ClusterTestBase {
 
     @Test
     void tokenWithoutRightsGetsAPermissionErrorAndChangesNothing() throws Exception {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Bad input: each case fails with a clear message naming file:line or the object, before anything is
  * touched; the objects of the last good sync are all still there and nothing new was created.
  */
-class BadInputIT extends ClusterTestBase {
+class BadInputClusterTest extends ClusterTestBase {
 
     record Case(String name, String file, String content, List<String> messageParts) {
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** One sync at a time per ApplySet: a second one fails at once naming the holder; an expired lease is taken over. */
-class LeaseIT extends ClusterTestBase {
+class LeaseClusterTest extends ClusterTestBase {
 
     @Test
     void concurrentSyncIsBlockedNamingTheHolder() throws Exception {

@@ -13,20 +13,20 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** A real Git repository in a temp directory, made and changed with JGit. */
-final class TestRepo implements AutoCloseable {
+final class ManifestsRepo implements AutoCloseable {
 
     private final Path dir;
     private final Git git;
 
-    private TestRepo(Path dir, Git git) {
+    private ManifestsRepo(Path dir, Git git) {
         this.dir = dir;
         this.git = git;
     }
 
-    static TestRepo create(Path dir) {
+    static ManifestsRepo create(Path dir) {
         try {
             Files.createDirectories(dir);
-            return new TestRepo(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
+            return new ManifestsRepo(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
@@ -48,7 +48,7 @@ final class TestRepo implements AutoCloseable {
     }
 
     /** Copies a directory tree into the repository (under {@code target}), rewriting each file's text. */
-    TestRepo copy(Path from, String target, UnaryOperator<String> rewrite) {
+    ManifestsRepo copy(Path from, String target, UnaryOperator<String> rewrite) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 Path to = dir.resolve(target).resolve(from.relativize(f).toString());
@@ -61,7 +61,7 @@ final class TestRepo implements AutoCloseable {
         return this;
     }
 
-    TestRepo write(String file, String content) {
+    ManifestsRepo write(String file, String content) {
         try {
             Path p = dir.resolve(file);
             Files.createDirectories(p.getParent());
@@ -72,7 +72,7 @@ final class TestRepo implements AutoCloseable {
         return this;
     }
 
-    TestRepo edit(String file, UnaryOperator<String> change) {
+    ManifestsRepo edit(String file, UnaryOperator<String> change) {
         try {
             Path p = dir.resolve(file);
             return write(file, change.apply(Files.readString(p)));
@@ -81,7 +81,7 @@ final class TestRepo implements AutoCloseable {
         }
     }
 
-    TestRepo delete(String file) {
+    ManifestsRepo delete(String file) {
         try {
             Files.delete(dir.resolve(file));
         } catch (IOException e) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * next sync → an object removed from Git is pruned → the opt-out annotation keeps one. Secret values
  * are checked against every diff, JSON report and log line along the way.
  */
-class SyncLifecycleIT extends ClusterTestBase {
+class SyncLifecycleClusterTest extends ClusterTestBase {
 
     private static final String PASSWORD_1 = "s3cr3t-Pa55-first";
     private static final String PASSWORD_2 = "s3cr3t-Pa55-second";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * A CRD and a custom resource in one set (the resource listed first in the files): the CRD is applied in
  * stage 1 and the resource only after the CRD is Established. A Namespace and objects in it, in one set.
  */
-class CrdAndNamespaceIT extends ClusterTestBase {
+class CrdAndNamespaceClusterTest extends ClusterTestBase {
 
     @Test
     void crdAndCustomResourceAndNamespaceInOneSet() throws Exception {

@@ -1,0 +1,94 @@
+package io.jenkins.plugins.gitopssync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gitopssync.engine.report.Action;
+import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
+import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
+import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The stdout format: one line per changed object, diffs, and the summary; exit codes from results. */
+class ResultPrinterTest {
+
+    private static final String REV = "1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d";
+
+    private static ObjectResult obj(String kind, String ns, String name, Action action, boolean drift, String diff,
+                                    String error) {
+        return new ObjectResult(kind.equals("Deployment") ? "apps" : "", "v1", kind, ns, name, action, drift, diff, error,
+                "shop/" + name + ".yaml:1", null);
+    }
+
+    private static SyncResult result(SyncStatus status, boolean dryRun, List<ObjectResult> objects, List<String> errors) {
+        return new SyncResult(REV, "shop", "shop-1a2b3c4d", status, dryRun, objects, Totals.of(objects),
+                Map.of("apply", 1200L), 2100, 17, errors, List.of());
+    }
+
+    private static final List<ObjectResult> OBJECTS = List.of(
+            obj("Namespace", "", "shop", Action.CREATED, false, "", null),
+            obj("ConfigMap", "shop", "x", Action.CONFIGURED, true, "--- live/ConfigMap/shop/x\n+++ desired/ConfigMap/shop/x\n-a\n+b\n", null),
+            obj("Secret", "shop", "s", Action.CONFIGURED, false, "", null),
+            obj("Service", "shop", "old", Action.PRUNED, false, "", null),
+            obj("Deployment", "shop", "web", Action.UNCHANGED, false, "", null));
+
+    private static String[] print(SyncResult r, boolean quiet, boolean verbose, boolean diffs) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new Redactor(List.of()), quiet, verbose);
+        new ResultPrinter(console).print(r, diffs);
+        return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void syncPrintsChangedObjectsAndTheSummary() {
+        String[] printed = print(result(SyncStatus.Synced, false, OBJECTS, List.of()), false, false, false);
+        assertThat(printed[0]).isEqualTo("""
+                created    Namespace/shop
+                configured ConfigMap/shop/x (drift)
+                configured Secret/shop/s (git change)
+                pruned     Service/shop/old
+                revision 1a2b3c4: 1 created, 2 configured (1 drift), 1 pruned, 1 unchanged in 2.1 s, 17 API requests; Synced
+                """);
+        assertThat(printed[1]).isEmpty();
+    }
+
+    @Test
+    void dryRunShowsDiffsAndSaysNothingWasWritten() {
+        String[] printed = print(result(SyncStatus.Drift, true, OBJECTS, List.of()), false, false, true);
+        assertThat(printed[0]).contains("configured ConfigMap/shop/x (drift)\n--- live/ConfigMap/shop/x\n+++ desired/ConfigMap/shop/x\n-a\n+b\n")
+                .contains("revision 1a2b3c4 (dry run, nothing written): 1 created");
+        assertThat(ExitCodes.forDiff(result(SyncStatus.Drift, true, OBJECTS, List.of()))).isEqualTo(1);
+        assertThat(ExitCodes.forSync(result(SyncStatus.OutOfSync, true, OBJECTS, List.of()))).isEqualTo(1);
+    }
+
+    @Test
+    void quietKeepsOnlyTheSummaryVerboseAddsUnchangedAndSources() {
+        String[] quiet = print(result(SyncStatus.Synced, false, OBJECTS, List.of()), true, false, false);
+        assertThat(quiet[0].lines()).singleElement().asString().startsWith("revision 1a2b3c4: ");
+        String[] verbose = print(result(SyncStatus.Synced, false, OBJECTS, List.of()), false, true, false);
+        assertThat(verbose[0]).contains("unchanged  Deployment/shop/web  shop/web.yaml:1");
+    }
+
+    @Test
+    void failuresGoToStderrAndExit2() {
+        List<ObjectResult> objects = List.of(obj("Deployment", "shop", "web", Action.FAILED, false, "",
+                "Deployment.apps \"web\" is invalid: spec.selector: field is immutable"));
+        SyncResult failed = result(SyncStatus.Failed, false, objects, List.of("health: timed out after 5m"));
+        String[] printed = print(failed, false, false, false);
+        assertThat(printed[0]).contains("failed     Deployment/shop/web: Deployment.apps \"web\" is invalid")
+                .contains(", 1 failed in 2.1 s").contains("; Failed");
+        assertThat(printed[1]).isEqualTo("error: health: timed out after 5m\n");
+        assertThat(ExitCodes.forSync(failed)).isEqualTo(2);
+        assertThat(ExitCodes.forDiff(failed)).isEqualTo(2);
+        SyncResult clean = result(SyncStatus.Synced, true, List.of(obj("Namespace", "", "a", Action.UNCHANGED, false, "", null)),
+                List.of());
+        assertThat(ExitCodes.forDiff(clean)).isZero();
+    }
+}

@@ -1,0 +1,54 @@
+package io.jenkins.plugins.gitopssync.engine.prune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PrunerTest {
+
+    @Test
+    void candidatesAreMembersNotDesiredInReverseApplyOrder() {
+        Map<String, Map<String, Object>> members = new LinkedHashMap<>();
+        add(members, "v1", "Namespace", null, "team");
+        add(members, "apps/v1", "Deployment", "team", "web");
+        add(members, "v1", "ConfigMap", "team", "kept-in-git");
+        add(members, "apiextensions.k8s.io/v1", "CustomResourceDefinition", null, "widgets.example.com");
+        add(members, "v1", "ServiceAccount", "team", "bot");
+        Set<String> desired = Set.of(new ObjectRef("", "v1", "ConfigMap", "team", "kept-in-git").key());
+
+        List<ObjectRef> refs = Pruner.candidates(members, desired);
+
+        assertThat(refs).extracting(ObjectRef::kind).doesNotContain("ConfigMap");
+        // workloads before the service account they use; cluster-scoped stage-0 kinds last
+        assertThat(refs.indexOf(ref(refs, "Deployment"))).isLessThan(refs.indexOf(ref(refs, "ServiceAccount")));
+        assertThat(refs.subList(refs.size() - 2, refs.size())).extracting(ObjectRef::kind)
+                .containsExactlyInAnyOrder("Namespace", "CustomResourceDefinition");
+    }
+
+    @Test
+    void optOutAnnotation() {
+        assertThat(Pruner.optedOut(Map.of("metadata", Map.of("annotations",
+                Map.of(Pruner.PRUNE_ANNOTATION, "disabled"))))).isTrue();
+        assertThat(Pruner.optedOut(Map.of("metadata", Map.of()))).isFalse();
+    }
+
+    private static ObjectRef ref(List<ObjectRef> refs, String kind) {
+        return refs.stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow();
+    }
+
+    private static void add(Map<String, Map<String, Object>> members, String apiVersion, String kind, String ns,
+                            String name) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", name);
+        if (ns != null) {
+            meta.put("namespace", ns);
+        }
+        ObjectRef ref = ObjectRef.of(apiVersion, kind, ns, name);
+        members.put(ref.key(), Map.of("apiVersion", apiVersion, "kind", kind, "metadata", meta));
+    }
+}
