@@ -252,6 +252,7 @@ class Bench:
             "kubectl": f"{self.k.version()}",
             "gitops-sync": self.engine_version,
             "gitops-sync concurrency": self.args.concurrency or "default",
+            "GITOPS_SYNC_JAVA_OPTS": os.environ.get("GITOPS_SYNC_JAVA_OPTS", "(unset: the launcher's JVM defaults)"),
             "duration": f"{(time.monotonic() - self.started) / 60:.1f} min",
         }
         if self.notes:
