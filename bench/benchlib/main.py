@@ -4,6 +4,7 @@ import json
 import os
 import platform
 import random
+import signal
 import string
 import subprocess
 import sys
@@ -157,7 +158,7 @@ class Bench:
                     res = self.kubectl.first_sync("first-sync", repos[t], sets[t], logs)
                 self.check_members(res, loads[t], ids.get(t), size)
                 self.record(res, size, rep)
-                self.k.settle(loads[t])
+                self.settle(loads[t])
             # 2. no-op
             for t in order:
                 if t == "engine":
@@ -174,7 +175,7 @@ class Bench:
                 self.k.run("apply", "--server-side", "--force-conflicts", "--field-manager=bench-drift", "-f", "-",
                            stdin=loads[t].drift_patch)
             for t in order:
-                self.k.settle(loads[t])
+                self.settle(loads[t])
             for t in order:
                 expected = len(loads[t].drift)
                 if t == "engine":
@@ -206,13 +207,19 @@ class Bench:
                     res = self.kubectl.sync("prune", repos[t], sets[t], logs)
                 self.check_members(res, loads[t], ids[t], size - len(loads[t].prune))
                 self.record(res, size, rep)
-                self.k.settle(loads[t])
+                self.settle(loads[t])
         finally:
             if not self.args.keep:
                 say(f"size {size} rep {rep}: deleting both sets and waiting until their namespaces are gone")
                 t0 = time.monotonic()
                 gone = self.k.delete_sets(list(sets.values()))
                 say(f"  cleanup took {time.monotonic() - t0:.0f}s{'' if gone else ' (namespaces still terminating)'}")
+
+    def settle(self, workload):
+        if not self.k.settle(workload):
+            note = f"{workload.prefix}: the cluster did not settle within 240 s (pods pending?); measured anyway"
+            say("warning: " + note)
+            self.notes.append(note)
 
     def _engine_id(self, name):
         try:
@@ -271,6 +278,8 @@ class Bench:
 
 
 def main(argv):
+    # SIGTERM ends the run like Ctrl-C: the current repetition's objects are still deleted
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     args = parse_args(argv)
     args.out = os.path.abspath(args.out)
     if args.cleanup:

@@ -56,6 +56,9 @@ def run(argv, stdout_path, stderr_path, env=None, cwd=None, timeout_s=900, stdin
         timer.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)  # blocking: no polling cost in the measurement
+        except BaseException:  # interrupted (Ctrl-C, SIGTERM): do not leave the command running
+            kill()
+            raise
         finally:
             timer.cancel()
         timed_out = bool(killed)
