@@ -61,6 +61,11 @@ abstract class ApplyCommand implements Callable<Integer> {
 
     abstract boolean force();
 
+    /** Only diff reads uncommitted files: a sync always applies a commit, so its revision means something. */
+    boolean uncommitted() {
+        return false;
+    }
+
     /** Diffs are the point of a dry run; after a real sync they are shown with --verbose. */
     boolean showDiffs(Console console) {
         return dryRun() || console.verbose();
@@ -74,7 +79,7 @@ abstract class ApplyCommand implements Callable<Integer> {
         String revision = null;
         try {
             name = applySet.name(source, env);
-            ManifestSource manifests = ref.checkout(env, console, source);
+            ManifestSource manifests = ref.checkout(env, console, source, uncommitted());
             revision = manifests.revision();
             SyncRequest request = SyncRequest.builder(manifests, name)
                     .applySetNamespace(applySet.namespace)

@@ -35,11 +35,15 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--show-secrets", description = "Print Secret values as they are in Git.")
     boolean showSecrets;
 
+    @Option(names = "--uncommitted",
+            description = "Render the files of a local working copy as they are, uncommitted edits included.")
+    boolean uncommitted;
+
     @Override
     public Integer call() {
         Environment env = parent.env();
         Console console = env.console(output);
-        ManifestSource manifests = ref.checkout(env, console, source);
+        ManifestSource manifests = ref.checkout(env, console, source, uncommitted);
         List<Manifest> rendered = GitOpsSync.render(manifests, new ConsoleSyncLog(console));
         StringBuilder yaml = new StringBuilder();
         for (Manifest m : rendered) {

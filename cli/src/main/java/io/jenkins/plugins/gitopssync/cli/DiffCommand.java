@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code gitops-sync diff}: what a sync would do, with masked diffs. Exit 0 none, 1 differences, 2 error. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -9,6 +10,16 @@ import picocli.CommandLine.Command;
                 + "with diffs (Secret values masked). Nothing is written to the cluster.",
                 "Exit code: 0 no difference, 1 differences, 2 error."})
 final class DiffCommand extends ApplyCommand {
+
+    @Option(names = "--uncommitted",
+            description = "Diff the files of a local working copy as they are, uncommitted edits included "
+                    + "(revision <HEAD>-dirty), instead of a commit.")
+    boolean uncommitted;
+
+    @Override
+    boolean uncommitted() {
+        return uncommitted;
+    }
 
     @Override
     boolean dryRun() {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         subcommands = {BuildCommand.class, DiffCommand.class, SyncCommand.class, StatusCommand.class,
                 HelpCommand.class},
         footer = {"", "Git credentials come from the environment only: GITOPS_SYNC_GIT_USERNAME and "
-                + "GITOPS_SYNC_GIT_PASSWORD (or GITOPS_SYNC_GIT_TOKEN) for https, GITOPS_SYNC_SSH_KEY_FILE for ssh. "
+                + "GITOPS_SYNC_GIT_PASSWORD (or GITOPS_SYNC_GIT_TOKEN) for https; GITOPS_SYNC_SSH_KEY_FILE, "
+                + "GITOPS_SYNC_SSH_KEY_PASSPHRASE and GITOPS_SYNC_SSH_KNOWN_HOSTS for ssh. "
                 + "Clones are cached in $GITOPS_SYNC_CACHE (default ~/.cache/gitops-sync)."})
 final class GitOpsSyncCli implements Runnable {
 

@@ -10,13 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -36,10 +33,11 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
  * Brings a repository to one exact commit. A URL (or a local Git repository, addressed by its path)
- * is cloned once into {@code <cache>/repos/<sha256 of url>} and fetched incrementally on every later
- * run; the requested ref is resolved after the fetch and checked out with a hard reset and a clean,
- * so the work tree holds exactly that commit. A file lock keeps two concurrent runs on one cache
- * entry apart. A plain directory (no Git) is used as it is, with revision "unversioned".
+ * is cloned once (bare) into {@code <cache>/repos/<sha256 of url>} and fetched incrementally on every
+ * later run; the requested ref is resolved after the fetch and that commit's files are exported to
+ * {@code <cache>/trees/<commit id>} (see {@link TreeExport}), which holds exactly that commit. A file
+ * lock keeps two concurrent fetches of one URL apart. A plain directory (no Git) is used as it is, with
+ * revision "unversioned".
  */
 final class GitSource implements AutoCloseable {
 
@@ -79,7 +77,7 @@ final class GitSource implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(reposDir.resolve(repo.cacheKey() + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
-            boolean cloned = !Files.isDirectory(dir.resolve(".git"));
+            boolean cloned = !Files.isRegularFile(dir.resolve("HEAD")) && !Files.isDirectory(dir.resolve(".git"));
             // a new clone is made in a temporary sibling and moved into place only once the fetch
             // succeeded, so a failed first fetch leaves no half clone behind
             Path repoDir = dir;
@@ -108,11 +106,13 @@ final class GitSource implements AutoCloseable {
             if (cloned) {
                 moveIntoPlace(repoDir, dir);
             }
+            Path tree;
             try (Git git = Git.open(dir.toFile())) {
-                checkoutExactly(git, resolved.commit());
+                tree = TreeExport.export(git.getRepository(), resolved.commit(), cacheRoot.resolve("trees"));
             }
             console.progress("git: checked out " + resolved.commit().name() + " (" + resolved.label() + ")");
-            return new GitCheckout(dir, resolved.commit().name(), resolved.label(), cloned, updated);
+            console.debug("git: files of " + resolved.commit().name() + " in " + tree);
+            return new GitCheckout(tree, resolved.commit().name(), resolved.label(), cloned, updated);
         } catch (IOException e) {
             throw new SyncException("git: " + repo.display() + ": " + e.getMessage(), e);
         }
@@ -122,7 +122,7 @@ final class GitSource implements AutoCloseable {
     private static Path initTemporary(Path dir) throws IOException {
         Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp");
         try {
-            Git.init().setDirectory(tmp.toFile()).setInitialBranch("gitops-sync").call().close();
+            Git.init().setBare(true).setDirectory(tmp.toFile()).call().close();
             return tmp;
         } catch (GitAPIException e) {
             deleteTree(tmp);
@@ -143,7 +143,7 @@ final class GitSource implements AutoCloseable {
                 .setRemote(repo.url())
                 .setRefSpecs(specs)
                 .setRemoveDeletedRefs(true)
-                .setCredentialsProvider(credentials.httpCredentials())
+                .setCredentialsProvider(isSsh(repo) ? credentials.sshCredentials() : credentials.httpCredentials())
                 .setTransportConfigCallback(transport -> {
                     if (transport instanceof SshTransport ssh) {
                         ssh.setSshSessionFactory(sshFactory());
@@ -155,6 +155,13 @@ final class GitSource implements AutoCloseable {
             throw new SyncException("git: cannot fetch " + repo.display() + ": " + rootMessage(e)
                     + credentialsHint(e), e);
         }
+    }
+
+    /** ssh:// and scp-like user@host:path URLs; everything else (https, http, file, paths) is not ssh. */
+    private static boolean isSsh(RepoLocation repo) {
+        String url = repo.url();
+        return url.startsWith("ssh://") || url.startsWith("git+ssh://") || url.startsWith("ssh+git://")
+                || (repo.kind() == RepoLocation.Kind.REMOTE && !url.contains("://"));
     }
 
     private String credentialsHint(Exception e) {
@@ -224,17 +231,6 @@ final class GitSource implements AutoCloseable {
         }
     }
 
-    /** Detached checkout of the commit, then reset --hard and clean -fdx: the tree is exactly the commit. */
-    private static void checkoutExactly(Git git, RevCommit commit) {
-        try {
-            git.checkout().setName(commit.name()).setForced(true).call();
-            git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
-            git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
-        } catch (GitAPIException e) {
-            throw new SyncException("git: cannot check out " + commit.name() + ": " + e.getMessage(), e);
-        }
-    }
-
     private static int countUpdates(FetchResult fetch) {
         int n = 0;
         for (TrackingRefUpdate u : fetch.getTrackingRefUpdates()) {
@@ -257,6 +253,13 @@ final class GitSource implements AutoCloseable {
                 }
                 builder.setDefaultIdentities(sshDir -> List.of(key));
             }
+            Path knownHosts = credentials.knownHosts();
+            if (knownHosts != null) {
+                if (!Files.isReadable(knownHosts)) {
+                    throw new SyncException(GitCredentials.SSH_KNOWN_HOSTS + " names " + knownHosts + ", which cannot be read");
+                }
+                builder.setDefaultKnownHostsFiles(sshDir -> List.of(knownHosts));
+            }
             sshFactory = builder.build(null);
         }
         return sshFactory;
@@ -274,11 +277,7 @@ final class GitSource implements AutoCloseable {
     }
 
     private static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a leftover temp folder is harmless
-        }
+        TreeExport.deleteTree(root);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.cli;
 
+import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import picocli.CommandLine.Option;
 
@@ -13,7 +14,19 @@ final class RefOption {
 
     /** Clones or fetches into the cache and checks out the exact commit. */
     ManifestSource checkout(Environment env, Console console, SourceOptions source) {
+        return checkout(env, console, source, false);
+    }
+
+    /** With {@code uncommitted}, a local working copy is used as it is instead (diff and build only). */
+    ManifestSource checkout(Environment env, Console console, SourceOptions source, boolean uncommitted) {
         RepoLocation location = source.location(env);
+        if (uncommitted) {
+            if (ref != null) {
+                throw new SyncException("--uncommitted and --ref exclude each other: the working copy has one state");
+            }
+            GitCheckout tree = WorkingTree.use(location, console);
+            return new ManifestSource(tree.worktree(), tree.commitId(), source.path);
+        }
         try (GitSource git = new GitSource(env.cacheRoot(), env.home(), GitCredentials.fromEnvironment(env.variables()),
                 console)) {
             GitCheckout checkout = git.checkout(location, ref);

@@ -31,6 +31,14 @@ record RepoLocation(Kind kind, String url, Path directory) {
         if (repo == null || repo.isBlank()) {
             throw new SyncException("--repo is empty: give a Git URL or a local directory");
         }
+        if (repo.startsWith("file:")) {
+            // the same repository as its path: one cache entry and one default ApplySet name for both forms
+            try {
+                return parse(Path.of(new URI(repo)).toString(), workingDirectory);
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new SyncException("--repo " + Redactor.stripUserInfo(repo) + " is not a valid file URL");
+            }
+        }
         if (SCHEME.matcher(repo).matches()) {
             return new RepoLocation(Kind.REMOTE, withoutCredentials(repo), null);
         }

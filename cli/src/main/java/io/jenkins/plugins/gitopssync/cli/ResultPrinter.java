@@ -28,9 +28,7 @@ final class ResultPrinter {
                 console.result(o.diff().stripTrailing());
             }
         }
-        for (String warning : result.warnings()) {
-            console.warn(warning);
-        }
+        // warnings were printed as they happened (ConsoleSyncLog); errors end the run, so they come last
         for (String error : result.errors()) {
             console.error(error);
         }

@@ -54,7 +54,7 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         for (ObjectResult o : status.drifted()) {
-            console.result(ResultPrinter.objectLine(o, console.verbose()));
+            console.result(String.format(java.util.Locale.ROOT, "%-11s%s", "drifted", o.displayName()));
             if (console.verbose() && o.diff() != null && !o.diff().isBlank()) {
                 console.result(o.diff().stripTrailing());
             }

@@ -139,7 +139,7 @@ class ClusterSyncTest {
             Path driftBadge = tmp.resolve("out/drift.svg");
             CliRunner.Run drifted = cli.run(args("status", repo, "shop", "--badge", driftBadge.toString()));
             assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(1);
-            assertThat(drifted.out()).contains("ConfigMap/" + ns + "/shop-config", "1 drifted");
+            assertThat(drifted.out()).contains("drifted    ConfigMap/" + ns + "/shop-config", "1 drifted");
             assertBadge(driftBadge, "gitops: drift 1");
 
             // sync the new commit with --prune: drift corrected, Git change applied, cart pruned
@@ -217,6 +217,21 @@ class ClusterSyncTest {
                     + applySetNamespace);
             assertBadge(badge, "gitops: unknown");
             assertThat(new ObjectMapper().readTree(Files.readString(report)).get("exists").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void badManifestsMakeDiffExit2NamingFileAndLine() {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+            repo.write("bad/broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n")
+                    .write("nameless/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: b}\n")
+                    .commit("bad");
+            CliRunner.Run broken = cli.run(args("diff", repo, "bad"));
+            assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(2);
+            assertThat(broken.err()).contains("error: ").contains("bad/broken.yaml").doesNotContain("\tat ");
+            CliRunner.Run nameless = cli.run(args("sync", repo, "nameless"));
+            assertThat(nameless.exitCode()).as(nameless.toString()).isEqualTo(2);
+            assertThat(nameless.err()).contains("nameless/config.yaml:1");
         }
     }
 

@@ -62,6 +62,6 @@ class CredentialsTest {
         assertThat(r.redact("fetch https://u:" + PASSWORD + "@h/x.git and ssh://git@h/y then " + PASSWORD + "!"))
                 .isEqualTo("fetch https://h/x.git and ssh://h/y then ***!");
         assertThat(r.redact("ab stays: too short to mask")).isEqualTo("ab stays: too short to mask");
-        assertThat(new GitCredentials("u", PASSWORD, null).toString()).doesNotContain(PASSWORD);
+        assertThat(new GitCredentials("u", PASSWORD, null, null, "passphrase-value").toString()).doesNotContain(PASSWORD).doesNotContain("passphrase-value");
     }
 }

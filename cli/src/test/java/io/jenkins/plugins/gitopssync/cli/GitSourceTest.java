@@ -44,6 +44,9 @@ class GitSourceTest {
                     .contains("checked out " + second).doesNotContain("cloning");
             assertThat(two.out()).contains("color: green").doesNotContain("color: blue");
             assertThat(onlyCacheEntry(cli)).isEqualTo(cacheEntry);
+            // each commit's files live in their own directory, so a run still reading the first is undisturbed
+            assertThat(cli.cacheDir().resolve("trees").resolve(first).resolve("app/config.yaml")).content().contains("blue");
+            assertThat(cli.cacheDir().resolve("trees").resolve(second).resolve("app/config.yaml")).content().contains("green");
 
             CliRunner.Run three = cli.run("build", "--repo", repo.dir().toString(), "--path", "app");
             assertThat(three.err()).contains("git: up to date").contains("checked out " + second);
@@ -122,6 +125,47 @@ class GitSourceTest {
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.err()).contains("checked out " + id);
             assertThat(run.out()).contains("color: gitfile");
+        }
+    }
+
+    @Test
+    void uncommittedUsesTheWorkingCopyAsItIs() {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
+            String id = repo.write("config.yaml", CONFIG.formatted("committed")).commit("c");
+            repo.edit("config.yaml", s -> s.replace("committed", "edited"));
+            CliRunner cli = new CliRunner(tmp);
+            CliRunner.Run committed = cli.run("build", "--repo", repo.dir().toString());
+            assertThat(committed.out()).contains("color: committed");
+            CliRunner.Run edited = cli.run("build", "--uncommitted", "--repo", repo.dir().toString());
+            assertThat(edited.exitCode()).as(edited.toString()).isZero();
+            assertThat(edited.out()).contains("color: edited");
+            assertThat(edited.err()).contains("revision " + id + "-dirty");
+            assertThat(cli.run("build", "--uncommitted", "--ref", "main", "--repo", repo.dir().toString()).exitCode())
+                    .isEqualTo(2);
+            CliRunner.Run remote = cli.run("build", "--uncommitted", "--repo", "https://git.example.invalid/x.git");
+            assertThat(remote.err()).contains("error: --uncommitted needs a local directory");
+            assertThat(cli.run("sync", "--uncommitted", "--repo", repo.dir().toString()).exitCode())
+                    .as("sync applies commits only").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void symlinksStayInsideTheRepository() throws IOException {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
+            repo.write("v2/config.yaml", CONFIG.formatted("linked"));
+            Files.createSymbolicLink(repo.dir().resolve("current"), Path.of("v2"));
+            Path outside = Files.createDirectories(tmp.resolve("outside"));
+            Files.writeString(outside.resolve("stolen.yaml"), CONFIG.formatted("outside"));
+            Files.createSymbolicLink(repo.dir().resolve("escape"), outside);
+            repo.commit("links");
+            CliRunner cli = new CliRunner(tmp);
+            CliRunner.Run inside = cli.run("build", "--repo", repo.dir().toString(), "--path", "current");
+            assertThat(inside.exitCode()).as(inside.toString()).isZero();
+            assertThat(inside.out()).contains("color: linked");
+            CliRunner.Run escape = cli.run("build", "--repo", repo.dir().toString(), "--path", "escape");
+            assertThat(escape.exitCode()).as(escape.toString()).isEqualTo(2);
+            assertThat(escape.out()).doesNotContain("outside");
+            assertThat(escape.err()).contains("error: ").contains("escape");
         }
     }
 

@@ -34,6 +34,15 @@ class OptionsTest {
     }
 
     @Test
+    void fileUrlAndPathOfOneRepositoryAreTheSameSource(@org.junit.jupiter.api.io.TempDir Path dir) {
+        RepoLocation asPath = RepoLocation.parse(dir.toString(), CWD);
+        RepoLocation asUrl = RepoLocation.parse(dir.toUri().toString(), CWD);
+        assertThat(asUrl).isEqualTo(asPath);
+        assertThat(asUrl.kind()).isEqualTo(RepoLocation.Kind.PLAIN_DIRECTORY);
+        assertThat(ApplySetNames.derive(asUrl, "x")).isEqualTo(ApplySetNames.derive(asPath, "./x/"));
+    }
+
+    @Test
     void invalidApplySetNameIsRejected() {
         ApplySetOptions o = new ApplySetOptions();
         o.applySet = "Not_Valid";

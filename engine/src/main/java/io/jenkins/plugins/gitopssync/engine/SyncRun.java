@@ -47,7 +47,6 @@ final class SyncRun {
     private final ClusterAccess cluster;
     private final SyncLog log;
     /** The caller's log: errors go there once, not also into warnings. */
-    private final SyncLog baseLog;
     private final SyncRequest request;
     private final Consumer<String> phaseHook;
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
@@ -56,12 +55,12 @@ final class SyncRun {
     /** Outcomes by object key, in plan order then prune order. */
     private final Map<String, ObjectOutcome> outcomes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> health = new LinkedHashMap<>();
+    private SyncLease lease;
 
     SyncRun(ClusterAccess cluster, SyncLog log, SyncRequest request, Consumer<String> phaseHook) {
         this.cluster = cluster;
         this.request = request;
         this.phaseHook = phaseHook;
-        this.baseLog = log;
         // workers log in parallel; the caller's log sees one call at a time
         this.log = new SyncLog() {
             @Override
@@ -91,6 +90,7 @@ final class SyncRun {
             return t;
         });
         try {
+            checkApplySetName(request.applySetName());
             List<Manifest> manifests = timed("render", () -> GitOpsSync.render(request.source(), log));
             Discovery discovery = timed("plan", () -> Discovery.load(cluster));
             Plan plan = timed("plan", () -> Planner.plan(manifests, request, discovery, log));
@@ -103,6 +103,7 @@ final class SyncRun {
             ApplySetInventory inventory = new ApplySetInventory(api, request.applySetName(), request.applySetNamespace());
             SyncLease lease = request.dryRun() ? null
                     : SyncLease.acquire(api, request.applySetName(), request.applySetNamespace(), log);
+            this.lease = lease;
             try {
                 execute(api, discovery, inventory, plan, pool);
             } finally {
@@ -111,16 +112,25 @@ final class SyncRun {
                 }
             }
         } catch (SyncException e) {
+            // not logged: the result carries it, and every caller prints the result's errors
             errors.add(e.getMessage());
-            baseLog.warn(e.getMessage());
         } catch (RuntimeException e) {
-            String msg = "sync stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            errors.add(msg);
-            baseLog.warn(msg);
+            errors.add("sync stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {
             pool.shutdownNow();
         }
         return result(started, requestsBefore);
+    }
+
+    /** The name becomes a Secret's and a Lease's name: a DNS subdomain (the lease adds 12 characters). */
+    static void checkApplySetName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new SyncException("no ApplySet name given: it names the inventory Secret of this sync");
+        }
+        if (name.length() > 240 || !name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+            throw new SyncException("invalid ApplySet name '" + name + "': use lower-case letters, digits, '-' and '.',"
+                    + " starting and ending with a letter or digit, at most 240 characters");
+        }
     }
 
     private void execute(KubeApi api, Discovery discovery, ApplySetInventory inventory, Plan plan, ExecutorService pool) {
@@ -152,6 +162,9 @@ final class SyncRun {
         boolean applied = timed("apply", () -> applyStages(plan, members, records, applier, api, inventory.id(), pool));
         phaseHook.accept("applied");
         List<ObjectOutcome> pruned = new ArrayList<>();
+        if (lease != null) {
+            lease.checkHeld();
+        }
         if (applied && request.prune()) {
             pruned = timed("prune", () -> pruner.prune(stale, members, records));
             pruned.forEach(o -> outcomes.put(o.ref().key(), o));
@@ -255,8 +268,9 @@ final class SyncRun {
             }
         }
         Map<String, ObjectRecord> old = wide.data().byKey();
+        java.util.Set<String> desired = plan.byKey().keySet();
         for (Map.Entry<String, Map<String, Object>> m : members.entrySet()) {
-            if (plan.byKey().containsKey(m.getKey()) || gone.contains(m.getKey())) {
+            if (desired.contains(m.getKey()) || gone.contains(m.getKey())) {
                 continue;
             }
             // still a member (prune off, or its delete failed): keep it listed so a later prune finds it
@@ -292,7 +306,6 @@ final class SyncRun {
         h.byKey().forEach((k, s) -> health.put(k, s.display()));
         if (h.error() != null) {
             errors.add(h.error());
-            baseLog.warn(h.error());
         }
     }
 

@@ -61,8 +61,10 @@ public final class Applier {
             action = Action.CONFIGURED;
             diff = Differ.compare(ref.toString(), live, after).diff();
         } else if (applied.created()) {
+            // a created object's diff is the whole object: a dry run shows it; a sync keeps its result small
+            // (it is stored with every Jenkins build) and its first run fast
             action = Action.CREATED;
-            diff = Differ.compare(ref.toString(), null, after).diff();
+            diff = "";
         } else if (live == null) {
             // it existed without our label: adopted into the ApplySet
             action = Action.CONFIGURED;

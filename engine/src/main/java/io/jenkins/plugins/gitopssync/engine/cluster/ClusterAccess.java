@@ -7,8 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,26 +30,32 @@ public final class ClusterAccess implements AutoCloseable {
     }
 
     public static ClusterAccess fromKubeconfigFile(Path kubeconfig, String context) {
-        String content;
-        try {
-            content = Files.readString(kubeconfig, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SyncException("cannot read kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
+        if (!Files.isReadable(kubeconfig)) {
+            throw new SyncException("cannot read kubeconfig " + kubeconfig);
         }
+        Config config;
         try {
-            // the file path lets relative certificate paths in the kubeconfig resolve
-            return of(Config.fromKubeconfig(blankToNull(context), content, kubeconfig.toAbsolutePath().toString()));
+            config = Config.fromKubeconfig(blankToNull(context), kubeconfig.toAbsolutePath().toFile());
         } catch (RuntimeException e) {
-            throw new SyncException("invalid kubeconfig " + kubeconfig + contextSuffix(context) + ": " + e.getMessage(), e);
+            throw new SyncException("invalid kubeconfig " + kubeconfig + contextSuffix(context) + ": "
+                    + KubeconfigErrors.describe(e));
         }
+        checkContext(config, context, "kubeconfig " + kubeconfig);
+        return of(config);
     }
 
     public static ClusterAccess fromKubeconfigContent(String kubeconfigYaml, String context) {
+        Config config;
         try {
-            return of(Config.fromKubeconfig(blankToNull(context), kubeconfigYaml, null));
+            // the only fabric8 7.3 entry point taking both content and context
+            @SuppressWarnings("removal")
+            Config c = Config.fromKubeconfig(blankToNull(context), kubeconfigYaml, null);
+            config = c;
         } catch (RuntimeException e) {
-            throw new SyncException("invalid kubeconfig" + contextSuffix(context) + ": " + e.getMessage(), e);
+            throw new SyncException("invalid kubeconfig" + contextSuffix(context) + ": " + KubeconfigErrors.describe(e));
         }
+        checkContext(config, context, "the kubeconfig");
+        return of(config);
     }
 
     public static ClusterAccess fromToken(String serverUrl, String token, String caCertificatePem) {
@@ -77,6 +83,9 @@ public final class ClusterAccess implements AutoCloseable {
         RequestCounter counter = new RequestCounter();
         KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(config)
+                // named, not found through ServiceLoader: on a Jenkins agent the plugin's classes are
+                // loaded remotely and service files may not be visible to fabric8's lookup
+                .withHttpClientFactory(new OkHttpClientFactory())
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("gitops-sync-request-counter",
                         new CountingInterceptor(counter)))
                 .build();
@@ -120,6 +129,19 @@ public final class ClusterAccess implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+    }
+
+    /** fabric8 falls back to the current context when the named one is missing; a typo must not pick another cluster. */
+    private static void checkContext(Config config, String context, String where) {
+        if (context == null || context.isBlank()) {
+            return;
+        }
+        String actual = config.getCurrentContext() == null ? null : config.getCurrentContext().getName();
+        if (!context.equals(actual)) {
+            String known = config.getContexts() == null ? "" : config.getContexts().stream()
+                    .map(c -> c.getName()).sorted().collect(java.util.stream.Collectors.joining(", "));
+            throw new SyncException("context " + context + " not found in " + where + " (contexts: " + known + ")");
+        }
     }
 
     private static String blankToNull(String s) {

@@ -55,8 +55,8 @@ public final class Discovery {
         return d;
     }
 
-    /** From the two aggregated discovery documents (/api and /apis). */
-    static Discovery parse(String coreJson, String apisJson) throws java.io.IOException {
+    /** From the two aggregated discovery documents (/api and /apis), e.g. saved ones for offline planning. */
+    public static Discovery parse(String coreJson, String apisJson) throws java.io.IOException {
         Discovery d = new Discovery();
         d.addAggregated(JSON.readTree(coreJson));
         d.addAggregated(JSON.readTree(apisJson));

@@ -37,6 +37,8 @@ public final class SyncLease implements AutoCloseable {
     private volatile Map<String, Object> current;
     private ScheduledExecutorService renewer;
     private boolean closed;
+    private volatile long heldSinceNanos = System.nanoTime();
+    private volatile String lostBecause;
 
     private SyncLease(KubeApi api, String namespace, String name, String holder, SyncLog log) {
         this.api = api;
@@ -160,8 +162,29 @@ public final class SyncLease implements AutoCloseable {
             Map<String, Object> next = Objects.copy(current);
             ((Map<String, Object>) next.get("spec")).put("renewTime", MICRO.format(Instant.now()));
             current = api.update(LEASES, namespace, name, next);
+            heldSinceNanos = System.nanoTime();
+        } catch (ApiException e) {
+            if (e.isConflict() || e.isNotFound()) {
+                lostBecause = "it was changed or deleted by someone else";
+            }
+            log.warn("could not renew the lease " + namespace + "/" + name + ": " + e.getMessage());
         } catch (RuntimeException e) {
             log.warn("could not renew the lease " + namespace + "/" + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Throws when the lease may no longer be ours (taken over, deleted, or not renewed for a whole lease
+     * duration): the caller must not go on with destructive steps such as pruning.
+     */
+    public void checkHeld() {
+        String why = lostBecause;
+        if (why == null && System.nanoTime() - heldSinceNanos > DURATION_SECONDS * 1_000_000_000L) {
+            why = "it could not be renewed for " + DURATION_SECONDS + "s";
+        }
+        if (why != null) {
+            throw new SyncException("lost the lease " + namespace + "/" + name + " (" + why + "); another sync may be"
+                    + " running, so this one stops before pruning");
         }
     }
 

@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * Outcome for one object. {@code diff} is a unified YAML diff with Secret values masked (empty when
- * unchanged); {@code error} is null unless the action is FAILED; {@code source} is "file:line" or
+ * unchanged); {@code error} is null unless the action is FAILED (why) or SKIPPED (the reason it was skipped); {@code source} is "file:line" or
  * null for pruned objects; {@code health} is null when health was not checked.
  */
 public record ObjectResult(String group, String version, String kind, String namespace, String name,

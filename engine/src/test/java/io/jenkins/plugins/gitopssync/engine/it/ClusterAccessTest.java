@@ -32,6 +32,15 @@ class ClusterAccessTest {
     }
 
     @Test
+    void unknownContextIsAnErrorNotTheCurrentContext() throws Exception {
+        String content = Files.readString(TestCluster.kubeconfig());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterAccess.fromKubeconfigContent(content, "prod"))
+                .hasMessageStartingWith("context prod not found in the kubeconfig (contexts: ");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterAccess.fromKubeconfigFile(TestCluster.kubeconfig(),
+                "prod")).hasMessageContaining("context prod not found in kubeconfig " + TestCluster.kubeconfig());
+    }
+
+    @Test
     void everyRequestIsCountedAndDiscoveryTakesTwo() {
         try (ClusterAccess access = TestCluster.admin()) {
             long before = access.requestCount();

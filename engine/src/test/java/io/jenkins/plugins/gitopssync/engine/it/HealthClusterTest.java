@@ -42,4 +42,20 @@ class HealthClusterTest extends ClusterTestBase {
         // the object was applied and recorded: the next sync is a no-op
         assertThat(sync().totals().changed()).isZero();
     }
+
+    @Test
+    void failedDeploymentFailsFastBeforeTheTimeout() throws Exception {
+        repo.write("doomed.yaml", Manifests.deployment("doomed", 1, "nginx:1.27",
+                "      nodeSelector:\n        disktype: does-not-exist\n")
+                .replace("  replicas: 1\n", "  replicas: 1\n  progressDeadlineSeconds: 3\n"));
+        repo.commit("doomed");
+        long t0 = System.nanoTime();
+        SyncResult r = sync(b -> b.waitForHealth(true).timeout(Duration.ofSeconds(120)));
+        long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
+        assertThat(r.status()).isEqualTo(SyncStatus.Failed);
+        assertThat(r.errors()).singleElement().asString().startsWith("unhealthy: Deployment/" + ns + "/doomed: ")
+                .contains("progress deadline exceeded");
+        assertThat(object(r, "Deployment", "doomed").health()).startsWith("Failed: progress deadline exceeded");
+        assertThat(seconds).isLessThan(90);
+    }
 }

@@ -71,4 +71,26 @@ class LeaseClusterTest extends ClusterTestBase {
                 && w.contains("jenkins-agent-7/pid-4242/abcd"));
         assertThat(client.configMaps().inNamespace(ns).withName("settings").get()).isNotNull();
     }
+
+    @Test
+    void aSyncThatLostItsLeaseStopsBeforePruning() throws Exception {
+        repo.write("a.yaml", Manifests.configMap("a", "k", "1")).write("b.yaml", Manifests.configMap("b", "k", "1"));
+        repo.commit("a and b");
+        assertThat(sync().status()).isEqualTo(SyncStatus.Synced);
+        repo.delete("b.yaml");
+        repo.commit("b removed");
+        engine.setPhaseHook(phase -> {
+            // someone deletes the lease; the next renewal (every 20 s) notices
+            client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet)).delete();
+            try {
+                Thread.sleep((SyncLease.DURATION_SECONDS / 3 + 2) * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        SyncResult r = sync();
+        assertThat(r.status()).isEqualTo(SyncStatus.Failed);
+        assertThat(r.errors()).singleElement().asString().contains("lost the lease").contains("stops before pruning");
+        assertThat(client.configMaps().inNamespace(ns).withName("b").get()).isNotNull();
+    }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * API requests of a no-op sync: N objects (ConfigMaps, Secrets, Services, ServiceAccounts, Deployments in
  * two namespaces) are created, then synced again unchanged. The no-op costs a constant number of
  * requests (discovery, lease, parent, one LIST per kind), no PATCH (no dry run, no apply).
- * Sizes: env GITOPS_TEST_NOOP_SIZES (comma-separated, default "100").
+ * Sizes: env GITOPS_TEST_NOOP_SIZES (comma-separated, default "100"); GITOPS_TEST_CONCURRENCY overrides the
+ * default parallelism.
  */
 class NoOpRequestCountClusterTest extends ClusterTestBase {
 
@@ -82,6 +83,24 @@ class NoOpRequestCountClusterTest extends ClusterTestBase {
         SyncResult diff = engine.sync(syncRequestBuilder(n, set).dryRun(true).build());
         assertThat(diff.status()).isEqualTo(SyncStatus.Synced);
         lines.add(line("dry run (drift check)", diff, delta(before, access.requestCountByMethod())));
+
+        // 1% of the objects edited by someone else: the dry run spends one dry-run PATCH on each, no more
+        int edited = 0;
+        for (int i = 0; i < n && edited < Math.max(1, n / 100); i += 20) {
+            String namespace = i % 2 == 0 ? ns : ns2;
+            client.configMaps().inNamespace(namespace).withName("cm-" + i).edit(cm -> {
+                cm.getData().put("value", "edited");
+                return cm;
+            });
+            edited++;
+        }
+        before = access.requestCountByMethod();
+        SyncResult drift = engine.sync(syncRequestBuilder(n, set).dryRun(true).build());
+        Map<String, Long> driftRequests = delta(before, access.requestCountByMethod());
+        assertThat(drift.status()).isEqualTo(SyncStatus.Drift);
+        assertThat(drift.totals().drifted()).isEqualTo(edited);
+        assertThat(driftRequests.get("PATCH")).isEqualTo(edited);
+        lines.add(line("dry run with " + edited + " objects drifted", drift, driftRequests));
         lines.forEach(l -> System.out.println("[" + n + " objects] " + l));
         // leave nothing behind: prune everything
         SyncResult cleared = engine.sync(io.jenkins.plugins.gitopssync.engine.SyncRequest.builder(
@@ -94,8 +113,9 @@ class NoOpRequestCountClusterTest extends ClusterTestBase {
     }
 
     private io.jenkins.plugins.gitopssync.engine.SyncRequest.Builder syncRequestBuilder(int n, String set) {
+        int concurrency = Integer.parseInt(System.getenv().getOrDefault("GITOPS_TEST_CONCURRENCY", "0"));
         return io.jenkins.plugins.gitopssync.engine.SyncRequest.builder(repo.source(String.valueOf(n)), set)
-                .applySetNamespace(ns).prune(true);
+                .applySetNamespace(ns).prune(true).concurrency(concurrency);
     }
 
     private static String line(String what, SyncResult r, Map<String, Long> byMethod) {

@@ -1,0 +1,46 @@
+package io.jenkins.plugins.gitopssync;
+
+import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import java.util.List;
+
+/**
+ * The combined state of a build's syncs, for the build badge, the job page and the SVG badge:
+ * failed if any sync failed; else drift (with the total count) if any object drifted; else out of sync
+ * if a dry run found pending changes; else synced.
+ */
+public record BadgeState(SyncStatus status, int driftCount, int failedCount) {
+
+    public static BadgeState of(List<SyncRecord> records) {
+        int drift = 0;
+        int failed = 0;
+        boolean anyFailed = false;
+        boolean outOfSync = false;
+        for (SyncRecord r : records) {
+            drift += r.getDrifted();
+            failed += r.getFailed();
+            anyFailed |= r.isFailedSync() || r.getFailed() > 0;
+            outOfSync |= r.getStatus() == SyncStatus.OutOfSync;
+        }
+        SyncStatus s = anyFailed ? SyncStatus.Failed : drift > 0 ? SyncStatus.Drift
+                : outOfSync ? SyncStatus.OutOfSync : SyncStatus.Synced;
+        return new BadgeState(s, drift, failed);
+    }
+
+    /** Text for tooltips and the job page. */
+    public String describe() {
+        return switch (status) {
+            case Failed -> failedCount > 0 ? "GitOps sync failed (" + failedCount + " objects)" : "GitOps sync failed";
+            case Drift -> driftCount + (driftCount == 1 ? " object drifted" : " objects drifted");
+            case OutOfSync -> "changes in Git not yet applied";
+            case Synced -> "synced";
+        };
+    }
+
+    public boolean isFailed() {
+        return status == SyncStatus.Failed;
+    }
+
+    public boolean isNoteworthy() {
+        return status == SyncStatus.Failed || status == SyncStatus.Drift;
+    }
+}

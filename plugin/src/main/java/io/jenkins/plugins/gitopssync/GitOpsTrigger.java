@@ -1,0 +1,289 @@
+package io.jenkins.plugins.gitopssync;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.triggers.TimerTrigger;
+import hudson.triggers.Trigger;
+import hudson.triggers.TriggerDescriptor;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+import jenkins.model.ParameterizedJobMixIn;
+import jenkins.util.Timer;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Polls like SCM polling (cron spec): starts a build when the configured ref has a new revision, or,
+ * with {@code checkDrift}, when objects of the ApplySet drifted in the cluster. It never syncs itself:
+ * the build does. The check runs on Jenkins' timer pool, so the cron thread is never blocked; the
+ * cluster is reached from the controller.
+ */
+public class GitOpsTrigger extends Trigger<Job<?, ?>> {
+
+    private static final Logger LOGGER = Logger.getLogger(GitOpsTrigger.class.getName());
+
+    /** The trigger's fields; shared ones have their help with the freestyle step. */
+    static final List<String> FIELDS = List.of("spec", "url", "ref", "path", "credentialsId", "kubeconfigCredentialsId",
+            "serverUrl", "tokenCredentialsId", "caCertificate", "namespace", "applySet", "checkDrift");
+
+    private String url;
+    private String ref;
+    private String path;
+    private String credentialsId;
+    private String kubeconfigCredentialsId;
+    private String serverUrl;
+    private String tokenCredentialsId;
+    private String caCertificate;
+    private String namespace;
+    private String applySet;
+    private boolean checkDrift;
+
+    private transient AtomicBoolean checking = new AtomicBoolean();
+    private transient volatile String lastCheck;
+    private transient volatile String scheduledRevision;
+
+    @DataBoundConstructor
+    public GitOpsTrigger(String spec) {
+        super(spec);
+    }
+
+    /** The trigger of a job, or null. */
+    @CheckForNull
+    public static GitOpsTrigger of(Job<?, ?> job) {
+        return ParameterizedJobMixIn.getTrigger(job, GitOpsTrigger.class);
+    }
+
+    SyncOptions toOptions() {
+        return new SyncOptions(url, ref, path, credentialsId, kubeconfigCredentialsId, serverUrl, tokenCredentialsId,
+                caCertificate, namespace, null, false, true, false, false, null, false, applySet, 0);
+    }
+
+    @Override
+    public void run() {
+        Job<?, ?> j = job;
+        if (j == null || j instanceof ParameterizedJobMixIn.ParameterizedJob<?, ?> pj && pj.isDisabled()) {
+            return;
+        }
+        if (checking == null) {
+            checking = new AtomicBoolean();
+        }
+        if (!checking.compareAndSet(false, true)) {
+            return; // the previous check is still running (slow remote or cluster)
+        }
+        AtomicBoolean busy = checking;
+        TriggerCheck check = new TriggerCheck(j, toOptions(), checkDrift, scheduledRevision);
+        try {
+            Timer.get().submit(() -> {
+                try {
+                    lastCheck = check.run();
+                    if (check.scheduledRevision() != null) {
+                        scheduledRevision = check.scheduledRevision();
+                    }
+                } catch (Exception e) {
+                    String failure = "check failed: " + e.getMessage();
+                    if (!failure.equals(lastCheck)) { // once per new problem, not at every poll
+                        LOGGER.log(Level.WARNING, "GitOps trigger of {0}: {1}", new Object[] {j.getFullName(), failure});
+                    }
+                    lastCheck = failure;
+                } finally {
+                    busy.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            busy.set(false); // Jenkins is shutting down
+        }
+    }
+
+    /** What the latest check found, for the job page; null before the first check. */
+    public String getLastCheck() {
+        return lastCheck;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    @DataBoundSetter
+    public void setUrl(String url) {
+        this.url = Util.fixEmptyAndTrim(url);
+    }
+
+    public String getRef() {
+        return ref;
+    }
+
+    @DataBoundSetter
+    public void setRef(String ref) {
+        this.ref = Util.fixEmptyAndTrim(ref);
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    @DataBoundSetter
+    public void setPath(String path) {
+        this.path = Util.fixEmptyAndTrim(path);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public String getKubeconfigCredentialsId() {
+        return kubeconfigCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
+        this.kubeconfigCredentialsId = Util.fixEmptyAndTrim(kubeconfigCredentialsId);
+    }
+
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    @DataBoundSetter
+    public void setServerUrl(String serverUrl) {
+        this.serverUrl = Util.fixEmptyAndTrim(serverUrl);
+    }
+
+    public String getTokenCredentialsId() {
+        return tokenCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setTokenCredentialsId(String tokenCredentialsId) {
+        this.tokenCredentialsId = Util.fixEmptyAndTrim(tokenCredentialsId);
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    @DataBoundSetter
+    public void setCaCertificate(String caCertificate) {
+        // a browser form may send CRLF line ends; PEM is stored with LF
+        this.caCertificate = Util.fixEmptyAndTrim(caCertificate == null ? null : caCertificate.replace("\r\n", "\n"));
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    @DataBoundSetter
+    public void setNamespace(String namespace) {
+        this.namespace = Util.fixEmptyAndTrim(namespace);
+    }
+
+    public String getApplySet() {
+        return applySet;
+    }
+
+    @DataBoundSetter
+    public void setApplySet(String applySet) {
+        this.applySet = Util.fixEmptyAndTrim(applySet);
+    }
+
+    public boolean isCheckDrift() {
+        return checkDrift;
+    }
+
+    /** Also start a build when objects drifted in the cluster (one status check per poll). */
+    @DataBoundSetter
+    public void setCheckDrift(boolean checkDrift) {
+        this.checkDrift = checkDrift;
+    }
+
+    @Symbol("gitops")
+    @Extension
+    public static final class DescriptorImpl extends TriggerDescriptor {
+
+        public DescriptorImpl() {
+            for (String field : FIELDS) {
+                if (GitOpsForms.SYNC_FIELDS.contains(field)) {
+                    addHelpFileRedirect(field, GitOpsSyncBuilder.class, field);
+                }
+            }
+        }
+
+        @Override
+        public boolean isApplicable(Item item) {
+            return item instanceof Job && item instanceof ParameterizedJobMixIn.ParameterizedJob;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "GitOps: build on a new revision or on drift";
+        }
+
+        @POST
+        public FormValidation doCheckSpec(@AncestorInPath Item item, @QueryParameter String value) {
+            GitOpsForms.checkConfigure(item);
+            return Jenkins.get().getDescriptorByType(TimerTrigger.DescriptorImpl.class).doCheckSpec(value, item);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String url,
+                                                     @QueryParameter String credentialsId) {
+            return GitOpsForms.gitCredentials(item, url, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
+                                                               @QueryParameter String kubeconfigCredentialsId) {
+            return GitOpsForms.kubeconfigCredentials(item, kubeconfigCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillTokenCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String serverUrl,
+                                                          @QueryParameter String tokenCredentialsId) {
+            return GitOpsForms.tokenCredentials(item, serverUrl, tokenCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkUrl(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckPath(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkPath(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckApplySet(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkApplySet(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkNamespace(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkServerUrl(item, value);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.jenkins.plugins.gitopssync;
+
+import hudson.model.Action;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.Run;
+import io.jenkins.plugins.gitopssync.engine.report.SvgBadge;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+
+/**
+ * The job's GitOps state: the latest build that synced, shown on the job page, and an SVG badge at
+ * {@code job/<name>/gitops/badge} for READMEs. Reading it needs the job's Read permission (core has no
+ * separate status permission), which anonymous users need to have for a public badge.
+ */
+public final class JobGitOpsAction implements Action {
+
+    /** How far back to look for a build that ran gitopsSync; keeps the job page cheap. */
+    static final int LOOKBACK = 20;
+
+    private final Job<?, ?> job;
+
+    public JobGitOpsAction(Job<?, ?> job) {
+        this.job = job;
+    }
+
+    public Job<?, ?> getJob() {
+        return job;
+    }
+
+    /** The latest completed build with at least one sync, or null. */
+    public Run<?, ?> getLastSyncBuild() {
+        Run<?, ?> r = job.getLastCompletedBuild();
+        for (int i = 0; r != null && i < LOOKBACK; i++, r = r.getPreviousCompletedBuild()) {
+            if (r.getAction(GitOpsSyncAction.class) != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The job's GitOps trigger, or null. */
+    public GitOpsTrigger getTrigger() {
+        return GitOpsTrigger.of(job);
+    }
+
+    /** The badge's absolute address to paste into a README (relative when Jenkins' URL is not configured). */
+    public String getBadgeUrl() {
+        String root = Jenkins.get().getRootUrl();
+        return (root == null ? "/" : root) + job.getUrl() + getUrlName() + "/badge";
+    }
+
+    public List<SyncRecord> getLastRecords() {
+        return GitOpsSyncAction.recordsOf(getLastSyncBuild());
+    }
+
+    public BadgeState getState() {
+        List<SyncRecord> records = getLastRecords();
+        return records.isEmpty() ? null : BadgeState.of(records);
+    }
+
+    /** The SVG badge of the latest sync: synced, drift N, out of sync, failed, or unknown before any sync. */
+    public String badgeSvg() {
+        BadgeState s = getState();
+        return s == null ? SvgBadge.unknown() : SvgBadge.render(s.status(), s.driftCount());
+    }
+
+    public void doBadge(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        job.checkPermission(Item.READ);
+        byte[] svg = badgeSvg().getBytes(StandardCharsets.UTF_8);
+        rsp.setContentType("image/svg+xml;charset=utf-8");
+        rsp.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
+        rsp.setContentLength(svg.length);
+        rsp.getOutputStream().write(svg);
+    }
+
+    @Override
+    public String getIconFileName() {
+        // no side-panel link: the state is shown on the job page itself
+        return null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "GitOps";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "gitops";
+    }
+}

@@ -1,0 +1,59 @@
+package io.jenkins.plugins.gitopssync;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides what a sync's outcome means for the build: a failed sync fails it with the engine's
+ * message; drift makes it UNSTABLE in a dry run, or fails it when failOnDrift is set (in a real sync
+ * the drift was corrected, so the build only fails when failOnDrift asks for it).
+ */
+public final class ResultPolicy {
+
+    public enum Outcome { SUCCESS, UNSTABLE, FAILURE }
+
+    /** The outcome and, unless SUCCESS, the message that explains it. */
+    public record Verdict(Outcome outcome, String message) {
+    }
+
+    private ResultPolicy() {
+    }
+
+    public static Verdict decide(SyncRecord r, boolean failOnDrift) {
+        if (r.isFailedSync() || r.getFailed() > 0) {
+            return new Verdict(Outcome.FAILURE, failureMessage(r));
+        }
+        int drifted = r.getDrifted();
+        if (drifted > 0) {
+            String what = drifted + (drifted == 1 ? " object has" : " objects have") + " drifted from Git in ApplySet "
+                    + r.getApplySet() + ": " + names(r.getDriftedObjects());
+            if (failOnDrift) {
+                return new Verdict(Outcome.FAILURE, what + (r.isDryRun() ? "" : " (corrected by this sync)") + "; failOnDrift is set.");
+            }
+            if (r.isDryRun()) {
+                return new Verdict(Outcome.UNSTABLE, what + ".");
+            }
+        }
+        return new Verdict(Outcome.SUCCESS, null);
+    }
+
+    static String failureMessage(SyncRecord r) {
+        List<String> parts = new ArrayList<>(r.getErrors());
+        for (ObjectRecord o : r.getFailedObjects()) {
+            String where = o.getSource() == null ? "" : " (" + o.getSource() + ")";
+            parts.add(o.getDisplayName() + where + ": " + (o.getError() == null ? "failed" : o.getError()));
+        }
+        if (parts.isEmpty()) {
+            parts.add("the sync failed without a message");
+        }
+        return "GitOps sync of ApplySet " + r.getApplySet() + " failed: " + String.join("; ", parts);
+    }
+
+    private static String names(List<ObjectRecord> objects) {
+        List<String> names = new ArrayList<>();
+        for (ObjectRecord o : objects) {
+            names.add(o.getDisplayName());
+        }
+        return String.join(", ", names);
+    }
+}

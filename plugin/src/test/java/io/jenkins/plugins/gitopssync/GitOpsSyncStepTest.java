@@ -1,0 +1,206 @@
+package io.jenkins.plugins.gitopssync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.model.Result;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The gitopsSync step in a Pipeline job: checkout on the agent, sync, the returned map, the recorded
+ * actions, drift in a dry run, and failures with readable messages. Cluster tests need GITOPS_TEST_KUBECONFIG.
+ */
+@WithJenkins
+class GitOpsSyncStepTest {
+
+    private JenkinsRule j;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) {
+        j = rule;
+    }
+
+    private WorkflowJob pipeline(String name, String body) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, name);
+        p.setDefinition(new CpsFlowDefinition("node {\n" + body + "\n}", true));
+        return p;
+    }
+
+    @Test
+    void syncsOnAnAgentAndReturnsTheResult() throws Exception {
+        String kubeconfig = TestCluster.kubeconfigContent();
+        String ns = TestCluster.unique("gitops-step");
+        j.createOnlineSlave();
+        TestCluster.createNamespace(ns);
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", TestRepo.configMap(ns, "cfg2", "hi"));
+            String rev = repo.commit("first");
+            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
+            WorkflowJob p = j.createProject(WorkflowJob.class, "step-sync");
+            p.setDefinition(new CpsFlowDefinition("node('!built-in') {\n"
+                    + "  def r = gitopsSync(url: '" + repo.url() + "', ref: 'main', path: 'deploy', namespace: '" + ns + "',"
+                    + " kubeconfigCredentialsId: 'kc', prune: true, timeout: '2m')\n"
+                    + "  echo \"result status=${r.status} created=${r.created} revision=${r.revision} drifted=${r.drifted}\"\n"
+                    + "}", true));
+
+            WorkflowRun run = j.buildAndAssertSuccess(p);
+
+            j.assertLogContains("result status=synced created=2 revision=" + rev + " drifted=0", run);
+            GitOpsSyncAction action = run.getAction(GitOpsSyncAction.class);
+            assertEquals(rev, action.getRecord().getRevision());
+            assertEquals("gitops-1", action.getUrlName());
+            for (String token : kubeconfig.lines().map(String::trim).filter(l -> l.startsWith("token:"))
+                    .map(l -> l.substring("token:".length()).trim()).filter(t -> !t.isEmpty()).toList()) {
+                j.assertLogNotContains(token, run);
+            }
+            try (KubernetesClient c = TestCluster.client()) {
+                ConfigMap cm = c.configMaps().inNamespace(ns).withName("cfg").get();
+                assertEquals("hello", cm.getData().get("greeting"));
+            }
+        } finally {
+            TestCluster.deleteNamespace(ns);
+        }
+    }
+
+    @Test
+    void driftInADryRunMakesTheBuildUnstableOrFailing() throws Exception {
+        String kubeconfig = TestCluster.kubeconfigContent();
+        String ns = TestCluster.unique("gitops-drift");
+        TestCluster.createNamespace(ns);
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", TestRepo.configMap(ns, "cfg", "hello"));
+            repo.commit("first");
+            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
+            String common = "url: '" + repo.url() + "', namespace: '" + ns + "', kubeconfigCredentialsId: 'kc', applySet: '" + ns + "'";
+            j.buildAndAssertSuccess(pipeline("drift-sync", "gitopsSync(" + common + ")"));
+            try (KubernetesClient c = TestCluster.client()) {
+                c.configMaps().inNamespace(ns).withName("cfg").edit(cm -> {
+                    cm.getData().put("greeting", "changed by hand");
+                    return cm;
+                });
+            }
+
+            WorkflowRun dry = j.buildAndAssertStatus(Result.UNSTABLE, pipeline("drift-dry",
+                    "def r = gitopsSync(" + common + ", dryRun: true)\necho \"drifted=${r.driftedObjects}\""));
+            j.assertLogContains("drifted=[ConfigMap/" + ns + "/cfg]", dry);
+            j.assertLogContains("Marking the build UNSTABLE", dry);
+            assertTrue(dry.getAction(DriftBadgeAction.class).getState().isNoteworthy(), "badge shows drift");
+            FlowNode step = new DepthFirstScanner()
+                    .findFirstMatch(dry.getExecution(), n -> n.getPersistentAction(WarningAction.class) != null);
+            assertTrue(step != null && step.getDisplayFunctionName().equals("gitopsSync"), "the step is marked unstable");
+
+            WorkflowRun strict = j.buildAndAssertStatus(Result.FAILURE, pipeline("drift-strict",
+                    "gitopsSync(" + common + ", dryRun: true, failOnDrift: true)"));
+            j.assertLogContains("failOnDrift is set", strict);
+            j.assertLogNotContains("\tat ", strict);
+        } finally {
+            TestCluster.deleteNamespace(ns);
+        }
+    }
+
+    @Test
+    void severalCallsInOneBuildAreAllRecorded() throws Exception {
+        String kubeconfig = TestCluster.kubeconfigContent();
+        String ns = TestCluster.unique("gitops-multi");
+        TestCluster.createNamespace(ns);
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("base/cm.yaml", TestRepo.configMap(ns, "base", "zero"))
+                    .write("a/cm.yaml", TestRepo.configMap(ns, "a", "one"))
+                    .write("b/cm.yaml", TestRepo.configMap(ns, "b", "two"));
+            repo.commit("three paths");
+            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
+            String common = "url: '" + repo.url() + "', namespace: '" + ns + "', kubeconfigCredentialsId: 'kc'";
+            WorkflowRun run = j.buildAndAssertSuccess(pipeline("multi",
+                    "gitopsSync(" + common + ", path: 'base', applySet: '" + ns + "-base')\n"
+                            + "parallel a: { gitopsSync(" + common + ", path: 'a', applySet: '" + ns + "-a') },"
+                            + " b: { gitopsSync(" + common + ", path: 'b', applySet: '" + ns + "-b') }"));
+
+            List<GitOpsSyncAction> actions = run.getActions(GitOpsSyncAction.class);
+            assertEquals(3, actions.size());
+            assertEquals(List.of("gitops-1", "gitops-2", "gitops-3"),
+                    actions.stream().map(GitOpsSyncAction::getUrlName).sorted().toList());
+            String page = j.createWebClient().getPage(run).getWebResponse().getContentAsString();
+            assertTrue(page.contains(ns + "-base") && page.contains(ns + "-a") && page.contains(ns + "-b"), "all listed");
+        } finally {
+            TestCluster.deleteNamespace(ns);
+        }
+    }
+
+    @Test
+    void unknownRefFailsWithTheRefAndUrl() throws Exception {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            repo.commit("first");
+            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE,
+                    pipeline("bad-ref", "gitopsSync(url: '" + repo.url() + "', ref: 'no-such-branch')"));
+            j.assertLogContains("Git ref 'no-such-branch' was not found in " + repo.url(), run);
+            j.assertLogNotContains("\tat ", run);
+        }
+    }
+
+    @Test
+    void tokenCredentialIsUsedTrackedAndNeverPrinted() throws Exception {
+        String token = "gitops-test-token-0123456789";
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            repo.commit("first");
+            var credential = TestCredentials.add(j.jenkins, TestCredentials.secretText("tok", token));
+            // nothing listens on port 1 of loopback: the engine reports the cluster as unreachable
+            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("token",
+                    "gitopsSync(url: '" + repo.url() + "', serverUrl: 'https://127.0.0.1:1', tokenCredentialsId: 'tok')"));
+            j.assertLogContains("through API server https://127.0.0.1:1 with a token credential", run);
+            j.assertLogNotContains(token, run);
+            j.assertLogNotContains("\tat ", run);
+            assertTrue(CredentialsProvider.getFingerprintOf(credential)
+                    .getRangeSet(run.getParent()).includes(run.getNumber()), "the token's use is tracked");
+        }
+    }
+
+    @Test
+    void missingKubeconfigCredentialFailsBeforeCheckout() throws Exception {
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE,
+                pipeline("no-creds", "gitopsSync(url: 'https://git.example.com/r.git', kubeconfigCredentialsId: 'missing')"));
+        j.assertLogContains("Kubeconfig credential 'missing' was not found", run);
+        j.assertLogNotContains("Fetching", run);
+    }
+
+    @Test
+    void invalidOptionsAreReportedTogether() throws Exception {
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("bad-options",
+                "gitopsSync(url: 'https://git.example.com/r.git', path: '/etc', timeout: 'soon', serverUrl: 'https://k8s:6443')"));
+        j.assertLogContains("not absolute: /etc", run);
+        j.assertLogContains("timeout 'soon'", run);
+        j.assertLogContains("needs a token credential", run);
+    }
+
+    @Test
+    void stepIsDescribedForTheSnippetGenerator() {
+        GitOpsSyncStep.DescriptorImpl d = j.jenkins.getDescriptorByType(GitOpsSyncStep.DescriptorImpl.class);
+        assertEquals("gitopsSync", d.getFunctionName());
+        assertTrue(d.getHelpFile("path") != null, "help redirects to the freestyle step's files");
+        GitOpsSyncStep s = new GitOpsSyncStep("https://git.example.com/r.git");
+        s.setDryRun(true);
+        s.setTimeout("5m");
+        SyncOptions o = s.toOptions();
+        assertTrue(o.dryRun());
+        assertEquals("5m", o.timeout());
+    }
+}

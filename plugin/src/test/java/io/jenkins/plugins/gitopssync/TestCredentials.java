@@ -1,0 +1,34 @@
+package io.jenkins.plugins.gitopssync;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SecretBytes;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.util.Secret;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+
+/** Puts credentials in Jenkins' global store, as an administrator would. */
+final class TestCredentials {
+
+    private TestCredentials() {
+    }
+
+    static <C extends Credentials> C add(Jenkins jenkins, C credentials) throws IOException {
+        CredentialsProvider.lookupStores(jenkins).iterator().next().addCredentials(Domain.global(), credentials);
+        return credentials;
+    }
+
+    static FileCredentialsImpl kubeconfigFile(String id, String content) {
+        return new FileCredentialsImpl(CredentialsScope.GLOBAL, id, "kubeconfig", "kubeconfig",
+                SecretBytes.fromRawBytes(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static StringCredentialsImpl secretText(String id, String value) {
+        return new StringCredentialsImpl(CredentialsScope.GLOBAL, id, "secret text", Secret.fromString(value));
+    }
+}
