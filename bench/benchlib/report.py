@@ -120,7 +120,8 @@ def target_lines(tgts):
         verdict = "PASS" if t["pass"] else ("FAIL" if t["value"] is not None else "NOT RUN")
         if t["value"] is not None and not t["valid"]:
             verdict += " (a run of this scenario failed its check)"
-        out.append(f"{verdict}: {t['target']} (measured {shown}, limit {t['limit']})")
+        detail = "size not in this run" if t["value"] is None else f"measured {shown}, limit {t['limit']}"
+        out.append(f"{verdict}: {t['target']} ({detail})")
     return out
 
 
