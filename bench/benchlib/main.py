@@ -105,13 +105,30 @@ class Bench:
         if not self.k.delete_sets(None):
             say("warning: some old benchmark namespaces are still terminating")
         self.k.ensure_parent_type()
-        # Unmeasured warm-ups: the launcher builds its jar when stale; kubectl fills its discovery cache.
+        # Unmeasured warm-ups, as on a machine where the tools ran before: the launcher builds its jar
+        # when stale, and its first cluster command after a build writes a class-data archive; kubectl
+        # fills its discovery cache.
         say(f"warming up {self.engine.launcher} (builds the jar if needed)")
         w = subprocess.run([self.engine.launcher, "--version"], capture_output=True, text=True, timeout=900)
         if w.returncode != 0:
             raise SystemExit(f"bench: {self.engine.launcher} --version failed: {(w.stderr or w.stdout).strip()[-2000:]}")
         self.engine_version = w.stdout.strip().splitlines()[-1] if w.stdout.strip() else "?"
+        self.warm_up_sync()
         self.k.run("api-resources", "-o", "name")
+
+    def warm_up_sync(self):
+        name = f"bench-e100r0-{token()}"
+        repo = os.path.join(self.args.out, "work", "warm-up")
+        make_repo(repo, generate.workload(name, 100))
+        logs = os.path.join(self.args.out, "logs", "warm-up")
+        os.makedirs(logs, exist_ok=True)
+        say(f"warm-up sync of 100 objects ({name}), not measured")
+        try:
+            res = self.engine.sync("warm-up", repo, name, logs)
+            if not res.ok:
+                say(f"warning: the warm-up sync failed: {res.check}")
+        finally:
+            self.k.delete_sets([name])
 
     def record(self, res, size, rep):
         d = res.to_dict()
