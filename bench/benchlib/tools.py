@@ -48,7 +48,7 @@ class Engine:
                 "--applyset", set_name, "--namespace", ENGINE_PARENT_NAMESPACE, "--quiet", "--report", report]
         if prune:
             argv.append("--prune")
-        if self.concurrency:
+        if self.concurrency and command != "status":  # status reads, it applies nothing in parallel
             argv += ["--concurrency", str(self.concurrency)]
         return argv
 
