@@ -90,7 +90,8 @@ class Bench:
         self.kubeconfig = os.path.abspath(args.kubeconfig or cluster_kubeconfig())
         self.k = Kubectl(os.path.abspath(args.kubectl or cluster_kubectl()), self.kubeconfig,
                          os.path.join(args.out, "kubectl-cache"))
-        self.engine = Engine(os.path.abspath(args.engine), self.kubeconfig, args.concurrency)
+        self.engine = Engine(os.path.abspath(args.engine), self.kubeconfig, os.path.join(args.out, "gitops-sync-cache"),
+                             args.concurrency)
         self.kubectl = KubectlApplySet(self.k)
         self.results = []
         self.notes = []
@@ -100,6 +101,7 @@ class Bench:
 
     def prepare(self):
         os.makedirs(self.args.out, exist_ok=True)
+        subprocess.run(["rm", "-rf", self.engine.env["GITOPS_SYNC_CACHE"]], check=True)
         say(f"kubectl {self.k.version()} ({self.k.binary}), server {self.k.server_version()}")
         say("removing leftovers of earlier benchmark runs")
         if not self.k.delete_sets(None):

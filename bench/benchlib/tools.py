@@ -38,10 +38,12 @@ class Result:
 class Engine:
     name = "gitops-sync"
 
-    def __init__(self, launcher, kubeconfig, concurrency=None):
+    def __init__(self, launcher, kubeconfig, cache_dir, concurrency=None):
         self.launcher = launcher
         self.kubeconfig = kubeconfig
         self.concurrency = concurrency
+        # its Git cache (a clone and a checked-out tree per repository) stays in bench/out
+        self.env = dict(os.environ, GITOPS_SYNC_CACHE=cache_dir)
 
     def _argv(self, command, repo, set_name, report, prune):
         argv = [self.launcher, command, "--repo", repo, "--path", ".", "--kubeconfig", self.kubeconfig,
@@ -57,7 +59,8 @@ class Engine:
         report_path = base + ".json"
         if os.path.exists(report_path):
             os.remove(report_path)
-        r = measure.run(self._argv(command, repo, set_name, report_path, prune), base + ".out", base + ".err")
+        r = measure.run(self._argv(command, repo, set_name, report_path, prune), base + ".out", base + ".err",
+                        env=self.env)
         report = {}
         try:
             with open(report_path, encoding="utf-8") as f:
