@@ -19,14 +19,31 @@ import java.util.stream.Stream;
  * Renders plain manifests: walks a directory in sorted (deterministic) order for .yaml, .yml and
  * .json files, skipping hidden files and directories (.git...) and whatever {@code .sourceignore}
  * files exclude. A sub-directory holding a kustomization file is built with Kustomize, as Flux does.
- * Symbolic links are followed only while they stay inside the repository.
+ * Symbolic links are followed only while they stay inside the repository. The walk is sequential;
+ * parsing the files it found runs in parallel (it is most of a large render), and its results,
+ * warnings and errors come out in walk order, so a render is the same whatever the scheduling.
  */
 public final class DirectoryRenderer {
 
     private final Path root;
     private final SyncLog log;
     private final Set<Path> visited = new HashSet<>();
-    private final List<Manifest> manifests = new ArrayList<>();
+    /** In walk order: a file still to parse, or a Kustomize build already done. */
+    private final List<Part> parts = new ArrayList<>();
+
+    private sealed interface Part permits FilePart, RenderedPart {
+    }
+
+    private record FilePart(Path file) implements Part {
+    }
+
+    private record RenderedPart(List<Manifest> manifests) implements Part {
+    }
+
+    /** One file's outcome, with what it logged kept back (as calls on the real log) until its turn comes. */
+    private record Parsed(List<Manifest> manifests, List<java.util.function.Consumer<SyncLog>> logged,
+                          RuntimeException error) {
+    }
 
     private DirectoryRenderer(Path realRoot, SyncLog log) {
         this.root = realRoot;
@@ -40,11 +57,52 @@ public final class DirectoryRenderer {
     public static List<Manifest> render(Path realRoot, Path start, SyncLog log) {
         DirectoryRenderer renderer = new DirectoryRenderer(realRoot, log);
         if (Files.isRegularFile(start)) {
-            renderer.renderFile(start);
+            renderer.parts.add(new FilePart(start));
         } else {
             renderer.walk(start, renderer.ignoresAbove(start));
         }
-        return renderer.manifests;
+        return renderer.parseAll();
+    }
+
+    private List<Manifest> parseAll() {
+        List<Parsed> parsed = parts.parallelStream()
+                .map(part -> part instanceof FilePart f ? parse(f.file())
+                        : new Parsed(((RenderedPart) part).manifests(), List.of(), null))
+                .toList();
+        List<Manifest> manifests = new ArrayList<>();
+        for (Parsed p : parsed) {
+            p.logged().forEach(call -> call.accept(log));
+            if (p.error() != null) {
+                throw p.error();
+            }
+            manifests.addAll(p.manifests());
+        }
+        return manifests;
+    }
+
+    private Parsed parse(Path file) {
+        List<java.util.function.Consumer<SyncLog>> logged = new ArrayList<>();
+        SyncLog buffered = new SyncLog() {
+            @Override
+            public void info(String message) {
+                logged.add(l -> l.info(message));
+            }
+
+            @Override
+            public void warn(String message) {
+                logged.add(l -> l.warn(message));
+            }
+
+            @Override
+            public void debug(String message) {
+                logged.add(l -> l.debug(message));
+            }
+        };
+        try {
+            return new Parsed(renderFile(file, buffered), logged, null);
+        } catch (RuntimeException e) {
+            return new Parsed(List.of(), logged, e);
+        }
     }
 
     /** The .sourceignore files from the repository root down to (excluding) the start directory. */
@@ -95,7 +153,7 @@ public final class DirectoryRenderer {
                 }
                 Path kustomization = KustomizeRenderer.kustomizationFile(real);
                 if (kustomization != null) {
-                    manifests.addAll(KustomizeRenderer.render(real, rel + "/" + kustomization.getFileName(), log));
+                    parts.add(new RenderedPart(KustomizeRenderer.render(real, rel + "/" + kustomization.getFileName(), log)));
                 } else {
                     walk(real, ignore);
                 }
@@ -104,12 +162,12 @@ public final class DirectoryRenderer {
                     log.debug(rel + ": ignored by " + SourceIgnore.FILE_NAME);
                     continue;
                 }
-                renderFile(entry);
+                parts.add(new FilePart(entry));
             }
         }
     }
 
-    private void renderFile(Path file) {
+    private List<Manifest> renderFile(Path file, SyncLog fileLog) {
         String rel = relative(file);
         String content;
         try {
@@ -123,7 +181,7 @@ public final class DirectoryRenderer {
             content = content.substring(1);
         }
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        manifests.addAll(ManifestParser.parse(rel, content, json, log));
+        return ManifestParser.parse(rel, content, json, fileLog);
     }
 
     static boolean isManifestFile(String name) {
