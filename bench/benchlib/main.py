@@ -1,0 +1,308 @@
+"""bench/run: gitops-sync against kubectl's ApplySet on the test cluster (see bench/README.md)."""
+import argparse
+import json
+import os
+import platform
+import random
+import signal
+import string
+import subprocess
+import sys
+import time
+
+from . import generate, report
+from .cluster import ENGINE_PARENT_NAMESPACE, Kubectl, kubectl_set_id
+from .tools import Engine, KubectlApplySet
+
+BENCH_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(BENCH_DIR)
+CLUSTER = os.path.join(ROOT, "test-cluster", "cluster")
+GIT_ENV = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.invalid",
+           "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z"}
+
+
+def say(msg):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(prog="bench/run", description=__doc__)
+    p.add_argument("--sizes", default="100,1000", help="object counts, comma-separated (default 100,1000; 3000 also works)")
+    p.add_argument("--reps", type=int, default=3, help="repetitions per size (default 3); medians are reported")
+    p.add_argument("--reps-large", type=int, default=1,
+                   help="repetitions for sizes above 1000 (default 1, to keep the run short)")
+    p.add_argument("--kubeconfig", help="admin kubeconfig (default: from test-cluster/cluster status)")
+    p.add_argument("--kubectl", help="kubectl binary (default: the test cluster's, same version as the server)")
+    p.add_argument("--engine", default=os.path.join(ROOT, "gitops-sync"), help="gitops-sync launcher")
+    p.add_argument("--concurrency", type=int, help="passed to gitops-sync --concurrency (default: its own)")
+    p.add_argument("--out", default=os.path.join(BENCH_DIR, "out"), help="output directory (default bench/out)")
+    p.add_argument("--time-limit", type=float, default=25, help="minutes; no new repetition starts after it")
+    p.add_argument("--keep", action="store_true", help="leave the last repetition's objects on the cluster")
+    p.add_argument("--cleanup", action="store_true", help="only delete leftovers of earlier runs, then exit")
+    a = p.parse_args(argv)
+    a.sizes = [int(s) for s in a.sizes.split(",") if s.strip()]
+    return a
+
+
+def cluster_kubeconfig():
+    out = subprocess.run([CLUSTER, "status"], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if line.startswith("KUBECONFIG="):
+            return line.split("=", 1)[1].strip()
+    raise SystemExit(f"bench: the test cluster is not up ({CLUSTER} status); start it with: {CLUSTER} up")
+
+
+def cluster_kubectl():
+    out = subprocess.run([CLUSTER, "build"], capture_output=True, text=True)
+    path = os.path.join(out.stdout.strip().splitlines()[-1], "kubectl") if out.stdout.strip() else ""
+    if out.returncode != 0 or not os.access(path, os.X_OK):
+        raise SystemExit(f"bench: no kubectl from {CLUSTER} build: {out.stderr.strip()[-500:]}")
+    return path
+
+
+def git(repo, *args):
+    subprocess.run(["git", "-C", repo, *args], check=True, capture_output=True, env={**os.environ, **GIT_ENV})
+
+
+def make_repo(path, workload):
+    if os.path.exists(path):
+        subprocess.run(["rm", "-rf", path], check=True)
+    os.makedirs(path)
+    workload.write(path)
+    git(path, "init", "-q", "-b", "main")
+    git(path, "add", "-A")
+    git(path, "commit", "-q", "-m", f"{workload.size} objects")
+
+
+def remove_from_git(path, objs):
+    git(path, "rm", "-q", *[o.path for o in objs])
+    git(path, "commit", "-q", "-m", f"remove {len(objs)} objects")
+
+
+def token():
+    return "".join(random.choice(string.ascii_lowercase + string.digits) for _ in range(4))
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.kubeconfig = os.path.abspath(args.kubeconfig or cluster_kubeconfig())
+        self.k = Kubectl(os.path.abspath(args.kubectl or cluster_kubectl()), self.kubeconfig,
+                         os.path.join(args.out, "kubectl-cache"))
+        self.engine = Engine(os.path.abspath(args.engine), self.kubeconfig, os.path.join(args.out, "gitops-sync-cache"),
+                             args.concurrency)
+        self.kubectl = KubectlApplySet(self.k)
+        self.results = []
+        self.notes = []
+        self.started = time.monotonic()
+
+    # ------------------------------------------------------------------------------------------
+
+    def prepare(self):
+        os.makedirs(self.args.out, exist_ok=True)
+        subprocess.run(["rm", "-rf", self.engine.env["GITOPS_SYNC_CACHE"]], check=True)
+        say(f"kubectl {self.k.version()} ({self.k.binary}), server {self.k.server_version()}")
+        say("removing leftovers of earlier benchmark runs")
+        if not self.k.delete_sets(None):
+            say("warning: some old benchmark namespaces are still terminating")
+        self.k.ensure_parent_type()
+        # Unmeasured warm-ups, as on a machine where the tools ran before: the launcher builds its jar
+        # when stale, and its first cluster command after a build writes a class-data archive; kubectl
+        # fills its discovery cache.
+        say(f"warming up {self.engine.launcher} (builds the jar if needed)")
+        w = subprocess.run([self.engine.launcher, "--version"], capture_output=True, text=True, timeout=900)
+        if w.returncode != 0:
+            raise SystemExit(f"bench: {self.engine.launcher} --version failed: {(w.stderr or w.stdout).strip()[-2000:]}")
+        self.engine_version = w.stdout.strip().splitlines()[-1] if w.stdout.strip() else "?"
+        self.warm_up_sync()
+        self.k.run("api-resources", "-o", "name")
+
+    def warm_up_sync(self):
+        name = f"bench-e100r0-{token()}"
+        repo = os.path.join(self.args.out, "work", "warm-up")
+        make_repo(repo, generate.workload(name, 100))
+        logs = os.path.join(self.args.out, "logs", "warm-up")
+        os.makedirs(logs, exist_ok=True)
+        say(f"warm-up sync of 100 objects ({name}), not measured")
+        try:
+            res = self.engine.sync("warm-up", repo, name, logs)
+            if not res.ok:
+                say(f"warning: the warm-up sync failed: {res.check}")
+        finally:
+            self.k.delete_sets([name])
+
+    def record(self, res, size, rep):
+        d = res.to_dict()
+        d["size"], d["rep"] = size, rep
+        d["load1"] = os.getloadavg()[0]  # how busy the shared machine was
+        self.results.append(d)
+        extra = ""
+        if res.tool == "gitops-sync" and res.report.get("phases"):
+            extra = " phases " + ",".join(f"{k}={v}" for k, v in res.report["phases"].items())
+        say(f"  {size} r{rep} {res.scenario:<12} {res.tool:<11} {res.wall_s:7.2f}s {res.requests:6d} req "
+            f"{res.rss_kb / 1024:6.0f} MiB {res.cpu_s:6.2f} cpu-s load {d['load1']:.1f} rc={res.rc}{'' if res.ok else '  FAILED: ' + res.check}{extra}")
+
+    def check_members(self, res, workload, set_id, expected):
+        try:
+            n = self.k.members(workload, set_id)
+        except RuntimeError as e:
+            n, res.check = -1, str(e)
+        note = f"{n}/{expected} members on the cluster"
+        res.check = (res.check + "; " if res.check else "") + note
+        if n != expected:
+            res.ok = False
+
+    def one_rep(self, size, rep):
+        tok = token()
+        sets = {"engine": f"bench-e{size}r{rep}-{tok}", "kubectl": f"bench-k{size}r{rep}-{tok}"}
+        loads = {t: generate.workload(name, size) for t, name in sets.items()}
+        work = os.path.join(self.args.out, "work", f"{size}-r{rep}")
+        logs = os.path.join(self.args.out, "logs", f"{size}-r{rep}")
+        os.makedirs(logs, exist_ok=True)
+        repos = {t: os.path.join(work, t) for t in sets}
+        for t in sets:
+            make_repo(repos[t], loads[t])
+        self.k.create_kubectl_parent(sets["kubectl"], f"kubectl/{self.k.version()}")
+        ids = {"kubectl": kubectl_set_id(sets["kubectl"])}
+        order = ["engine", "kubectl"] if rep % 2 else ["kubectl", "engine"]
+        say(f"size {size} rep {rep}: sets {sets['engine']} / {sets['kubectl']}, order {order}")
+        try:
+            # 1. first sync
+            for t in order:
+                if t == "engine":
+                    res = self.engine.sync("first-sync", repos[t], sets[t], logs)
+                    ids["engine"] = self._engine_id(sets[t])
+                else:
+                    res = self.kubectl.first_sync("first-sync", repos[t], sets[t], logs)
+                self.check_members(res, loads[t], ids.get(t), size)
+                self.record(res, size, rep)
+                self.settle(loads[t])
+            # 2. no-op
+            for t in order:
+                if t == "engine":
+                    res = self.engine.sync("no-op", repos[t], sets[t], logs)
+                    unchanged = (res.report.get("totals") or {}).get("unchanged")
+                    res.check = f"{unchanged}/{size} unchanged"
+                    res.ok = res.ok and unchanged == size
+                else:
+                    res = self.kubectl.sync("no-op", repos[t], sets[t], logs)
+                    self.check_members(res, loads[t], ids[t], size)
+                self.record(res, size, rep)
+            # 3. drift: the same 1% changed in both sets by another field manager
+            for t in order:
+                self.k.run("apply", "--server-side", "--force-conflicts", "--field-manager=bench-drift", "-f", "-",
+                           stdin=loads[t].drift_patch)
+            for t in order:
+                self.settle(loads[t])
+            for t in order:
+                expected = len(loads[t].drift)
+                if t == "engine":
+                    res = self.engine.diff("drift", repos[t], sets[t], logs)
+                    totals = res.report.get("totals") or {}
+                    res.check = f"{totals.get('drifted')}/{expected} drifted, {totals.get('configured')} configured"
+                    res.ok = res.ok and totals.get("drifted") == expected
+                    self.record(res, size, rep)
+                    st = self.engine.status("drift-status", repos[t], sets[t], logs)
+                    st.check = f"report: {json.dumps({k: st.report.get(k) for k in ('status', 'driftCount', 'objectCount') if k in st.report})}"
+                    self.record(st, size, rep)
+                else:
+                    res = self.kubectl.diff("drift", repos[t], sets[t], logs)
+                    out = res.steps[-1]["stdout"]
+                    shown = sum(1 for line in open(out, encoding="utf-8", errors="replace")
+                                if line.startswith("diff -u -N "))
+                    res.check = f"{shown}/{expected} objects in the diff"
+                    res.ok = res.ok and shown == expected
+                    self.record(res, size, rep)
+            # 4. prune: 10% removed from Git
+            for t in order:
+                remove_from_git(repos[t], loads[t].prune)
+            for t in order:
+                if t == "engine":
+                    res = self.engine.sync("prune", repos[t], sets[t], logs)
+                    pruned = (res.report.get("totals") or {}).get("pruned")
+                    res.check = f"{pruned}/{len(loads[t].prune)} pruned"
+                else:
+                    res = self.kubectl.sync("prune", repos[t], sets[t], logs)
+                self.check_members(res, loads[t], ids[t], size - len(loads[t].prune))
+                self.record(res, size, rep)
+                self.settle(loads[t])
+        finally:
+            if not self.args.keep:
+                say(f"size {size} rep {rep}: deleting both sets and waiting until their namespaces are gone")
+                t0 = time.monotonic()
+                gone = self.k.delete_sets(list(sets.values()))
+                say(f"  cleanup took {time.monotonic() - t0:.0f}s{'' if gone else ' (namespaces still terminating)'}")
+
+    def settle(self, workload):
+        if not self.k.settle(workload):
+            note = f"{workload.prefix}: the cluster did not settle within 240 s (pods pending?); measured anyway"
+            say("warning: " + note)
+            self.notes.append(note)
+
+    def _engine_id(self, name):
+        try:
+            return self.k.engine_set_id(name)
+        except (RuntimeError, KeyError) as e:
+            say(f"  no ApplySet parent Secret {ENGINE_PARENT_NAMESPACE}/{name}: {e}")
+            return None
+
+    def run(self):
+        self.prepare()
+        limit = self.args.time_limit * 60
+        for size in self.args.sizes:
+            reps = self.args.reps if size <= 1000 else min(self.args.reps, self.args.reps_large)
+            last = 0.0
+            for rep in range(1, reps + 1):
+                elapsed = time.monotonic() - self.started
+                if elapsed + last > limit:
+                    note = f"size {size}: stopped after {rep - 1} of {reps} repetitions (time limit {self.args.time_limit:g} min)"
+                    say(note)
+                    self.notes.append(note)
+                    break
+                t0 = time.monotonic()
+                self.one_rep(size, rep)
+                last = time.monotonic() - t0
+                say(f"size {size} rep {rep} took {last:.0f}s")
+                self.save()
+        return self.save(final=True)
+
+    def save(self, final=False):
+        rows = report.summarize(self.results)
+        tgts = report.targets(rows)
+        meta = {
+            "date": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
+            "command": "bench/run " + " ".join(sys.argv[1:]),
+            "machine": f"{os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), shared with the cluster",
+            "cluster": f"test-cluster (kube-apiserver {self.k.server_version()}, etcd, KWOK nodes) on 127.0.0.1",
+            "kubectl": f"{self.k.version()}",
+            "gitops-sync": self.engine_version,
+            "gitops-sync concurrency": self.args.concurrency or "default",
+            "GITOPS_SYNC_JAVA_OPTS": os.environ.get("GITOPS_SYNC_JAVA_OPTS", "(unset: the launcher's JVM defaults)"),
+            "duration": f"{(time.monotonic() - self.started) / 60:.1f} min",
+        }
+        if self.notes:
+            meta["notes"] = "; ".join(self.notes)
+        report.write(os.path.join(self.args.out, "results.json"), os.path.join(self.args.out, "results.md"),
+                     meta, self.results, rows, tgts)
+        if final:
+            print()
+            print(report.text_table(rows))
+            print()
+            for line in report.target_lines(tgts):
+                print(line)
+            print(f"\nwritten: {os.path.join(self.args.out, 'results.md')} and results.json")
+            return 0 if all(t["pass"] for t in tgts if t["value"] is not None) else 1
+        return 0
+
+
+def main(argv):
+    # SIGTERM ends the run like Ctrl-C: the current repetition's objects are still deleted
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    args = parse_args(argv)
+    args.out = os.path.abspath(args.out)
+    if args.cleanup:
+        k = Kubectl(os.path.abspath(args.kubectl or cluster_kubectl()),
+                    os.path.abspath(args.kubeconfig or cluster_kubeconfig()), os.path.join(args.out, "kubectl-cache"))
+        return 0 if k.delete_sets(None) else 1
+    return Bench(args).run()
