@@ -231,8 +231,13 @@ class Bench:
             if not self.args.keep:
                 say(f"size {size} rep {rep}: deleting both sets and waiting until their namespaces are gone")
                 t0 = time.monotonic()
-                gone = self.k.delete_sets(list(sets.values()))
-                say(f"  cleanup took {time.monotonic() - t0:.0f}s{'' if gone else ' (namespaces still terminating)'}")
+                try:
+                    gone = self.k.delete_sets(list(sets.values()))
+                    say(f"  cleanup took {time.monotonic() - t0:.0f}s{'' if gone else ' (namespaces still terminating)'}")
+                except (RuntimeError, subprocess.SubprocessError) as e:  # keep the figures already taken
+                    note = f"size {size} rep {rep}: cleanup failed ({str(e)[-300:]}); run bench/run --cleanup"
+                    say("warning: " + note)
+                    self.notes.append(note)
 
     def settle(self, workload):
         if not self.k.settle(workload):
@@ -261,10 +266,12 @@ class Bench:
                     self.notes.append(note)
                     break
                 t0 = time.monotonic()
-                self.one_rep(size, rep)
+                try:
+                    self.one_rep(size, rep)
+                finally:
+                    self.save()  # what was measured is written even when the repetition broke off
                 last = time.monotonic() - t0
                 say(f"size {size} rep {rep} took {last:.0f}s")
-                self.save()
         return self.save(final=True)
 
     def save(self, final=False):
