@@ -102,7 +102,8 @@ class Bench:
     def prepare(self):
         os.makedirs(self.args.out, exist_ok=True)
         subprocess.run(["rm", "-rf", self.engine.env["GITOPS_SYNC_CACHE"]], check=True)
-        say(f"kubectl {self.k.version()} ({self.k.binary}), server {self.k.server_version()}")
+        self.kubectl_version, self.server_version = self.k.version(), self.k.server_version()
+        say(f"kubectl {self.kubectl_version} ({self.k.binary}), server {self.server_version}")
         say("removing leftovers of earlier benchmark runs")
         if not self.k.delete_sets(None):
             say("warning: some old benchmark namespaces are still terminating")
@@ -163,7 +164,7 @@ class Bench:
         repos = {t: os.path.join(work, t) for t in sets}
         for t in sets:
             make_repo(repos[t], loads[t])
-        self.k.create_kubectl_parent(sets["kubectl"], f"kubectl/{self.k.version()}")
+        self.k.create_kubectl_parent(sets["kubectl"], f"kubectl/{self.kubectl_version}")
         ids = {"kubectl": kubectl_set_id(sets["kubectl"])}
         order = ["engine", "kubectl"] if rep % 2 else ["kubectl", "engine"]
         say(f"size {size} rep {rep}: sets {sets['engine']} / {sets['kubectl']}, order {order}")
@@ -281,8 +282,8 @@ class Bench:
             "date": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
             "command": "bench/run " + " ".join(sys.argv[1:]),
             "machine": f"{os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), shared with the cluster",
-            "cluster": f"test-cluster (kube-apiserver {self.k.server_version()}, etcd, KWOK nodes) on 127.0.0.1",
-            "kubectl": f"{self.k.version()}",
+            "cluster": f"test-cluster (kube-apiserver {self.server_version}, etcd, KWOK nodes) on 127.0.0.1",
+            "kubectl": self.kubectl_version,
             "gitops-sync": self.engine_version,
             "gitops-sync concurrency": self.args.concurrency or "default",
             "GITOPS_SYNC_JAVA_OPTS": os.environ.get("GITOPS_SYNC_JAVA_OPTS", "(unset: the launcher's JVM defaults)"),
