@@ -17,10 +17,11 @@ final class KubeconfigErrors {
     static String describe(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYamlEngineException yaml) {
-                String where = yaml.getProblemMark()
-                        .map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
-                        .orElse("");
-                return "not valid YAML" + where + ": " + withoutQuotes(yaml.getProblem());
+                String where = yaml.getProblemMark().map(m -> " at " + position(m)).orElse("");
+                // the construct that was left open (an unclosed "[" or "{") often starts lines earlier
+                String context = yaml.getContext() == null ? "" : yaml.getContextMark()
+                        .map(m -> " (" + withoutQuotes(yaml.getContext()) + " started at " + position(m) + ")").orElse("");
+                return "not valid YAML" + where + context + ": " + withoutQuotes(yaml.getProblem());
             }
             if (t instanceof JsonMappingException mapping) {
                 return "unexpected value at " + fieldPath(mapping);
@@ -29,6 +30,10 @@ final class KubeconfigErrors {
         // fabric8's own messages name files and contexts, never values; still, keep only the first line
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return withoutQuotes(message.lines().findFirst().orElse(message));
+    }
+
+    private static String position(org.snakeyaml.engine.v2.exceptions.Mark m) {
+        return "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1);
     }
 
     private static String fieldPath(JsonMappingException e) {

@@ -55,6 +55,14 @@ class KubeconfigErrorTest {
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(fullText(e)).doesNotContain(TOKEN));
     }
 
+    @org.junit.jupiter.api.Test
+    void anUnclosedConstructIsLocatedWhereItStarts() {
+        assertThatThrownBy(() -> ClusterAccess.fromKubeconfigContent(
+                "apiVersion: v1\nkind: Config\nusers: [ {{ token: " + TOKEN + "\n", null))
+                .hasMessageContaining("line 3")
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(fullText(e)).doesNotContain(TOKEN));
+    }
+
     /** Message and causes: a CLI with --verbose or a Jenkins log could print any of them. */
     private static String fullText(Throwable e) {
         StringBuilder sb = new StringBuilder();
