@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.health.HealthChecker;
 import io.jenkins.plugins.gitopssync.engine.health.HealthStatus;
+import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetParent;
 import io.jenkins.plugins.gitopssync.engine.inventory.InventoryData;
@@ -141,8 +142,10 @@ final class SyncRun {
         kinds.addAll(plan.groupKinds());
         SortedSet<String> namespaces = new TreeSet<>(parent.allNamespaces());
         namespaces.addAll(plan.namespaces());
-        Map<String, Map<String, Object>> members = timed(readPhase, () -> MemberReader.read(api, discovery,
-                inventory.id(), kinds, namespaces, pool, log).byKey());
+        MemberReader.Members live = timed(readPhase, () -> MemberReader.read(api, discovery,
+                inventory.id(), kinds, namespaces, pool, log));
+        Map<String, Map<String, Object>> members = live.byKey();
+        Map<String, String> otherOwners = live.otherOwners();
         Map<String, ObjectRecord> records = parent.data().byKey();
         Applier applier = new Applier(api, log, request.force(), request.timeout());
         Pruner pruner = new Pruner(api, discovery, log, pool);
@@ -150,7 +153,9 @@ final class SyncRun {
 
         if (request.dryRun()) {
             timed("diff", () -> {
-                runAll(plan.objects(), p -> applier.diff(p, members.get(p.ref().key()), records.get(p.ref().key())), pool);
+                runAll(plan.objects(), p -> otherOwners.containsKey(p.ref().key())
+                        ? ownedElsewhere(p, otherOwners.get(p.ref().key()), records.get(p.ref().key()))
+                        : applier.diff(p, members.get(p.ref().key()), records.get(p.ref().key())), pool);
                 return null;
             });
             pruner.preview(stale, members, records).forEach(o -> outcomes.put(o.ref().key(), o));
@@ -159,7 +164,8 @@ final class SyncRun {
         }
 
         ApplySetParent wide = timed("apply", () -> inventory.widen(parent, plan.groupKinds(), plan.namespaces()));
-        boolean applied = timed("apply", () -> applyStages(plan, members, records, applier, api, inventory.id(), pool));
+        boolean applied = timed("apply", () -> applyStages(plan, members, otherOwners, records, applier, api,
+                inventory.id(), pool));
         phaseHook.accept("applied");
         List<ObjectOutcome> pruned = new ArrayList<>();
         if (lease != null) {
@@ -185,13 +191,16 @@ final class SyncRun {
     }
 
     /** Applies stage by stage; returns false when an object failed (later stages are then skipped). */
-    private boolean applyStages(Plan plan, Map<String, Map<String, Object>> members, Map<String, ObjectRecord> records,
-                                Applier applier, KubeApi api, String applySetId, ExecutorService pool) {
+    private boolean applyStages(Plan plan, Map<String, Map<String, Object>> members, Map<String, String> otherOwners,
+                                Map<String, ObjectRecord> records, Applier applier, KubeApi api, String applySetId,
+                                ExecutorService pool) {
         List<List<PlannedObject>> stages = plan.stages();
         for (int i = 0; i < stages.size(); i++) {
             List<PlannedObject> stage = stages.get(i);
             log.info("apply stage " + (i + 1) + "/" + stages.size() + ": " + stage.size() + " objects");
-            runAll(stage, p -> applier.apply(p, members.get(p.ref().key()), records.get(p.ref().key())), pool);
+            runAll(stage, p -> otherOwners.containsKey(p.ref().key())
+                    ? ownedElsewhere(p, otherOwners.get(p.ref().key()), records.get(p.ref().key()))
+                    : applier.apply(p, members.get(p.ref().key()), records.get(p.ref().key())), pool);
             boolean failed = stage.stream().anyMatch(p -> outcomes.get(p.ref().key()).failed());
             if (!failed) {
                 TreeSet<String> crds = new TreeSet<>();
@@ -220,6 +229,18 @@ final class SyncRun {
             }
         }
         return true;
+    }
+
+    /**
+     * An object another ApplySet owns is never taken over: two inventories would each prune it when it
+     * leaves their Git. The user moves it (drop it from one set, or remove its part-of label) first.
+     */
+    private ObjectOutcome ownedElsewhere(PlannedObject p, String otherId, ObjectRecord record) {
+        String msg = p.describe() + ": belongs to another ApplySet (" + ApplySetId.PART_OF_LABEL + "=" + otherId
+                + "); not taking it over: remove it from that set, or its " + ApplySetId.PART_OF_LABEL
+                + " label, first";
+        log.warn("failed " + msg);
+        return new ObjectOutcome(p.ref(), ObjectOutcome.result(p.ref(), Action.FAILED, false, "", msg, p.source()), record);
     }
 
     private void runAll(List<PlannedObject> objects, java.util.function.Function<PlannedObject, ObjectOutcome> task,

@@ -20,16 +20,20 @@ import java.util.concurrent.Future;
 
 /**
  * Reads the live members of an ApplySet: one LIST per group-kind across all namespaces, selected by the
- * part-of label (falling back to one LIST per namespace where RBAC forbids cluster-wide reads). This
- * replaces one GET per object.
+ * presence of the part-of label (falling back to one LIST per namespace where RBAC forbids cluster-wide
+ * reads). This replaces one GET per object. Objects that belong to another ApplySet come back too, so a
+ * sync can refuse to take them over without another request.
  */
 public final class MemberReader {
 
     private MemberReader() {
     }
 
-    /** Live members by {@link ObjectRef#key()}; each map carries apiVersion and kind. */
-    public record Members(Map<String, Map<String, Object>> byKey) {
+    /**
+     * Live members by {@link ObjectRef#key()} (each map carries apiVersion and kind), and the objects of
+     * these kinds owned by other ApplySets: key to the other ApplySet's id.
+     */
+    public record Members(Map<String, Map<String, Object>> byKey, Map<String, String> otherOwners) {
 
         public Map<String, Object> get(ObjectRef ref) {
             return byKey.get(ref.key());
@@ -38,8 +42,9 @@ public final class MemberReader {
 
     public static Members read(KubeApi api, Discovery discovery, String applySetId, Set<String> groupKinds,
                                Set<String> namespaces, ExecutorService pool, SyncLog log) {
-        String selector = ApplySetId.PART_OF_LABEL + "=" + applySetId;
+        String selector = ApplySetId.PART_OF_LABEL;
         Map<String, Map<String, Object>> out = new ConcurrentHashMap<>();
+        Map<String, String> others = new ConcurrentHashMap<>();
         List<Future<?>> futures = new ArrayList<>();
         for (String gk : groupKinds) {
             Optional<ResourceInfo> info = discovery.findGroupKind(gk);
@@ -49,7 +54,7 @@ public final class MemberReader {
                 continue;
             }
             ResourceInfo r = info.get();
-            futures.add(pool.submit(() -> listKind(api, r, selector, namespaces, out)));
+            futures.add(pool.submit(() -> listKind(api, r, selector, namespaces, applySetId, out, others)));
         }
         for (Future<?> f : futures) {
             try {
@@ -64,11 +69,11 @@ public final class MemberReader {
                 throw new SyncException("cannot read the live objects: " + e.getCause(), e.getCause());
             }
         }
-        return new Members(out);
+        return new Members(out, others);
     }
 
-    private static void listKind(KubeApi api, ResourceInfo r, String selector, Set<String> namespaces,
-                                 Map<String, Map<String, Object>> out) {
+    private static void listKind(KubeApi api, ResourceInfo r, String selector, Set<String> namespaces, String applySetId,
+                                 Map<String, Map<String, Object>> out, Map<String, String> others) {
         List<Map<String, Object>> items;
         try {
             items = api.list(r, null, selector);
@@ -91,7 +96,12 @@ public final class MemberReader {
         for (Map<String, Object> item : items) {
             ObjectRef ref = new ObjectRef(r.group(), r.version(), r.kind(),
                     Objects.string(item, "metadata", "namespace"), Objects.string(item, "metadata", "name"));
-            out.put(ref.key(), item);
+            String owner = Objects.string(item, "metadata", "labels", ApplySetId.PART_OF_LABEL);
+            if (applySetId.equals(owner)) {
+                out.put(ref.key(), item);
+            } else {
+                others.put(ref.key(), String.valueOf(owner));
+            }
         }
     }
 
