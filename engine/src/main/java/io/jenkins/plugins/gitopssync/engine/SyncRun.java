@@ -153,9 +153,8 @@ final class SyncRun {
 
         if (request.dryRun()) {
             timed("diff", () -> {
-                runAll(plan.objects(), p -> otherOwners.containsKey(p.ref().key())
-                        ? ownedElsewhere(p, otherOwners.get(p.ref().key()), records.get(p.ref().key()))
-                        : applier.diff(p, members.get(p.ref().key()), records.get(p.ref().key())), pool);
+                runAll(plan.objects(), p -> unlessOwnedElsewhere(p, otherOwners, records,
+                        () -> applier.diff(p, members.get(p.ref().key()), records.get(p.ref().key()))), pool);
                 return null;
             });
             pruner.preview(stale, members, records).forEach(o -> outcomes.put(o.ref().key(), o));
@@ -198,9 +197,8 @@ final class SyncRun {
         for (int i = 0; i < stages.size(); i++) {
             List<PlannedObject> stage = stages.get(i);
             log.info("apply stage " + (i + 1) + "/" + stages.size() + ": " + stage.size() + " objects");
-            runAll(stage, p -> otherOwners.containsKey(p.ref().key())
-                    ? ownedElsewhere(p, otherOwners.get(p.ref().key()), records.get(p.ref().key()))
-                    : applier.apply(p, members.get(p.ref().key()), records.get(p.ref().key())), pool);
+            runAll(stage, p -> unlessOwnedElsewhere(p, otherOwners, records,
+                    () -> applier.apply(p, members.get(p.ref().key()), records.get(p.ref().key()))), pool);
             boolean failed = stage.stream().anyMatch(p -> outcomes.get(p.ref().key()).failed());
             if (!failed) {
                 TreeSet<String> crds = new TreeSet<>();
@@ -235,12 +233,19 @@ final class SyncRun {
      * An object another ApplySet owns is never taken over: two inventories would each prune it when it
      * leaves their Git. The user moves it (drop it from one set, or remove its part-of label) first.
      */
-    private ObjectOutcome ownedElsewhere(PlannedObject p, String otherId, ObjectRecord record) {
+    private ObjectOutcome unlessOwnedElsewhere(PlannedObject p, Map<String, String> otherOwners,
+                                               Map<String, ObjectRecord> records,
+                                               java.util.function.Supplier<ObjectOutcome> action) {
+        String otherId = otherOwners.get(p.ref().key());
+        if (otherId == null) {
+            return action.get();
+        }
         String msg = p.describe() + ": belongs to another ApplySet (" + ApplySetId.PART_OF_LABEL + "=" + otherId
                 + "); not taking it over: remove it from that set, or its " + ApplySetId.PART_OF_LABEL
                 + " label, first";
         log.warn("failed " + msg);
-        return new ObjectOutcome(p.ref(), ObjectOutcome.result(p.ref(), Action.FAILED, false, "", msg, p.source()), record);
+        return new ObjectOutcome(p.ref(), ObjectOutcome.result(p.ref(), Action.FAILED, false, "", msg, p.source()),
+                records.get(p.ref().key()));
     }
 
     private void runAll(List<PlannedObject> objects, java.util.function.Function<PlannedObject, ObjectOutcome> task,
