@@ -2,14 +2,9 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Which cluster: --kubeconfig and --context, else $KUBECONFIG, ~/.kube/config, or in-cluster. */
@@ -35,28 +30,9 @@ final class ClusterOptions {
         if (!Files.isRegularFile(file)) {
             throw new SyncException("kubeconfig not found: " + file);
         }
-        if (context != null) {
-            requireContext(file);
-        }
+        // a misspelt --context is an error in the engine, not a quiet fall-back to the current context
         console.debug("cluster: kubeconfig " + file + (context == null ? "" : ", context " + context));
         return ClusterAccess.fromKubeconfigFile(file, context);
-    }
-
-    /** A misspelt --context must not quietly fall back to the current context (another cluster!). */
-    private void requireContext(Path file) {
-        List<String> names = new ArrayList<>();
-        try {
-            JsonNode contexts = new YAMLMapper().readTree(file.toFile()).path("contexts");
-            for (JsonNode c : contexts) {
-                names.add(c.path("name").asText());
-            }
-        } catch (IOException e) {
-            throw new SyncException("cannot read kubeconfig " + file + ": " + e.getMessage(), e);
-        }
-        if (!names.contains(context)) {
-            throw new SyncException("context " + context + " not found in kubeconfig " + file + " (contexts: "
-                    + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
-        }
     }
 
     private Path kubeconfigFile(Environment env) {

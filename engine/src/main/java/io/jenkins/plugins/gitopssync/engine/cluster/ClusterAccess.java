@@ -140,7 +140,8 @@ public final class ClusterAccess implements AutoCloseable {
         if (!context.equals(actual)) {
             String known = config.getContexts() == null ? "" : config.getContexts().stream()
                     .map(c -> c.getName()).sorted().collect(java.util.stream.Collectors.joining(", "));
-            throw new SyncException("context " + context + " not found in " + where + " (contexts: " + known + ")");
+            throw new SyncException("context " + context + " not found in " + where + " (contexts: "
+                    + (known.isEmpty() ? "none" : known) + ")");
         }
     }
 
