@@ -29,10 +29,10 @@ public record BadgeState(SyncStatus status, int driftCount, int failedCount) {
     /** Text for tooltips and the job page. */
     public String describe() {
         return switch (status) {
-            case Failed -> failedCount > 0 ? "GitOps sync failed (" + failedCount + " objects)" : "GitOps sync failed";
-            case Drift -> driftCount + (driftCount == 1 ? " object drifted" : " objects drifted");
-            case OutOfSync -> "changes in Git not yet applied";
-            case Synced -> "synced";
+            case Failed -> failedCount > 0 ? Messages.BadgeState_FailedObjects(failedCount) : Messages.BadgeState_Failed();
+            case Drift -> Messages.BadgeState_Drift(driftCount);
+            case OutOfSync -> Messages.BadgeState_OutOfSync();
+            case Synced -> Messages.BadgeState_Synced();
         };
     }
 

@@ -5,18 +5,22 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.Run;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
 
 /**
  * Looks credentials up on the controller: for a build through the Run (so the triggering user's rights
- * and ${PARAM} ids apply, and the use is tracked), for the trigger through the job as the system.
+ * and ${PARAM} ids apply, and the use is tracked), for the trigger through the job as its own authentication.
  * Turns the cluster credentials into a {@link ClusterConnection}. Error messages name the id, never a value.
  */
 public abstract class CredentialResolver {
@@ -33,12 +37,22 @@ public abstract class CredentialResolver {
         };
     }
 
-    /** For the trigger, which has no build: the job's credentials, looked up as the system. */
+    /**
+     * For the trigger, which has no build: the credentials a build of the job would get, looked up as
+     * the job's own authentication (what a QueueItemAuthenticator makes it run as), with the job's
+     * credentials only when that authentication may use them. Never as the system: a user allowed to
+     * configure the job could otherwise send any global credential to a server of their choice.
+     */
     public static CredentialResolver forItem(Item item) {
         return new CredentialResolver() {
             @Override
             protected <C extends IdCredentials> C find(String id, Class<C> type) {
-                return CredentialsProvider.findCredentialByIdInItem(id, type, item, ACL.SYSTEM2, List.of());
+                Authentication auth = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : Jenkins.ANONYMOUS2;
+                C found = CredentialsProvider.findCredentialByIdInItem(id, type, item, auth, List.of());
+                if (found == null && !ACL.SYSTEM2.equals(auth) && item.hasPermission2(auth, CredentialsProvider.USE_ITEM)) {
+                    found = CredentialsProvider.findCredentialByIdInItem(id, type, item, ACL.SYSTEM2, List.of());
+                }
+                return found;
             }
         };
     }
@@ -50,7 +64,7 @@ public abstract class CredentialResolver {
         }
         StandardCredentials c = find(credentialsId, StandardCredentials.class);
         if (c == null) {
-            throw new AbortException("Git credential '" + credentialsId + "' was not found or is not usable by this job.");
+            throw new AbortException(Messages.CredentialResolver_GitNotFound(credentialsId));
         }
         return c;
     }
@@ -63,7 +77,7 @@ public abstract class CredentialResolver {
             String id = o.tokenCredentialsId();
             StringCredentials token = id == null ? null : find(id, StringCredentials.class);
             if (token == null) {
-                throw new AbortException("Token credential '" + id + "' (secret text) was not found or is not usable by this job.");
+                throw new AbortException(Messages.CredentialResolver_TokenNotFound(id));
             }
             return ClusterConnection.token(o.serverUrl(), token.getSecret().getPlainText(), o.caCertificate());
         }
@@ -82,6 +96,6 @@ public abstract class CredentialResolver {
         if (text != null) {
             return text.getSecret().getPlainText();
         }
-        throw new AbortException("Kubeconfig credential '" + id + "' was not found; it must be a secret file or secret text credential usable by this job.");
+        throw new AbortException(Messages.CredentialResolver_KubeconfigNotFound(id));
     }
 }

@@ -23,7 +23,7 @@ public final class DriftBadgeAction implements BuildBadgeAction, RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return "GitOps drift";
+        return Messages.DriftBadgeAction_DisplayName();
     }
 
     @Override

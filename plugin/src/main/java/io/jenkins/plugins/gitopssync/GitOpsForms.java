@@ -105,7 +105,7 @@ public final class GitOpsForms {
         checkConfigure(item);
         if (value == null || value.isBlank()) {
             String job = item == null ? "job" : item.getFullName();
-            return FormValidation.ok("Default: " + ApplySetNames.defaultFor(job, null) + " (from the job name and path)");
+            return FormValidation.ok(Messages.GitOpsForms_DefaultApplySet(ApplySetNames.defaultFor(job, null)));
         }
         return of(OptionChecks.applySet(value));
     }
@@ -128,7 +128,7 @@ public final class GitOpsForms {
         try {
             return of(OptionChecks.concurrency(Integer.parseInt(value.trim())));
         } catch (NumberFormatException e) {
-            return FormValidation.error("Concurrency must be a whole number.");
+            return FormValidation.error(Messages.OptionChecks_ConcurrencyNumber());
         }
     }
 }

@@ -100,7 +100,7 @@ public final class GitOpsSyncAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return "GitOps sync: " + record.getApplySet();
+        return Messages.GitOpsSyncAction_DisplayName(record.getApplySet());
     }
 
     @Override

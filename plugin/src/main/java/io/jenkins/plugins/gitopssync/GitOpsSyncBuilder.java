@@ -254,7 +254,7 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "GitOps sync (pull, diff, apply, prune)";
+            return Messages.GitOpsSyncBuilder_DisplayName();
         }
 
         @POST

@@ -295,7 +295,7 @@ public class GitOpsSyncStep extends Step {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "GitOps sync: pull a Git repository and apply its Kubernetes manifests";
+            return Messages.GitOpsSyncStep_DisplayName();
         }
 
         @POST

@@ -18,7 +18,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
-import jenkins.util.Timer;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -29,8 +28,9 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Polls like SCM polling (cron spec): starts a build when the configured ref has a new revision, or,
  * with {@code checkDrift}, when objects of the ApplySet drifted in the cluster. It never syncs itself:
- * the build does. The check runs on Jenkins' timer pool, so the cron thread is never blocked; the
- * cluster is reached from the controller.
+ * the build does. The check runs on the plugin's own pool with a time limit ({@link TriggerChecks}), so
+ * neither the cron thread nor Jenkins' shared timer is ever blocked; the remote and the cluster are
+ * reached from the controller, with the job's credentials as the job's own authentication.
  */
 public class GitOpsTrigger extends Trigger<Job<?, ?>> {
 
@@ -54,6 +54,7 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> {
 
     private transient AtomicBoolean checking = new AtomicBoolean();
     private transient volatile String lastCheck;
+    private transient volatile String lastProblem;
     private transient volatile String scheduledRevision;
 
     @DataBoundConstructor
@@ -87,25 +88,41 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> {
         AtomicBoolean busy = checking;
         TriggerCheck check = new TriggerCheck(j, toOptions(), checkDrift, scheduledRevision);
         try {
-            Timer.get().submit(() -> {
+            TriggerChecks.submit(() -> {
                 try {
-                    lastCheck = check.run();
-                    if (check.scheduledRevision() != null) {
-                        scheduledRevision = check.scheduledRevision();
+                    TriggerCheck.Result result = check.run();
+                    if (Thread.interrupted()) {
+                        return; // timed out meanwhile: the watchdog has reported it
+                    }
+                    report(j, result.line(), result.problem());
+                    if (result.scheduledRevision() != null) {
+                        scheduledRevision = result.scheduledRevision();
                     }
                 } catch (Exception e) {
-                    String failure = "check failed: " + e.getMessage();
-                    if (!failure.equals(lastCheck)) { // once per new problem, not at every poll
-                        LOGGER.log(Level.WARNING, "GitOps trigger of {0}: {1}", new Object[] {j.getFullName(), failure});
+                    if (!Thread.interrupted()) {
+                        report(j, Messages.GitOpsTrigger_CheckFailed(e.getMessage()), e.getMessage());
                     }
-                    lastCheck = failure;
                 } finally {
                     busy.set(false);
                 }
+            }, () -> {
+                report(j, Messages.GitOpsTrigger_CheckTimedOut(TriggerChecks.timeout().toSeconds()), "timed out");
+                busy.set(false);
             });
         } catch (RejectedExecutionException e) {
-            busy.set(false); // Jenkins is shutting down
+            // the pool's queue is full (remotes hanging) or Jenkins is stopping: this poll is skipped
+            report(j, Messages.GitOpsTrigger_CheckSkipped(), "skipped");
+            busy.set(false);
         }
+    }
+
+    /** Records what a check found for the job page; a problem is logged once, not at every poll. */
+    private void report(Job<?, ?> j, String line, String problem) {
+        lastCheck = line;
+        if (problem != null && !problem.equals(lastProblem)) {
+            LOGGER.log(Level.WARNING, "GitOps trigger of {0}: {1}", new Object[] {j.getFullName(), line});
+        }
+        lastProblem = problem;
     }
 
     /** What the latest check found, for the job page; null before the first check. */
@@ -234,7 +251,7 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> {
         @NonNull
         @Override
         public String getDisplayName() {
-            return "GitOps: build on a new revision or on drift";
+            return Messages.GitOpsTrigger_DisplayName();
         }
 
         @POST

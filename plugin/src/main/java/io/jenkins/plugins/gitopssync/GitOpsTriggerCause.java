@@ -18,7 +18,7 @@ public final class GitOpsTriggerCause extends Cause {
 
     @Override
     public String getShortDescription() {
-        return "Started by the GitOps trigger: " + reason;
+        return Messages.GitOpsTriggerCause_ShortDescription(reason);
     }
 
     // equal causes let the queue fold repeated triggers into one build

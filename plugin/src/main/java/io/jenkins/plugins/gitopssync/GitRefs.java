@@ -73,6 +73,39 @@ public final class GitRefs {
         return url.substring(0, start) + kept + url.substring(at + 1);
     }
 
+    /** A message with every occurrence of the URL as given replaced by {@link #safeUrl}. */
+    public static String redact(String message, String url) {
+        if (message == null || url == null || url.isEmpty()) {
+            return message;
+        }
+        return message.replace(url, safeUrl(url));
+    }
+
+    /**
+     * Whether the URL names a repository on the local disk: a {@code file:} URL or a path (absolute,
+     * relative or a Windows drive path), as opposed to a network URL ({@code https://}, {@code ssh://},
+     * {@code git://}) or scp-like {@code host:path}.
+     */
+    public static boolean isLocal(String url) {
+        if (url == null || url.isBlank()) {
+            return false;
+        }
+        String u = url.trim();
+        if (u.regionMatches(true, 0, "file:", 0, 5)) {
+            return true;
+        }
+        if (u.contains("://")) {
+            return false;
+        }
+        if (u.matches("^[A-Za-z]:[\\/].*")) {
+            return true;
+        }
+        int colon = u.indexOf(':');
+        int slash = u.indexOf('/');
+        // scp-like "user@host:path" / "host:path": a colon before the first slash
+        return colon < 0 || (slash >= 0 && slash < colon);
+    }
+
     /**
      * A web link to the commit when the repository URL is http(s) (the /commit/ path that GitHub, GitLab,
      * Gitea and Forgejo serve), else null. Credentials in the URL are dropped.

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.gitopssync;
 
 import hudson.model.Action;
-import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.gitopssync.engine.report.SvgBadge;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -14,8 +14,9 @@ import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * The job's GitOps state: the latest build that synced, shown on the job page, and an SVG badge at
- * {@code job/<name>/gitops/badge} for READMEs. Reading it needs the job's Read permission (core has no
- * separate status permission), which anonymous users need to have for a public badge.
+ * {@code job/<name>/gitops/badge} for READMEs ({@code unknown} before the first sync). The badge needs
+ * Job/ViewGitOpsStatus, which Job/Read implies; {@link GitOpsBadgeAction} serves it to those who have
+ * only the former.
  */
 public final class JobGitOpsAction implements Action {
 
@@ -69,8 +70,23 @@ public final class JobGitOpsAction implements Action {
         return s == null ? SvgBadge.unknown() : SvgBadge.render(s.status(), s.driftCount());
     }
 
+    /** Whether the job page shows the GitOps section: the job has synced or carries the trigger. */
+    public boolean isShown() {
+        return getLastSyncBuild() != null || getTrigger() != null;
+    }
+
+    /** The badge's public address (for those with Job/ViewGitOpsStatus but not Job/Read). */
+    public String getPublicBadgeUrl() {
+        String root = Jenkins.get().getRootUrl();
+        return (root == null ? "/" : root) + "gitops-badge/?job=" + URLEncoder.encode(job.getFullName(), StandardCharsets.UTF_8).replace("%2F", "/");
+    }
+
     public void doBadge(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
-        job.checkPermission(Item.READ);
+        job.checkPermission(GitOpsPermissions.VIEW_STATUS);
+        writeBadge(rsp);
+    }
+
+    void writeBadge(StaplerResponse2 rsp) throws IOException {
         byte[] svg = badgeSvg().getBytes(StandardCharsets.UTF_8);
         rsp.setContentType("image/svg+xml;charset=utf-8");
         rsp.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
@@ -86,7 +102,7 @@ public final class JobGitOpsAction implements Action {
 
     @Override
     public String getDisplayName() {
-        return "GitOps";
+        return Messages.JobGitOpsAction_DisplayName();
     }
 
     @Override

@@ -13,11 +13,11 @@ public final class OptionChecks {
 
     public static String url(String url) {
         if (url == null || url.isBlank()) {
-            return "The repository URL is required.";
+            return Messages.OptionChecks_UrlRequired();
         }
         String u = url.trim();
         if (u.contains(" ")) {
-            return "The repository URL must not contain spaces.";
+            return Messages.OptionChecks_UrlSpaces();
         }
         return null;
     }
@@ -29,11 +29,11 @@ public final class OptionChecks {
         }
         String p = path.trim().replace('\\', '/');
         if (p.startsWith("/") || p.matches("^[A-Za-z]:.*")) {
-            return "The path must be relative to the repository root, not absolute: " + path;
+            return Messages.OptionChecks_PathAbsolute(path);
         }
         for (String segment : p.split("/")) {
             if (segment.equals("..")) {
-                return "The path must stay inside the repository (no '..'): " + path;
+                return Messages.OptionChecks_PathEscapes(path);
             }
         }
         return null;
@@ -52,14 +52,14 @@ public final class OptionChecks {
         if (name == null || name.isBlank() || ApplySetNames.isValid(name.trim())) {
             return null;
         }
-        return "The ApplySet name must be a DNS label: lower-case letters, digits and '-', at most 63 characters: " + name;
+        return Messages.OptionChecks_ApplySet(name);
     }
 
     public static String namespace(String ns) {
         if (ns == null || ns.isBlank() || ApplySetNames.isValid(ns.trim())) {
             return null;
         }
-        return "Not a valid namespace name: " + ns;
+        return Messages.OptionChecks_Namespace(ns);
     }
 
     public static String serverUrl(String serverUrl) {
@@ -68,13 +68,13 @@ public final class OptionChecks {
         }
         String s = serverUrl.trim().toLowerCase(Locale.ROOT);
         if (!s.startsWith("https://") && !s.startsWith("http://")) {
-            return "The API server URL must start with https:// (or http://): " + serverUrl;
+            return Messages.OptionChecks_ServerUrl(serverUrl);
         }
         return null;
     }
 
     public static String concurrency(int concurrency) {
-        return concurrency < 0 || concurrency > 64 ? "Concurrency must be between 1 and 64 (0 = engine default)." : null;
+        return concurrency < 0 || concurrency > 64 ? Messages.OptionChecks_Concurrency() : null;
     }
 
     /** A connection is a kubeconfig credential, or a server URL with a token credential, or neither (in-cluster). */
@@ -83,10 +83,10 @@ public final class OptionChecks {
         boolean server = notBlank(serverUrl);
         boolean token = notBlank(tokenCredentialsId);
         if (kube && (server || token)) {
-            return "Give either a kubeconfig credential or a server URL with a token credential, not both.";
+            return Messages.OptionChecks_BothConnections();
         }
         if (server != token) {
-            return "A server URL needs a token credential, and a token credential needs a server URL.";
+            return Messages.OptionChecks_ServerNeedsToken();
         }
         return null;
     }

@@ -25,10 +25,10 @@ public final class ResultPolicy {
         }
         int drifted = r.getDrifted();
         if (drifted > 0) {
-            String what = drifted + (drifted == 1 ? " object has" : " objects have") + " drifted from Git in ApplySet "
-                    + r.getApplySet() + ": " + names(r.getDriftedObjects());
+            String what = Messages.ResultPolicy_Drifted(drifted, r.getApplySet(), names(r.getDriftedObjects()));
             if (failOnDrift) {
-                return new Verdict(Outcome.FAILURE, what + (r.isDryRun() ? "" : " (corrected by this sync)") + "; failOnDrift is set.");
+                return new Verdict(Outcome.FAILURE, what + (r.isDryRun() ? "" : " " + Messages.ResultPolicy_DriftCorrected())
+                        + "; " + Messages.ResultPolicy_FailOnDrift());
             }
             if (r.isDryRun()) {
                 return new Verdict(Outcome.UNSTABLE, what + ".");
@@ -44,9 +44,9 @@ public final class ResultPolicy {
             parts.add(o.getDisplayName() + where + ": " + (o.getError() == null ? "failed" : o.getError()));
         }
         if (parts.isEmpty()) {
-            parts.add("the sync failed without a message");
+            parts.add(Messages.ResultPolicy_FailedNoMessage());
         }
-        return "GitOps sync of ApplySet " + r.getApplySet() + " failed: " + String.join("; ", parts);
+        return Messages.ResultPolicy_Failed(r.getApplySet(), String.join("; ", parts));
     }
 
     private static String names(List<ObjectRecord> objects) {

@@ -10,8 +10,6 @@ import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jenkins.model.ParameterizedJobMixIn;
 
 /**
@@ -21,15 +19,10 @@ import jenkins.model.ParameterizedJobMixIn;
  */
 final class TriggerCheck {
 
-    private static final Logger LOGGER = Logger.getLogger(TriggerCheck.class.getName());
-
     private final Job<?, ?> job;
     private final SyncOptions options;
     private final boolean checkDrift;
     private final String scheduledRevision;
-
-    /** The remote revision this check started a build for, or null. */
-    private String scheduled;
 
     TriggerCheck(Job<?, ?> job, SyncOptions options, boolean checkDrift, String scheduledRevision) {
         this.job = job;
@@ -38,23 +31,30 @@ final class TriggerCheck {
         this.scheduledRevision = scheduledRevision;
     }
 
-    String scheduledRevision() {
-        return scheduled;
+    /**
+     * What one check found and did.
+     *
+     * @param line              for the job page
+     * @param problem           what went wrong, to log once; null when all was checked
+     * @param scheduledRevision the remote revision a build was started for, or null
+     */
+    record Result(String line, String problem, String scheduledRevision) {
     }
 
-    /** @return a line saying what was found and done, for the job page */
-    String run() throws IOException, InterruptedException {
+    Result run() throws IOException, InterruptedException {
         if (!options.problems().isEmpty()) {
-            return "not checked: " + String.join(" ", options.problems());
+            String problems = String.join(" ", options.problems());
+            return new Result(Messages.TriggerCheck_NotChecked(problems), problems, null);
         }
-        String clusterNote = "";
         CredentialResolver credentials = CredentialResolver.forItem(job);
         String applySet = options.applySetFor(job.getFullName());
         String remote = GitCheckout.remoteRevision(options.url(), options.ref(), credentials.git(options.credentialsId()),
                 TaskListener.NULL);
         String synced = lastSyncedRevision(job, applySet);
         Integer drifted = null;
+        String clusterProblem = null;
         if (checkDrift || synced == null) {
+            // the cluster (or its credential) failing must not stop the revision check; the page says why
             try (GitOpsSync engine = new GitOpsSync(credentials.cluster(options).open(), SyncLog.SILENT)) {
                 InventoryStatus status = engine.status(applySet, options.namespace());
                 if (synced == null) {
@@ -63,26 +63,24 @@ final class TriggerCheck {
                 if (checkDrift) {
                     drifted = status.drifted().size();
                 }
-            } catch (RuntimeException e) {
-                // the cluster being unreachable must not stop the revision check; the job page says so
-                clusterNote = " (cluster not checked: " + e.getMessage() + ")";
-                LOGGER.log(Level.FINE, "GitOps trigger of {0}: cluster status of ApplySet {1} failed: {2}",
-                        new Object[] {job.getFullName(), applySet, e.getMessage()});
+            } catch (IOException | RuntimeException e) {
+                clusterProblem = e.getMessage();
             }
         }
         boolean pending = job.isBuilding() || job.isInQueue();
         TriggerDecision decision = new TriggerDecision(remote, synced, drifted, pending, scheduledRevision);
         Optional<String> reason = decision.reason();
-        String seen = "remote " + GitRefs.shortId(remote) + ", last synced " + GitRefs.shortId(synced)
-                + (drifted == null ? "" : ", " + drifted + " drifted") + clusterNote;
+        String seen = Messages.TriggerCheck_Seen(GitRefs.shortId(remote), GitRefs.shortId(synced))
+                + (drifted == null ? "" : ", " + Messages.TriggerCheck_Drifted(drifted))
+                + (clusterProblem == null ? "" : " " + Messages.TriggerCheck_ClusterNotChecked(clusterProblem));
         if (reason.isEmpty()) {
-            return seen + (pending ? ": a build is pending" : ": nothing to do");
+            return new Result(seen + ": " + (pending ? Messages.TriggerCheck_Pending() : Messages.TriggerCheck_NothingToDo()),
+                    clusterProblem, null);
         }
         if (ParameterizedJobMixIn.scheduleBuild2(job, -1, new CauseAction(new GitOpsTriggerCause(reason.get()))) == null) {
-            return seen + ": could not schedule a build (" + reason.get() + ")";
+            return new Result(seen + ": " + Messages.TriggerCheck_NotScheduled(reason.get()), "not scheduled", null);
         }
-        scheduled = remote;
-        return seen + ": build scheduled (" + reason.get() + ")";
+        return new Result(seen + ": " + Messages.TriggerCheck_Scheduled(reason.get()), clusterProblem, remote);
     }
 
     /**

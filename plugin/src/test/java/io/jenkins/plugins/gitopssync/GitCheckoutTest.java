@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,13 @@ class GitCheckoutTest {
     @BeforeEach
     void setUp(JenkinsRule rule) {
         listener = new StreamTaskListener(log, StandardCharsets.UTF_8);
+        // these checkouts run in the controller's JVM, from repositories on its disk
+        GitCheckout.ALLOW_LOCAL_ON_CONTROLLER = true;
+    }
+
+    @AfterEach
+    void tearDown() {
+        GitCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
     }
 
     private String checkout(TestRepo repo, String ref, Path into) throws Exception {
@@ -63,6 +71,60 @@ class GitCheckoutTest {
 
             assertEquals(first, checkout(repo, first, tmp.resolve("ws2")), "a full commit id");
             assertEquals("v: 1\n", Files.readString(tmp.resolve("ws2/app/cm.yaml")));
+        }
+    }
+
+    @Test
+    void rollbackToAnOlderCommitAfterAShallowBranchFetch() throws Exception {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("app/cm.yaml", "v: 1\n");
+            String first = repo.commit("first");
+            repo.write("app/cm.yaml", "v: 2\n");
+            repo.commit("second");
+            repo.write("app/cm.yaml", "v: 3\n");
+            String third = repo.commit("third");
+
+            Path dir = tmp.resolve("ws/.gitops-sync/shop");
+            assertEquals(third, checkout(repo, "main", dir), "the branch, fetched shallow");
+            assertTrue(Files.exists(dir.resolve(".git/shallow")), "the branch fetch was shallow");
+
+            // pinning the ref to an older commit (a rollback) in the same folder
+            assertEquals(first, checkout(repo, first, dir));
+            assertEquals("v: 1\n", Files.readString(dir.resolve("app/cm.yaml")));
+            assertTrue(log.toString(StandardCharsets.UTF_8).contains("fetching the full history"), log.toString(StandardCharsets.UTF_8));
+
+            // and forward again to the branch
+            assertEquals(third, checkout(repo, "main", dir));
+            assertEquals("v: 3\n", Files.readString(dir.resolve("app/cm.yaml")));
+        }
+    }
+
+    @Test
+    void aCommitIdNoBranchReachesIsNamed() throws Exception {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", "v: 1\n");
+            repo.commit("first");
+            String missing = "0123456789abcdef0123456789abcdef01234567";
+            AbortException e = assertThrows(AbortException.class, () -> checkout(repo, missing, tmp.resolve("ws")));
+            assertTrue(e.getMessage().contains("Commit " + missing + " was not found in " + repo.url()), e.getMessage());
+        }
+    }
+
+    @Test
+    void localRepositoriesAreRefusedOnTheController() throws Exception {
+        GitCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("secret.yaml", "v: 1\n");
+            repo.commit("first");
+            for (String url : new String[] {repo.url(), tmp.resolve("repo").toString(), "file:" + tmp.resolve("repo")}) {
+                AbortException e = assertThrows(AbortException.class,
+                        () -> GitCheckout.checkout(new FilePath(tmp.resolve("ws").toFile()), url, "main", null, new EnvVars(), listener));
+                assertTrue(e.getMessage().contains("controller's own disk") && e.getMessage().contains("allowLocalOnController"),
+                        e.getMessage());
+                assertThrows(AbortException.class, () -> GitCheckout.remoteRevision(url, "main", null, listener),
+                        "ls-remote (the trigger's check) runs on the controller too: " + url);
+            }
+            assertFalse(Files.exists(tmp.resolve("ws/secret.yaml")), "nothing was read");
         }
     }
 

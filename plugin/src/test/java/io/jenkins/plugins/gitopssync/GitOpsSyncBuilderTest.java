@@ -3,11 +3,15 @@ package io.jenkins.plugins.gitopssync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import java.nio.file.Path;
+import java.util.List;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +30,30 @@ class GitOpsSyncBuilderTest {
     @BeforeEach
     void setUp(JenkinsRule rule) {
         j = rule;
+        // the freestyle builds here run on the built-in node, from repositories on the controller's disk
+        GitCheckout.ALLOW_LOCAL_ON_CONTROLLER = true;
+    }
+
+    @AfterEach
+    void tearDown() {
+        GitCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
+    }
+
+    /** The form renders every field with its label (a label with parentheses once broke the view). */
+    @Test
+    void configPageShowsEveryField() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("form");
+        p.getBuildersList().add(new GitOpsSyncBuilder("https://git.example.com/org/manifests.git"));
+
+        HtmlPage page = j.createWebClient().getPage(p, "configure");
+
+        String text = page.asNormalizedText();
+        for (String label : List.of("Repository URL", "Branch, tag or commit", "Kubeconfig credentials", "Dry run",
+                "Only show what would change", "Force", "CA certificate", "Wait for health", "Concurrency")) {
+            assertTrue(text.contains(label) || page.asXml().contains(label), "label shown: " + label);
+        }
+        assertEquals("https://git.example.com/org/manifests.git",
+                page.getFormByName("config").getInputByName("_.url").getValue());
     }
 
     @Test

@@ -7,14 +7,22 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Result;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlOption;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +44,13 @@ class GitOpsSyncStepTest {
     @BeforeEach
     void setUp(JenkinsRule rule) {
         j = rule;
+        // most of these Pipelines run on the built-in node, from repositories on the controller's disk
+        GitCheckout.ALLOW_LOCAL_ON_CONTROLLER = true;
+    }
+
+    @AfterEach
+    void tearDown() {
+        GitCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
     }
 
     private WorkflowJob pipeline(String name, String body) throws Exception {
@@ -192,15 +207,50 @@ class GitOpsSyncStepTest {
     }
 
     @Test
-    void stepIsDescribedForTheSnippetGenerator() {
+    void aRepositoryOnTheControllersDiskIsRefusedOnTheBuiltInNode() throws Exception {
+        GitCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            repo.commit("first");
+            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("local-on-controller",
+                    "gitopsSync(url: '" + repo.url() + "')"));
+            j.assertLogContains("Refusing to read the repository " + repo.url() + " from the controller's own disk", run);
+            j.assertLogNotContains("Revision ", run);
+            j.assertLogNotContains("\tat ", run);
+        }
+    }
+
+    @Test
+    void stepIsDescribedForTheSnippetGenerator() throws Exception {
         GitOpsSyncStep.DescriptorImpl d = j.jenkins.getDescriptorByType(GitOpsSyncStep.DescriptorImpl.class);
         assertEquals("gitopsSync", d.getFunctionName());
-        assertTrue(d.getHelpFile("path") != null, "help redirects to the freestyle step's files");
-        GitOpsSyncStep s = new GitOpsSyncStep("https://git.example.com/r.git");
-        s.setDryRun(true);
-        s.setTimeout("5m");
-        SyncOptions o = s.toOptions();
-        assertTrue(o.dryRun());
-        assertEquals("5m", o.timeout());
+        JenkinsRule.WebClient wc = j.createWebClient();
+        // the help of each field, served from the freestyle step's files through the redirect
+        String help = wc.goTo("descriptorByName/" + GitOpsSyncStep.class.getName() + "/help/path")
+                .getWebResponse().getContentAsString();
+        assertTrue(help.contains("repository"), help);
+        // the Snippet Generator turns the form's data into the step's call
+        WorkflowJob p = j.createProject(WorkflowJob.class, "snippets");
+        WebRequest request = new WebRequest(new URL(j.getURL(), p.getUrl() + "pipeline-syntax/generateSnippet"), HttpMethod.POST);
+        request.setRequestParameters(List.of(new NameValuePair("json", "{\"stapler-class\": \"" + GitOpsSyncStep.class.getName()
+                + "\", \"url\": \"https://git.example.com/r.git\", \"path\": \"deploy\", \"dryRun\": true, \"wait\": true,"
+                + " \"timeout\": \"5m\"}")));
+        wc.addCrumb(request);
+        String snippet = wc.getPage(request).getWebResponse().getContentAsString();
+        assertEquals("gitopsSync dryRun: true, path: 'deploy', timeout: '5m', url: 'https://git.example.com/r.git'", snippet.trim());
+    }
+
+    @Test
+    void snippetGeneratorShowsTheStepsForm() throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "snippet-form");
+        JenkinsRule.WebClient wc = j.createWebClient();
+        HtmlPage page = wc.getPage(p, "pipeline-syntax");
+        HtmlSelect select = page.querySelector("select[name='_.'], select.dropdownList");
+        HtmlOption option = select.getOptions().stream().filter(o -> o.getText().startsWith("gitopsSync")).findFirst().orElseThrow();
+        select.setSelectedAttribute(option, true);
+        wc.waitForBackgroundJavaScript(5000);
+        String html = page.asXml();
+        assertTrue(html.contains("Repository URL") && html.contains("Dry run") && html.contains("CA certificate"),
+                "the step's form is rendered in the Snippet Generator");
     }
 }

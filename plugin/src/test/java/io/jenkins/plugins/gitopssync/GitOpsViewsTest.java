@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitopssync.engine.report.Totals;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -88,8 +89,21 @@ class GitOpsViewsTest {
         assertTrue(html.contains("spec.template: field is immutable"), "object error shown");
         assertTrue(html.contains("deprecated API: batch/v1beta1"), "warning shown");
         assertTrue(html.contains("+  replicas: 1"), "diff shown");
-        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "diff escaped");
-        assertFalse(html.contains("<script>alert(1)</script>"), "never rendered raw");
+        // Jelly escapes < and & (enough: no tag can open); what matters is that nothing can run
+        assertTrue(html.contains("&lt;script>alert(1)&lt;/script>") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                "diff escaped");
+        assertFalse(html.contains("<script>alert(1)"), "never rendered raw");
+    }
+
+    @Test
+    void detailPageHeadingNamesTheSyncNotTheBuild() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("heading");
+        FreeStyleBuild b = buildWith(p, driftRecord("shop-prod"), syncedRecord("shop-stage"));
+
+        HtmlPage page = j.createWebClient().getPage(b, "gitops-2/");
+
+        assertEquals("GitOps sync: shop-stage", page.querySelector("h1").getTextContent().trim());
+        assertTrue(page.getTitleText().contains("GitOps sync: shop-stage"), page.getTitleText());
     }
 
     @Test
@@ -111,6 +125,48 @@ class GitOpsViewsTest {
     }
 
     @Test
+    void badgeSaysUnknownBeforeTheFirstSync() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("fresh");
+        p.getBuildersList().add(new GitOpsSyncBuilder("https://git.example.com/org/manifests.git"));
+
+        Page badge = j.createWebClient().goTo("job/fresh/gitops/badge", "image/svg+xml");
+
+        assertEquals(200, badge.getWebResponse().getStatusCode());
+        assertTrue(badge.getWebResponse().getContentAsString().contains("unknown"), badge.getWebResponse().getContentAsString());
+        String jobPage = j.createWebClient().getPage(j.createFreeStyleProject("unrelated")).getWebResponse().getContentAsString();
+        assertFalse(jobPage.contains("gitops-job-state"), "jobs that never synced show no GitOps section");
+    }
+
+    @Test
+    void publicBadgeNeedsViewStatusAndNeverRevealsAJob() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("public");
+        buildWith(p, driftRecord("a"));
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        MockAuthorizationStrategy auth = new MockAuthorizationStrategy().grant(Jenkins.READ, Item.READ).everywhere().to("reader");
+        j.jenkins.setAuthorizationStrategy(auth);
+        JenkinsRule.WebClient anonymous = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+
+        Page hidden = anonymous.goTo("gitops-badge/?job=public", null);
+        Page missing = anonymous.goTo("gitops-badge/?job=no-such-job", null);
+        assertEquals(404, hidden.getWebResponse().getStatusCode());
+        assertEquals(missing.getWebResponse().getStatusCode(), hidden.getWebResponse().getStatusCode());
+        assertEquals(missing.getWebResponse().getContentAsString(), hidden.getWebResponse().getContentAsString(),
+                "a hidden job answers exactly as a job that does not exist");
+
+        auth.grant(GitOpsPermissions.VIEW_STATUS).onItems(p).toEveryone();
+        Page shown = anonymous.goTo("gitops-badge/?job=public", null);
+        assertEquals(200, shown.getWebResponse().getStatusCode());
+        assertTrue(shown.getWebResponse().getContentType().startsWith("image/svg+xml"));
+        assertTrue(shown.getWebResponse().getContentAsString().contains("failed"), shown.getWebResponse().getContentAsString());
+        // the status permission reveals the badge only, not the job
+        assertFalse(anonymous.goTo("job/public/", null).getWebResponse().getContentAsString().contains("gitops-job-state"),
+                "the job page stays hidden");
+        // readers see it through the job too
+        Page viaJob = j.createWebClient().login("reader").goTo("job/public/gitops/badge", "image/svg+xml");
+        assertTrue(viaJob.getWebResponse().getContentAsString().contains("<svg"));
+    }
+
+    @Test
     void svgBadgeServedToReadersOnly() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject("svg");
         buildWith(p, syncedRecord("a"));
@@ -124,11 +180,12 @@ class GitOpsViewsTest {
         assertTrue(badge.getWebResponse().getContentAsString().contains("synced"), "says synced");
         assertTrue(badge.getWebResponse().getResponseHeaderValue("Cache-Control").contains("no-cache"));
 
-        JenkinsRule.WebClient anonymous = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        // an anonymous caller without Overall/Read is sent to the login page (200, an HTML form), never the SVG
+        JenkinsRule.WebClient anonymous = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)
+                .withRedirectEnabled(true);
         Page denied = anonymous.goTo("job/svg/gitops/badge", null);
-        int status = denied.getWebResponse().getStatusCode();
-        assertTrue(status == 403 || status == 404, "anonymous has no Read: " + status);
-        assertFalse(denied.getWebResponse().getContentAsString().contains("<svg"));
+        assertFalse(denied.getWebResponse().getContentAsString().contains("<svg"), "no badge for anonymous");
+        assertFalse(denied.getWebResponse().getContentType().contains("svg"));
     }
 
     @Test

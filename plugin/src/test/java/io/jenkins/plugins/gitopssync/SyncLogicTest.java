@@ -125,6 +125,19 @@ class SyncLogicTest {
     }
 
     @Test
+    void localRepositoriesAreToldApartFromNetworkOnes() {
+        for (String local : List.of("file:///srv/git/r", "FILE:/srv/git/r", "/srv/git/r", "../r", "r", "C:\\git\\r", "./a:b")) {
+            assertTrue(GitRefs.isLocal(local), local);
+        }
+        for (String network : List.of("https://git.example.com/r.git", "http://h/r", "ssh://git@h:22/r.git", "git://h/r",
+                "git@git.example.com:org/r.git", "host:path/r.git")) {
+            assertFalse(GitRefs.isLocal(network), network);
+        }
+        assertEquals("fatal: https://ci:***@h/r not found",
+                GitRefs.redact("fatal: https://ci:tok@h/r not found", "https://ci:tok@h/r"));
+    }
+
+    @Test
     void tokensInRepositoryUrlsAreNeverShown() {
         assertEquals("https://ci:***@git.example.com/org/repo.git", GitRefs.safeUrl("https://ci:s3cr3t@git.example.com/org/repo.git"));
         assertEquals("https://ci@git.example.com/r.git", GitRefs.safeUrl("https://ci@git.example.com/r.git"));

@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.util.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,10 @@ final class TestCredentials {
     static FileCredentialsImpl kubeconfigFile(String id, String content) {
         return new FileCredentialsImpl(CredentialsScope.GLOBAL, id, "kubeconfig", "kubeconfig",
                 SecretBytes.fromRawBytes(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static UsernamePasswordCredentialsImpl usernamePassword(String id, String user, String password) throws Exception {
+        return new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "git", user, password);
     }
 
     static StringCredentialsImpl secretText(String id, String value) {

@@ -1,0 +1,72 @@
+// Run by the test Jenkins at start (JENKINS_HOME/init.groovy.d): one agent, the test cluster's credential,
+// and the example jobs, each syncing examples/shop from this clone (served by git daemon). Written for
+// test-jenkins/jenkins up; the values come from its environment.
+import com.cloudbees.plugins.credentials.CredentialsScope
+import com.cloudbees.plugins.credentials.SecretBytes
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider
+import com.cloudbees.plugins.credentials.domains.Domain
+import hudson.model.FreeStyleProject
+import hudson.model.labels.LabelAtom
+import hudson.slaves.DumbSlave
+import hudson.slaves.JNLPLauncher
+import hudson.slaves.RetentionStrategy
+import io.jenkins.plugins.gitopssync.GitOpsSyncBuilder
+import io.jenkins.plugins.gitopssync.GitOpsTrigger
+import jenkins.model.Jenkins
+import jenkins.slaves.JnlpAgentReceiver
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition
+import org.jenkinsci.plugins.workflow.job.WorkflowJob
+
+def env = System.getenv()
+def state = env['GITOPS_TEST_JENKINS_DIR']
+def repo = env['GITOPS_TEST_REPO_URL']
+def agentName = env['GITOPS_TEST_AGENT']
+def j = Jenkins.get()
+
+// builds run on the agent: the cluster is reached from there, as in production
+j.setNumExecutors(0)
+def launcher = new JNLPLauncher()
+launcher.setWebSocket(true)
+def agent = new DumbSlave(agentName, "${state}/agent", launcher)
+agent.setNumExecutors(2)
+agent.setLabelString('gitops')
+agent.setRetentionStrategy(new RetentionStrategy.Always())
+j.addNode(agent)
+new File("${state}/agent-secret").text = JnlpAgentReceiver.SLAVE_SECRET.mac(agentName)
+
+SystemCredentialsProvider.getInstance().getStore().addCredentials(Domain.global(),
+        new FileCredentialsImpl(CredentialsScope.GLOBAL, 'test-cluster-kubeconfig', 'Kubeconfig of the test cluster',
+                'kubeconfig', SecretBytes.fromRawBytes(new File("${state}/kubeconfig").bytes)))
+
+// the same desired state for both jobs, in one ApplySet: both converge to it, one at a time (the lease)
+def pipeline = j.createProject(WorkflowJob, 'shop-pipeline')
+pipeline.setDescription('Syncs examples/shop of this clone to the test cluster with the gitopsSync step.')
+pipeline.setDefinition(new CpsFlowDefinition("""node('gitops') {
+  def r = gitopsSync(url: '${repo}', path: 'examples/shop', namespace: 'default', applySet: 'shop',
+                     kubeconfigCredentialsId: 'test-cluster-kubeconfig', prune: true, wait: true, timeout: '3m')
+  echo "synced \${r.revision}: \${r.created} created, \${r.configured} configured, \${r.drifted} drifted"
+}""", true))
+def trigger = new GitOpsTrigger('H/5 * * * *')
+trigger.setUrl(repo)
+trigger.setPath('examples/shop')
+trigger.setNamespace('default')
+trigger.setApplySet('shop')
+trigger.setKubeconfigCredentialsId('test-cluster-kubeconfig')
+trigger.setCheckDrift(true)
+pipeline.addTrigger(trigger)
+pipeline.save()
+
+def freestyle = j.createProject(FreeStyleProject, 'shop-freestyle')
+freestyle.setDescription('Syncs examples/shop of this clone to the test cluster with the GitOps build step.')
+freestyle.setAssignedLabel(new LabelAtom('gitops'))
+def step = new GitOpsSyncBuilder(repo)
+step.setPath('examples/shop')
+step.setNamespace('default')
+step.setApplySet('shop')
+step.setKubeconfigCredentialsId('test-cluster-kubeconfig')
+step.setPrune(true)
+step.setTimeout('3m')
+freestyle.getBuildersList().add(step)
+freestyle.save()
+j.save()
