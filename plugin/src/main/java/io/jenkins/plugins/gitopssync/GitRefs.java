@@ -97,7 +97,7 @@ public final class GitRefs {
         if (u.contains("://")) {
             return false;
         }
-        if (u.matches("^[A-Za-z]:[\\/].*")) {
+        if (u.matches("^[A-Za-z]:[\\\\/].*")) {
             return true;
         }
         int colon = u.indexOf(':');

@@ -225,10 +225,14 @@ class GitOpsSyncStepTest {
         GitOpsSyncStep.DescriptorImpl d = j.jenkins.getDescriptorByType(GitOpsSyncStep.DescriptorImpl.class);
         assertEquals("gitopsSync", d.getFunctionName());
         JenkinsRule.WebClient wc = j.createWebClient();
-        // the help of each field, served from the freestyle step's files through the redirect
-        String help = wc.goTo("descriptorByName/" + GitOpsSyncStep.class.getName() + "/help/path")
-                .getWebResponse().getContentAsString();
-        assertTrue(help.contains("repository"), help);
+        // the help of each field comes from the freestyle step's files through the redirect (asked inside a
+        // request, as the form does: a help URL is only defined in one)
+        for (String field : GitOpsForms.SYNC_FIELDS) {
+            String helpUrl = j.executeOnServer(() -> d.getHelpFile(field));
+            assertTrue(helpUrl != null && helpUrl.contains(GitOpsSyncBuilder.class.getName()), field + ": " + helpUrl);
+            String help = wc.goTo(helpUrl.substring(1)).getWebResponse().getContentAsString();
+            assertTrue(help.length() > 20 && !help.contains("Not Found"), field + ": " + help);
+        }
         // the Snippet Generator turns the form's data into the step's call
         WorkflowJob p = j.createProject(WorkflowJob.class, "snippets");
         WebRequest request = new WebRequest(new URL(j.getURL(), p.getUrl() + "pipeline-syntax/generateSnippet"), HttpMethod.POST);

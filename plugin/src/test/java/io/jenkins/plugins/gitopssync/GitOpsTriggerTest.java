@@ -264,8 +264,11 @@ class GitOpsTriggerTest {
             String first = repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.usernamePassword("git-cred", "ci", "s3cr3t-password"));
             j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+            // bob configures the job; it runs as alice, who may not use the job's credentials (nor configure it,
+            // which would imply that)
             MockAuthorizationStrategy auth = new MockAuthorizationStrategy()
-                    .grant(Jenkins.READ, Item.READ, Item.BUILD, Item.CONFIGURE).everywhere().to("alice");
+                    .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("alice")
+                    .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("bob");
             j.jenkins.setAuthorizationStrategy(auth);
             WorkflowJob p = j.createProject(WorkflowJob.class, "as-alice");
             p.setDefinition(new CpsFlowDefinition("echo 'a sync would run here'", true));
