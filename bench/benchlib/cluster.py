@@ -29,7 +29,7 @@ PARENT_CRD = {
                            "schema": {"openAPIV3Schema": {"type": "object"}}}]},
 }
 # Names this benchmark gives its sets: bench-<e|k><size>r<rep>-<run token>.
-SET_NAME = re.compile(r"^bench-[ek]\d+r\d+-[0-9a-z]{4}$")
+SET_NAME = re.compile(r"^bench-[ekj]\d+r\d+-[0-9a-z]{4}$")
 ENGINE_PARENT_NAMESPACE = "default"
 
 

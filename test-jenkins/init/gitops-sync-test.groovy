@@ -23,6 +23,8 @@ def state = env['GITOPS_TEST_JENKINS_DIR']
 def repo = env['GITOPS_TEST_REPO_URL']
 def agentName = env['GITOPS_TEST_AGENT']
 def j = Jenkins.get()
+// absolute links in build logs and on pages
+jenkins.model.JenkinsLocationConfiguration.get().setUrl(env['GITOPS_TEST_JENKINS_URL'])
 
 // builds run on the agent: the cluster is reached from there, as in production
 j.setNumExecutors(0)

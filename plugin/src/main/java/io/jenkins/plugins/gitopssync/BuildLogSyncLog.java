@@ -2,11 +2,14 @@ package io.jenkins.plugins.gitopssync;
 
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import java.io.PrintStream;
 import java.io.Serializable;
 
 /**
  * The engine's progress, written to the build log. Created on the agent from the build's
- * TaskListener (remotable), so lines appear as the sync runs. The engine masks secrets before logging.
+ * TaskListener (remotable). Each line is flushed: a Pipeline's remote log buffers for seconds, which
+ * would show the progress late, after the summary the controller writes. The engine masks secrets
+ * before logging.
  */
 final class BuildLogSyncLog implements SyncLog, Serializable {
 
@@ -20,11 +23,17 @@ final class BuildLogSyncLog implements SyncLog, Serializable {
 
     @Override
     public void info(String message) {
-        listener.getLogger().println("[gitopsSync] " + message);
+        line("[gitopsSync] " + message);
     }
 
     @Override
     public void warn(String message) {
-        listener.getLogger().println("[gitopsSync] WARNING: " + message);
+        line("[gitopsSync] WARNING: " + message);
+    }
+
+    private void line(String text) {
+        PrintStream out = listener.getLogger();
+        out.println(text);
+        out.flush();
     }
 }

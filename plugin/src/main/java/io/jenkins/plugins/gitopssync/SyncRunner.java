@@ -47,8 +47,11 @@ public final class SyncRunner {
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
         log.println("[gitopsSync] Fetching " + GitRefs.safeUrl(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
+        AgentPreload.preload(dir.getChannel());
+        long fetchStart = System.nanoTime();
         String revision = GitCheckout.checkout(dir, options.url(), options.ref(), gitCredentials, env, listener);
-        log.println("[gitopsSync] Revision " + revision + "; " + (options.dryRun() ? "dry run" : "syncing") + " ApplySet "
+        log.println("[gitopsSync] Revision " + revision + " (fetched in " + millisSince(fetchStart) + " ms); "
+                + (options.dryRun() ? "dry run" : "syncing") + " ApplySet "
                 + applySet + " through " + connection.describe());
 
         AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, listener));
@@ -83,6 +86,10 @@ public final class SyncRunner {
         } catch (IOException e) {
             log.println("[gitopsSync] WARNING: could not write the JSON report: " + e.getMessage());
         }
+    }
+
+    private static long millisSince(long nanoStart) {
+        return (System.nanoTime() - nanoStart) / 1_000_000;
     }
 
     static String detailUrl(Run<?, ?> run, GitOpsSyncAction action) {

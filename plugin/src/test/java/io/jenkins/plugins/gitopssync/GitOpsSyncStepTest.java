@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
@@ -63,7 +64,7 @@ class GitOpsSyncStepTest {
     void syncsOnAnAgentAndReturnsTheResult() throws Exception {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("gitops-step");
-        j.createOnlineSlave();
+        var agent = j.createOnlineSlave();
         TestCluster.createNamespace(ns);
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", TestRepo.configMap(ns, "cfg2", "hi"));
@@ -79,9 +80,15 @@ class GitOpsSyncStepTest {
             WorkflowRun run = j.buildAndAssertSuccess(p);
 
             j.assertLogContains("result status=synced created=2 revision=" + rev + " drifted=0", run);
+            // the agent's progress lines come before the controller's summary, in the order they happened
+            String log = JenkinsRule.getLog(run);
+            assertTrue(log.indexOf("[gitopsSync] Rendered 2 objects") > 0
+                    && log.indexOf("[gitopsSync] Rendered 2 objects") < log.indexOf("[gitopsSync] Status: synced"), log);
             GitOpsSyncAction action = run.getAction(GitOpsSyncAction.class);
             assertEquals(rev, action.getRecord().getRevision());
             assertEquals("gitops-1", action.getUrlName());
+            assertNotNull(((hudson.remoting.Channel) agent.getChannel()).getProperty(AgentPreload.DONE),
+                    "the sync's jars were sent to the agent in one go");
             for (String token : kubeconfig.lines().map(String::trim).filter(l -> l.startsWith("token:"))
                     .map(l -> l.substring("token:".length()).trim()).filter(t -> !t.isEmpty()).toList()) {
                 j.assertLogNotContains(token, run);

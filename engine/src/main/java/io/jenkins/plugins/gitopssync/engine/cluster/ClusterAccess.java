@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
@@ -45,12 +46,18 @@ public final class ClusterAccess implements AutoCloseable {
     }
 
     public static ClusterAccess fromKubeconfigContent(String kubeconfigYaml, String context) {
-        Config config;
+        Config config = Config.empty();
         try {
-            // the only fabric8 7.3 entry point taking both content and context
-            @SuppressWarnings("removal")
-            Config c = Config.fromKubeconfig(blankToNull(context), kubeconfigYaml, null);
-            config = c;
+            // parsed with the engine's serialization, not fabric8's static one: that one loads every model
+            // class it can find before reading a kubeconfig (seconds on a Jenkins agent, where each class
+            // comes over the channel); merged as fabric8 merges a kubeconfig file
+            if (kubeconfigYaml == null || kubeconfigYaml.isBlank()) {
+                throw new SyncException("the kubeconfig is empty");
+            }
+            KubeConfigUtils.merge(config, blankToNull(context),
+                    Objects.SERIALIZATION.unmarshal(kubeconfigYaml, io.fabric8.kubernetes.api.model.Config.class));
+        } catch (SyncException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new SyncException("invalid kubeconfig" + contextSuffix(context) + ": " + KubeconfigErrors.describe(e));
         }
@@ -83,6 +90,7 @@ public final class ClusterAccess implements AutoCloseable {
         RequestCounter counter = new RequestCounter();
         KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(config)
+                .withKubernetesSerialization(Objects.SERIALIZATION)
                 // named, not found through ServiceLoader: on a Jenkins agent the plugin's classes are
                 // loaded remotely and service files may not be visible to fabric8's lookup
                 .withHttpClientFactory(new OkHttpClientFactory())

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.cluster;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -11,7 +12,13 @@ import java.util.Map;
 /** Conversions between fabric8 objects and plain maps, and small accessors on maps. */
 public final class Objects {
 
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    /**
+     * One for the client and the engine. It does not search the class path for fabric8's typed model
+     * classes (thousands of them, in every model jar): the engine reads objects as generic resources and
+     * names the few typed ones it needs, and the search is the bulk of a client's start-up, worst of all
+     * on a Jenkins agent, where each class comes over the channel.
+     */
+    static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization(new ObjectMapper(), false);
 
     private Objects() {
     }
