@@ -73,6 +73,11 @@ public final class KustomizeRenderer {
             if (!stderr.isEmpty()) {
                 log.warn(relFile + ": kustomize: " + stderr);
             }
+            long size = Files.size(out);
+            if (size > ParseLimits.DEFAULT.fileBytes()) {
+                throw new SyncException(relFile + ": the Kustomize build's output of " + ParseLimits.size(size)
+                        + " is larger than the limit of " + ParseLimits.size(ParseLimits.DEFAULT.fileBytes()) + "; nothing was read");
+            }
             return ManifestParser.parse(relFile, Files.readString(out, StandardCharsets.UTF_8), false, log);
         } catch (IOException e) {
             throw new SyncException(relFile + ": cannot run kubectl kustomize: " + e.getMessage(), e);
