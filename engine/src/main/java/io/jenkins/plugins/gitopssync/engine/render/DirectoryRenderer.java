@@ -153,7 +153,7 @@ public final class DirectoryRenderer {
                 }
                 Path kustomization = KustomizeRenderer.kustomizationFile(real);
                 if (kustomization != null) {
-                    parts.add(new RenderedPart(KustomizeRenderer.render(real, rel + "/" + kustomization.getFileName(), log)));
+                    parts.add(new RenderedPart(KustomizeRenderer.render(root, real, rel + "/" + kustomization.getFileName(), log)));
                 } else {
                     walk(real, ignore);
                 }

@@ -37,10 +37,12 @@ public final class KustomizeRenderer {
     }
 
     /**
-     * @param dir     the kustomization directory (inside the repository)
-     * @param relFile the kustomization file relative to the repository root, used in locations
+     * @param realRoot the repository root, symlinks resolved: nothing outside it may be read
+     * @param dir      the kustomization directory (inside the repository)
+     * @param relFile  the kustomization file relative to the repository root, used in locations
      */
-    public static List<Manifest> render(Path dir, String relFile, SyncLog log) {
+    public static List<Manifest> render(Path realRoot, Path dir, String relFile, SyncLog log) {
+        KustomizationGuard.check(realRoot, dir);
         String kubectl = kubectl();
         String relDir = relFile.contains("/") ? relFile.substring(0, relFile.lastIndexOf('/')) : ".";
         log.info("Building Kustomization " + relDir + " with " + kubectl + " kustomize");
@@ -51,7 +53,9 @@ public final class KustomizeRenderer {
             err = Files.createTempFile("gitops-kustomize", ".err");
             Process process;
             try {
-                process = new ProcessBuilder(kubectl, "kustomize", dir.toString())
+                process = new ProcessBuilder(kubectl, "kustomize", dir.toString(),
+                        // kustomize's default, made explicit: files only from within each kustomization root
+                        "--load-restrictor=LoadRestrictionsRootOnly")
                         .directory(dir.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
                         .redirectOutput(out.toFile())
