@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.engine;
 import io.jenkins.plugins.gitopssync.engine.apply.Applier;
 import io.jenkins.plugins.gitopssync.engine.apply.CrdWaiter;
 import io.jenkins.plugins.gitopssync.engine.apply.ObjectOutcome;
+import io.jenkins.plugins.gitopssync.engine.apply.OtherOwner;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
@@ -147,7 +148,8 @@ final class SyncRun {
         Map<String, Map<String, Object>> members = live.byKey();
         Map<String, String> otherOwners = live.otherOwners();
         Map<String, ObjectRecord> records = parent.data().byKey();
-        Applier applier = new Applier(api, log, request.force(), request.timeout());
+        phaseHook.accept("read");
+        Applier applier = new Applier(api, log, request.force(), request.timeout(), inventory.id());
         Pruner pruner = new Pruner(api, discovery, log, pool);
         List<ObjectRef> stale = request.prune() ? Pruner.candidates(members, plan.byKey().keySet()) : List.of();
 
@@ -229,10 +231,7 @@ final class SyncRun {
         return true;
     }
 
-    /**
-     * An object another ApplySet owns is never taken over: two inventories would each prune it when it
-     * leaves their Git. The user moves it (drop it from one set, or remove its part-of label) first.
-     */
+    /** An object the read found in another ApplySet is refused without a request (see {@link OtherOwner}). */
     private ObjectOutcome unlessOwnedElsewhere(PlannedObject p, Map<String, String> otherOwners,
                                                Map<String, ObjectRecord> records,
                                                java.util.function.Supplier<ObjectOutcome> action) {
@@ -240,9 +239,7 @@ final class SyncRun {
         if (otherId == null) {
             return action.get();
         }
-        String msg = p.describe() + ": belongs to another ApplySet (" + ApplySetId.PART_OF_LABEL + "=" + otherId
-                + "); not taking it over: remove it from that set, or its " + ApplySetId.PART_OF_LABEL
-                + " label, first";
+        String msg = OtherOwner.refusal(p, otherId);
         log.warn("failed " + msg);
         return new ObjectOutcome(p.ref(), ObjectOutcome.result(p.ref(), Action.FAILED, false, "", msg, p.source()),
                 records.get(p.ref().key()));

@@ -52,6 +52,26 @@ public final class KubeApi {
         return new Applied(resp.code == 201, withType(resp.json(), r));
     }
 
+    /**
+     * A resourceVersion no stored object has (etcd's first write is revision 2; the store starts at 1). As
+     * the precondition of a server-side apply it lets the apply create the object but not change one.
+     */
+    public static final String NOT_CREATED_YET = "1";
+
+    /**
+     * Server-side apply that the server refuses (409) unless the object still has {@code resourceVersion};
+     * with {@link #NOT_CREATED_YET}, unless it does not exist yet. Either way the check and the write are
+     * one step on the server, so nobody can write in between.
+     */
+    public Applied applyIfUnchanged(ResourceInfo r, String namespace, String name, Map<String, Object> body,
+                                    String resourceVersion) {
+        Map<String, Object> conditional = new LinkedHashMap<>(body);
+        Map<String, Object> meta = new LinkedHashMap<>(Objects.child(body, "metadata"));
+        meta.put("resourceVersion", resourceVersion);
+        conditional.put("metadata", meta);
+        return apply(r, namespace, name, conditional, false);
+    }
+
     /** GET; null when absent. */
     public Map<String, Object> get(ResourceInfo r, String namespace, String name) {
         try {
