@@ -30,10 +30,21 @@ public final class KubeApi {
 
     private final ClusterAccess access;
     private final String base;
+    private final WriteFence fence;
 
     public KubeApi(ClusterAccess access) {
+        this(access, null);
+    }
+
+    private KubeApi(ClusterAccess access, WriteFence fence) {
         this.access = access;
         this.base = access.serverUrl().replaceAll("/+$", "");
+        this.fence = fence;
+    }
+
+    /** The same API, asking {@code fence} before every write it sends. */
+    public KubeApi fencedBy(WriteFence writeFence) {
+        return new KubeApi(access, writeFence);
     }
 
     public ClusterAccess access() {
@@ -189,6 +200,9 @@ public final class KubeApi {
 
     private Response send(String method, String uri, String contentType, String body, String verb, ResourceInfo r,
                           String namespace) {
+        if (fence != null && !"GET".equals(method) && !uri.contains("dryRun=All")) {
+            fence.beforeWrite(); // as late as possible: right before the request leaves
+        }
         HttpClient http = access.client().getHttpClient();
         HttpRequest.Builder b = http.newHttpRequestBuilder().uri(uri).header("Accept", "application/json")
                 .timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
