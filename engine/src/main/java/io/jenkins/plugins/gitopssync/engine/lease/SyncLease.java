@@ -39,6 +39,7 @@ public final class SyncLease implements AutoCloseable, WriteFence {
 
     public static final ResourceInfo LEASES = new ResourceInfo("coordination.k8s.io", "v1", "Lease", "leases", true);
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
+    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);
     private static final DateTimeFormatter MICRO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -306,7 +307,8 @@ public final class SyncLease implements AutoCloseable, WriteFence {
         }
         try {
             String rv = Objects.string(current, "metadata", "resourceVersion");
-            api.deleteIfUnchanged(LEASES, namespace, name, rv);
+            // bounded: a hanging API server must not hold the sync's end; the lease expires by itself
+            api.until(System.nanoTime() + RELEASE_TIMEOUT.toNanos()).deleteIfUnchanged(LEASES, namespace, name, rv);
         } catch (RuntimeException e) {
             log.warn("could not release the lease " + namespace + "/" + name + " (it expires in " + duration.toSeconds()
                     + "s): " + e.getMessage());
