@@ -57,7 +57,10 @@ class LeaseClusterTest extends ClusterTestBase {
                 .withAcquireTime(now).withRenewTime(now).endSpec().build()).create();
         SyncResult blocked = sync();
         assertThat(blocked.status()).isEqualTo(SyncStatus.Failed);
-        assertThat(blocked.errors()).singleElement().asString().contains("already running (held by jenkins-agent-7/pid-4242/abcd");
+        assertThat(blocked.errors()).singleElement().asString().contains("already running (held by jenkins-agent-7/pid-4242/abcd")
+                .contains("expires " + now.plusSeconds(60).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString().replace("Z", ""))
+                .contains("If that sync died (killed, its agent lost), its lease expires then and the next sync takes it over");
         assertThat(blocked.objects()).isEmpty();
         assertThat(client.configMaps().inNamespace(ns).withName("settings").get()).isNull();
         // a dry run does not need the lease
