@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -122,7 +123,13 @@ final class GitSource implements AutoCloseable {
     private static Path initTemporary(Path dir) throws IOException {
         Path tmp = Files.createTempDirectory(dir.getParent(), dir.getFileName() + ".tmp");
         try {
-            Git.init().setBare(true).setDirectory(tmp.toFile()).call().close();
+            try (Git git = Git.init().setBare(true).setDirectory(tmp.toFile()).call()) {
+                // JGit runs the fetch's automatic gc in the background by default; this directory is moved or
+                // deleted right after the fetch, so that gc must be done by then
+                StoredConfig config = git.getRepository().getConfig();
+                config.setBoolean("gc", null, "autoDetach", false);
+                config.save();
+            }
             return tmp;
         } catch (GitAPIException e) {
             deleteTree(tmp);

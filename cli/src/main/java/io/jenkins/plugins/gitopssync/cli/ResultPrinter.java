@@ -4,6 +4,8 @@ import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,6 +13,8 @@ import java.util.Locale;
  * "configured ConfigMap/shop/x (drift)"), the masked diffs, problems on stderr, and one summary line.
  */
 final class ResultPrinter {
+
+    private static final int NAMED_FAILURES = 3;
 
     private final Console console;
 
@@ -32,7 +36,23 @@ final class ResultPrinter {
         for (String error : result.errors()) {
             console.error(error);
         }
+        if (result.errors().isEmpty() && result.totals().failed() > 0) {
+            console.error(failedObjects(result)); // a failed run always says why on stderr
+        }
         console.summary(summary(result));
+    }
+
+    /** "2 objects failed: ConfigMap/shop/a (a.yaml:1): <API message>; ...", the first three named. */
+    static String failedObjects(SyncResult r) {
+        List<ObjectResult> failed = r.objects().stream().filter(o -> o.action() == Action.FAILED).toList();
+        List<String> named = new ArrayList<>();
+        for (ObjectResult o : failed.subList(0, Math.min(NAMED_FAILURES, failed.size()))) {
+            named.add(o.displayName() + (o.source() == null ? "" : " (" + o.source() + ")") + ": "
+                    + (o.error() == null ? "failed" : o.error()));
+        }
+        int more = failed.size() - named.size();
+        return failed.size() + (failed.size() == 1 ? " object" : " objects") + " failed: " + String.join("; ", named)
+                + (more > 0 ? "; and " + more + " more (listed above)" : "");
     }
 
     static String objectLine(ObjectResult o, boolean withSource) {

@@ -236,6 +236,23 @@ class ClusterSyncTest {
     }
 
     @Test
+    void anObjectTheApiServerRejectsEndsTheRunWithAnErrorLine() throws Exception {
+        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+            repo.write("app/good.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\ndata:\n  k: v\n")
+                    .write("app/bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\ndata:\n"
+                            + "  \"not a valid key!\": v\n")
+                    .commit("one object the API server rejects");
+            CliRunner.Run run = cli.run(args("sync", repo, "app"));
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            List<String> errors = run.err().lines().filter(l -> l.startsWith("error: ")).toList();
+            assertThat(errors).as(run.toString()).singleElement().asString()
+                    .startsWith("error: 1 object failed: ConfigMap/" + applySetNamespace + "/bad (app/bad.yaml:1): ")
+                    .contains("not a valid key!");
+        }
+    }
+
+    @Test
     void forbiddenSyncFailsWithExit2ReportAndFailedBadge() throws Exception {
         String ns = cluster.cleanupNamespace(cluster.unique("denied"));
         try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {

@@ -91,4 +91,16 @@ class ResultPrinterTest {
                 List.of());
         assertThat(ExitCodes.forDiff(clean)).isZero();
     }
+
+    @Test
+    void objectsThatFailedEndTheRunWithAnErrorLine() {
+        List<ObjectResult> objects = List.of(
+                obj("ConfigMap", "shop", "ok", Action.CREATED, false, "", null),
+                obj("ConfigMap", "shop", "bad", Action.FAILED, false, "", "ConfigMap \"bad\" is invalid: data[bad key]"),
+                obj("Secret", "shop", "worse", Action.FAILED, false, "", "Secret \"worse\" is invalid: type"));
+        String[] printed = print(result(SyncStatus.Failed, false, objects, List.of()), true, false, false);
+
+        assertThat(printed[1]).isEqualTo("error: 2 objects failed: ConfigMap/shop/bad (shop/bad.yaml:1): ConfigMap \"bad\""
+                + " is invalid: data[bad key]; Secret/shop/worse (shop/worse.yaml:1): Secret \"worse\" is invalid: type\n");
+    }
 }

@@ -22,8 +22,9 @@ import java.util.concurrent.Executors;
 /**
  * The inventory's state without a source, cheaply: the parent, one LIST per kind, and the fingerprints
  * recorded at the last sync. An object drifted when it is gone, or when both its resourceVersion and its
- * normalized content moved since then (a status-only update moves only the first). Without the source
- * no dry run is possible, so drifted objects carry no diff.
+ * fingerprint (the fields this engine applies and their values, {@link Fingerprint#live}) moved since then:
+ * a status update or a label someone else added moves only the first, as a dry run would find no
+ * difference either. Without the source no dry run is possible, so drifted objects carry no diff.
  */
 final class StatusCheck {
 

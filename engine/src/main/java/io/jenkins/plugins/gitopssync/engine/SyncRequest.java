@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine;
 
+import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.time.Duration;
 
@@ -18,10 +19,13 @@ import java.time.Duration;
  * @param waitForHealth    wait until applied objects are healthy
  * @param timeout          health wait (and CRD establishment) limit
  * @param concurrency      parallel API calls inside one apply stage
+ * @param leaseDuration    how long the sync's lease lasts without renewal (renewed every third of it):
+ *                         after it, a stalled sync can be overtaken; default 60 s
  */
 public record SyncRequest(ManifestSource source, String applySetName, String applySetNamespace,
                           String defaultNamespace, String targetNamespace, boolean prune, boolean allowEmpty,
-                          boolean dryRun, boolean force, boolean waitForHealth, Duration timeout, int concurrency) {
+                          boolean dryRun, boolean force, boolean waitForHealth, Duration timeout, int concurrency,
+                          Duration leaseDuration) {
 
     public SyncRequest {
         if (applySetNamespace == null || applySetNamespace.isBlank()) {
@@ -38,6 +42,9 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         }
         if (concurrency < 1) {
             concurrency = 8;
+        }
+        if (leaseDuration == null || leaseDuration.toSeconds() < 1) {
+            leaseDuration = SyncLease.DEFAULT_DURATION;
         }
     }
 
@@ -59,6 +66,7 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         private boolean waitForHealth;
         private Duration timeout;
         private int concurrency;
+        private Duration leaseDuration;
 
         private Builder(ManifestSource source, String applySetName) {
             this.source = source;
@@ -75,10 +83,11 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         public Builder waitForHealth(boolean v) { this.waitForHealth = v; return this; }
         public Builder timeout(Duration v) { this.timeout = v; return this; }
         public Builder concurrency(int v) { this.concurrency = v; return this; }
+        public Builder leaseDuration(Duration v) { this.leaseDuration = v; return this; }
 
         public SyncRequest build() {
             return new SyncRequest(source, applySetName, applySetNamespace, defaultNamespace, targetNamespace,
-                    prune, allowEmpty, dryRun, force, waitForHealth, timeout, concurrency);
+                    prune, allowEmpty, dryRun, force, waitForHealth, timeout, concurrency, leaseDuration);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.engine;
 import io.jenkins.plugins.gitopssync.engine.apply.Applier;
 import io.jenkins.plugins.gitopssync.engine.apply.CrdWaiter;
 import io.jenkins.plugins.gitopssync.engine.apply.ObjectOutcome;
+import io.jenkins.plugins.gitopssync.engine.apply.OtherOwner;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
@@ -14,6 +15,8 @@ import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetParent;
 import io.jenkins.plugins.gitopssync.engine.inventory.InventoryData;
 import io.jenkins.plugins.gitopssync.engine.inventory.MemberReader;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
+import io.jenkins.plugins.gitopssync.engine.inventory.DisplacedSync;
+import io.jenkins.plugins.gitopssync.engine.lease.LeaseLostException;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.plan.Plan;
@@ -39,6 +42,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -57,6 +61,8 @@ final class SyncRun {
     private final Map<String, ObjectOutcome> outcomes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> health = new LinkedHashMap<>();
     private SyncLease lease;
+    /** Objects applied so far (for the phase hook). */
+    private final AtomicInteger appliedCount = new AtomicInteger();
 
     SyncRun(ClusterAccess cluster, SyncLog log, SyncRequest request, Consumer<String> phaseHook) {
         this.cluster = cluster;
@@ -100,12 +106,15 @@ final class SyncRun {
                         + " ApplySet " + request.applySetNamespace() + "/" + request.applySetName()
                         + "; nothing was changed (allow an empty set explicitly to do that)");
             }
-            KubeApi api = new KubeApi(cluster);
-            ApplySetInventory inventory = new ApplySetInventory(api, request.applySetName(), request.applySetNamespace());
-            SyncLease lease = request.dryRun() ? null
-                    : SyncLease.acquire(api, request.applySetName(), request.applySetNamespace(), log);
+            KubeApi unfenced = new KubeApi(cluster);
+            SyncLease lease = request.dryRun() ? null : SyncLease.acquire(unfenced, request.applySetName(),
+                    request.applySetNamespace(), request.leaseDuration(), log);
             this.lease = lease;
+            // every write of this sync passes the lease's fence: once overtaken, it writes nothing more
+            KubeApi api = lease == null ? unfenced : unfenced.fencedBy(lease);
+            ApplySetInventory inventory = new ApplySetInventory(api, request.applySetName(), request.applySetNamespace());
             try {
+                phaseHook.accept("leased");
                 execute(api, discovery, inventory, plan, pool);
             } finally {
                 if (lease != null) {
@@ -147,7 +156,8 @@ final class SyncRun {
         Map<String, Map<String, Object>> members = live.byKey();
         Map<String, String> otherOwners = live.otherOwners();
         Map<String, ObjectRecord> records = parent.data().byKey();
-        Applier applier = new Applier(api, log, request.force(), request.timeout());
+        phaseHook.accept("read");
+        Applier applier = new Applier(api, log, request.force(), request.timeout(), inventory.id());
         Pruner pruner = new Pruner(api, discovery, log, pool);
         List<ObjectRef> stale = request.prune() ? Pruner.candidates(members, plan.byKey().keySet()) : List.of();
 
@@ -162,25 +172,33 @@ final class SyncRun {
             return;
         }
 
-        ApplySetParent wide = timed("apply", () -> inventory.widen(parent, plan.groupKinds(), plan.namespaces()));
+        List<DisplacedSync> displacedNow = lease.displaced().map(d -> List.of(DisplacedSync.of(d.holder(),
+                d.leaseDuration(), parent, Instant.now().getEpochSecond()))).orElse(List.of());
+        lease.startBatch("recording the new kinds in the inventory");
+        ApplySetParent wide = timed("apply", () -> inventory.widen(parent, plan.groupKinds(), plan.namespaces(),
+                displacedNow));
+        phaseHook.accept("widened");
         boolean applied = timed("apply", () -> applyStages(plan, members, otherOwners, records, applier, api,
                 inventory.id(), pool));
         phaseHook.accept("applied");
         List<ObjectOutcome> pruned = new ArrayList<>();
-        if (lease != null) {
-            lease.checkHeld();
-        }
         if (applied && request.prune()) {
-            pruned = timed("prune", () -> pruner.prune(stale, members, records));
+            lease.startBatch("pruning");
+            AtomicInteger prunedCount = new AtomicInteger();
+            pruned = timed("prune", () -> pruner.prune(stale, members, records,
+                    () -> phaseHook.accept("pruning:" + prunedCount.incrementAndGet())));
             pruned.forEach(o -> outcomes.put(o.ref().key(), o));
         } else if (!applied && request.prune() && !stale.isEmpty()) {
             log.warn("prune skipped because objects failed to apply; " + stale.size() + " objects left for the next sync");
         }
+        phaseHook.accept("pruned");
         List<ObjectOutcome> prunedOutcomes = pruned;
+        lease.startBatch("recording the inventory");
         timed("prune", () -> {
             finishInventory(inventory, wide, plan, members, prunedOutcomes, applied);
             return null;
         });
+        phaseHook.accept("finished");
         if (applied && request.waitForHealth()) {
             timed("health", () -> {
                 waitForHealth(api, inventory.id(), plan);
@@ -197,8 +215,13 @@ final class SyncRun {
         for (int i = 0; i < stages.size(); i++) {
             List<PlannedObject> stage = stages.get(i);
             log.info("apply stage " + (i + 1) + "/" + stages.size() + ": " + stage.size() + " objects");
-            runAll(stage, p -> unlessOwnedElsewhere(p, otherOwners, records,
-                    () -> applier.apply(p, members.get(p.ref().key()), records.get(p.ref().key()))), pool);
+            lease.startBatch("applying stage " + (i + 1) + "/" + stages.size());
+            runAll(stage, p -> {
+                ObjectOutcome o = unlessOwnedElsewhere(p, otherOwners, records,
+                        () -> applier.apply(p, members.get(p.ref().key()), records.get(p.ref().key())));
+                phaseHook.accept("applying:" + appliedCount.incrementAndGet());
+                return o;
+            }, pool);
             boolean failed = stage.stream().anyMatch(p -> outcomes.get(p.ref().key()).failed());
             if (!failed) {
                 TreeSet<String> crds = new TreeSet<>();
@@ -229,10 +252,7 @@ final class SyncRun {
         return true;
     }
 
-    /**
-     * An object another ApplySet owns is never taken over: two inventories would each prune it when it
-     * leaves their Git. The user moves it (drop it from one set, or remove its part-of label) first.
-     */
+    /** An object the read found in another ApplySet is refused without a request (see {@link OtherOwner}). */
     private ObjectOutcome unlessOwnedElsewhere(PlannedObject p, Map<String, String> otherOwners,
                                                Map<String, ObjectRecord> records,
                                                java.util.function.Supplier<ObjectOutcome> action) {
@@ -240,9 +260,7 @@ final class SyncRun {
         if (otherId == null) {
             return action.get();
         }
-        String msg = p.describe() + ": belongs to another ApplySet (" + ApplySetId.PART_OF_LABEL + "=" + otherId
-                + "); not taking it over: remove it from that set, or its " + ApplySetId.PART_OF_LABEL
-                + " label, first";
+        String msg = OtherOwner.refusal(p, otherId);
         log.warn("failed " + msg);
         return new ObjectOutcome(p.ref(), ObjectOutcome.result(p.ref(), Action.FAILED, false, "", msg, p.source()),
                 records.get(p.ref().key()));
@@ -265,6 +283,9 @@ final class SyncRun {
             } catch (ExecutionException e) {
                 PlannedObject p = objects.get(i);
                 Throwable cause = e.getCause();
+                if (cause instanceof LeaseLostException lost) {
+                    throw lost; // the whole sync stops, not this object
+                }
                 String msg = p.describe() + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
                 log.warn("failed " + msg);
                 outcomes.put(p.ref().key(), new ObjectOutcome(p.ref(), ObjectOutcome.result(p.ref(), Action.FAILED, false,
@@ -316,8 +337,15 @@ final class SyncRun {
             kinds.addAll(wide.groupKinds());
             namespaces.addAll(wide.additionalNamespaces());
         }
-        InventoryData data = new InventoryData(request.source().revision(), request.source().path(),
-                Instant.now().getEpochSecond(), new ArrayList<>(keep.values()));
+        // never narrower than what a recently displaced sync may still write
+        long now = Instant.now().getEpochSecond();
+        List<DisplacedSync> displaced = wide.data().displaced().stream().filter(d -> d.activeAt(now)).toList();
+        for (DisplacedSync d : displaced) {
+            kinds.addAll(d.groupKinds());
+            namespaces.addAll(d.namespaces());
+        }
+        InventoryData data = new InventoryData(request.source().revision(), request.source().path(), now,
+                new ArrayList<>(keep.values()), displaced);
         inventory.finish(wide, kinds, namespaces, data);
     }
 

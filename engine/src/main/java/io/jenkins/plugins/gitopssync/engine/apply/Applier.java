@@ -17,6 +17,11 @@ import java.util.Map;
  * Otherwise the apply response is the new live object: compared with the live object from the LIST,
  * it gives the action and the diff without a separate dry run. Immutable-field errors fail with the
  * field named, or, with force, delete the object, wait until it is gone and apply again.
+ *
+ * <p>An object that is not yet a member is claimed with a conditional apply (created only if it still does
+ * not exist, adopted only if it is unchanged since it was read), so that of two ApplySets racing for it
+ * exactly one wins: the server decides, whatever the timing, and the other set sees the winner's label.
+ * Members need no condition: any other set that tries to claim them fails its own condition.
  */
 public final class Applier {
 
@@ -24,12 +29,21 @@ public final class Applier {
     private final SyncLog log;
     private final boolean force;
     private final Duration timeout;
+    private final String applySetId;
 
-    public Applier(KubeApi api, SyncLog log, boolean force, Duration timeout) {
+    /** How often a claim is retried when the object changes between reading and writing it. */
+    private static final int CLAIM_ATTEMPTS = 4;
+
+    public Applier(KubeApi api, SyncLog log, boolean force, Duration timeout, String applySetId) {
         this.api = api;
         this.log = log;
         this.force = force;
         this.timeout = timeout;
+        this.applySetId = applySetId;
+    }
+
+    /** A claimed object: the apply's result and the object as it was before (null: created); or the refusal. */
+    private record Claim(KubeApi.Applied applied, Map<String, Object> before, String refusal) {
     }
 
     /** Sync: apply for real. */
@@ -39,13 +53,27 @@ public final class Applier {
             return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.UNCHANGED, false, "", null, p.source()), record);
         }
         KubeApi.Applied applied;
+        Map<String, Object> before = live;
         String note = "";
         try {
-            applied = api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), false);
+            if (live == null) {
+                Claim claim = claim(p);
+                if (claim.refusal() != null) {
+                    return failed(p, record, claim.refusal());
+                }
+                applied = claim.applied();
+                before = claim.before();
+            } else {
+                applied = api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), false);
+            }
         } catch (ApiException e) {
             if (e.isImmutableFieldError() && force) {
                 try {
-                    applied = recreate(p);
+                    Claim claim = recreate(p);
+                    if (claim.refusal() != null) {
+                        return failed(p, record, claim.refusal());
+                    }
+                    applied = claim.applied();
                     note = " (re-created: immutable field changed)";
                 } catch (ApiException e2) {
                     return failed(p, record, message(p, e2));
@@ -66,9 +94,9 @@ public final class Applier {
             action = Action.CREATED;
             diff = "";
         } else if (live == null) {
-            // it existed without our label: adopted into the ApplySet
+            // it existed without any ApplySet's label: adopted into this one
             action = Action.CONFIGURED;
-            diff = "";
+            diff = Differ.compare(ref.toString(), before, after).diff();
             note = " (adopted an existing object)";
         } else {
             Differ.Change change = Differ.compare(ref.toString(), live, after);
@@ -130,7 +158,38 @@ public final class Applier {
                 && p.desiredHash().equals(record.desiredHash());
     }
 
-    private KubeApi.Applied recreate(PlannedObject p) {
+    /**
+     * Creates the object if it still does not exist, or adopts it if it exists in no ApplySet and has not
+     * changed since it was read; refuses it when another ApplySet holds it.
+     */
+    private Claim claim(PlannedObject p) {
+        ObjectRef ref = p.ref();
+        String expected = KubeApi.NOT_CREATED_YET;
+        Map<String, Object> before = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new Claim(api.applyIfUnchanged(p.resource(), ref.namespace(), ref.name(), p.desired(), expected),
+                        before, null);
+            } catch (ApiException e) {
+                // with forced ownership a 409 is the precondition: someone wrote it since it was read
+                if (!e.isConflict() || attempt == CLAIM_ATTEMPTS) {
+                    throw e;
+                }
+            }
+            before = api.get(p.resource(), ref.namespace(), ref.name());
+            if (before == null) {
+                expected = KubeApi.NOT_CREATED_YET; // deleted in between: create it
+                continue;
+            }
+            String owner = OtherOwner.of(before);
+            if (owner != null && !owner.equals(applySetId)) {
+                return new Claim(null, before, OtherOwner.refusal(p, owner));
+            }
+            expected = Fingerprint.resourceVersion(before);
+        }
+    }
+
+    private Claim recreate(PlannedObject p) {
         ObjectRef ref = p.ref();
         log.info("re-creating " + ref + ": an immutable field changed and force is on");
         api.delete(p.resource(), ref.namespace(), ref.name(), "Foreground");
@@ -142,7 +201,7 @@ public final class Applier {
             }
             sleep(250);
         }
-        return api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), false);
+        return claim(p); // another set may create it while it is gone
     }
 
     private ObjectOutcome failed(PlannedObject p, ObjectRecord record, String message) {

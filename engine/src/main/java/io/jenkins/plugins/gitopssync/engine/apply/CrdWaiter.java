@@ -2,11 +2,13 @@ package io.jenkins.plugins.gitopssync.engine.apply;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,9 +31,20 @@ public final class CrdWaiter {
             return;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
+        KubeApi bounded = api.until(deadline); // a hanging API server ends the wait on time too
         Set<String> pending = new TreeSet<>(crdNames);
         while (true) {
-            for (Map<String, Object> crd : api.list(CRDS, null, ApplySetId.PART_OF_LABEL + "=" + applySetId)) {
+            List<Map<String, Object>> crds;
+            try {
+                crds = bounded.list(CRDS, null, ApplySetId.PART_OF_LABEL + "=" + applySetId);
+            } catch (ApiException e) {
+                if (e.isTimedOut()) {
+                    throw new SyncException("CustomResourceDefinitions not Established within " + timeout.toSeconds()
+                            + "s (" + e.getMessage() + "): " + String.join(", ", pending));
+                }
+                throw e;
+            }
+            for (Map<String, Object> crd : crds) {
                 Map<String, Object> est = Objects.condition(crd, "Established");
                 if (est != null && "True".equals(est.get("status"))) {
                     pending.remove(Objects.string(crd, "metadata", "name"));

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public class ApiException extends RuntimeException {
 
+    /** The reason of a request that ran out of the time its caller had left. */
+    public static final String TIMED_OUT = "TimedOut";
+
     private final int code;
     private final String reason;
     private final String verb;
@@ -63,6 +66,11 @@ public class ApiException extends RuntimeException {
 
     public boolean isConflict() {
         return code == 409;
+    }
+
+    /** The request ran out of its caller's time (see KubeApi#until). */
+    public boolean isTimedOut() {
+        return TIMED_OUT.equals(reason);
     }
 
     public boolean isConnectionFailure() {

@@ -28,12 +28,35 @@ public final class KubeApi {
     };
     private static final long TIMEOUT_SECONDS = 120;
 
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
     private final ClusterAccess access;
     private final String base;
+    private final WriteFence fence;
+    private final long deadlineNanos;
 
     public KubeApi(ClusterAccess access) {
+        this(access, null, NO_DEADLINE);
+    }
+
+    private KubeApi(ClusterAccess access, WriteFence fence, long deadlineNanos) {
         this.access = access;
         this.base = access.serverUrl().replaceAll("/+$", "");
+        this.fence = fence;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** The same API, asking {@code fence} before every write it sends. */
+    public KubeApi fencedBy(WriteFence writeFence) {
+        return new KubeApi(access, writeFence, deadlineNanos);
+    }
+
+    /**
+     * The same API, each request bounded by the time left until {@code deadline} (System.nanoTime()): a
+     * hanging API server cannot make a wait outlast its timeout. Past the deadline a request fails at once.
+     */
+    public KubeApi until(long deadline) {
+        return new KubeApi(access, fence, Math.min(deadline, deadlineNanos));
     }
 
     public ClusterAccess access() {
@@ -50,6 +73,26 @@ public final class KubeApi {
         Response resp = send("PATCH", path(r, namespace, name) + q, "application/apply-patch+yaml", Objects.toJson(body),
                 "patch", r, namespace);
         return new Applied(resp.code == 201, withType(resp.json(), r));
+    }
+
+    /**
+     * A resourceVersion no stored object has (etcd's first write is revision 2; the store starts at 1). As
+     * the precondition of a server-side apply it lets the apply create the object but not change one.
+     */
+    public static final String NOT_CREATED_YET = "1";
+
+    /**
+     * Server-side apply that the server refuses (409) unless the object still has {@code resourceVersion};
+     * with {@link #NOT_CREATED_YET}, unless it does not exist yet. Either way the check and the write are
+     * one step on the server, so nobody can write in between.
+     */
+    public Applied applyIfUnchanged(ResourceInfo r, String namespace, String name, Map<String, Object> body,
+                                    String resourceVersion) {
+        Map<String, Object> conditional = new LinkedHashMap<>(body);
+        Map<String, Object> meta = new LinkedHashMap<>(Objects.child(body, "metadata"));
+        meta.put("resourceVersion", resourceVersion);
+        conditional.put("metadata", meta);
+        return apply(r, namespace, name, conditional, false);
     }
 
     /** GET; null when absent. */
@@ -169,22 +212,46 @@ public final class KubeApi {
 
     private Response send(String method, String uri, String contentType, String body, String verb, ResourceInfo r,
                           String namespace) {
+        if (fence != null && !"GET".equals(method) && !uri.contains("dryRun=All")) {
+            fence.beforeWrite(); // as late as possible: right before the request leaves
+        }
+        String resource = r.groupResource();
+        long timeoutMillis = TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS);
+        if (deadlineNanos != NO_DEADLINE) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (left <= 0) {
+                throw timedOut(verb, resource, namespace, null);
+            }
+            timeoutMillis = Math.min(timeoutMillis, left);
+        }
         HttpClient http = access.client().getHttpClient();
         HttpRequest.Builder b = http.newHttpRequestBuilder().uri(uri).header("Accept", "application/json")
-                .timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         if (body != null) {
             b.method(method, contentType, body);
         } else if (!"GET".equals(method)) {
             b.method(method, "application/json", "");
         }
-        String resource = r.groupResource();
         HttpResponse<String> resp;
+        // the client's own timeout, and a little more for its retries; with a deadline, not a moment past it
+        long waitMillis = deadlineNanos == NO_DEADLINE ? timeoutMillis + 10_000 : timeoutMillis;
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> call = http.sendAsync(b.build(), String.class);
         try {
-            resp = http.sendAsync(b.build(), String.class).get(TIMEOUT_SECONDS + 10, TimeUnit.SECONDS);
+            resp = call.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(0, "Interrupted", "interrupted", null, verb, resource, namespace, e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            if (deadlineNanos != NO_DEADLINE) {
+                throw timedOut(verb, resource, namespace, e);
+            }
+            throw new ApiException(0, "ConnectionFailed", "cannot reach the cluster at " + base + ": "
+                    + ApiErrors.connectionReason(e), null, verb, resource, namespace, e);
+        } catch (ExecutionException e) {
+            if (deadlineNanos != NO_DEADLINE && System.nanoTime() >= deadlineNanos) {
+                throw timedOut(verb, resource, namespace, e);
+            }
             throw new ApiException(0, "ConnectionFailed", "cannot reach the cluster at " + base + ": "
                     + ApiErrors.connectionReason(e), null, verb, resource, namespace, e);
         }
@@ -192,6 +259,11 @@ public final class KubeApi {
             return new Response(resp.code(), resp.body());
         }
         throw error(resp, verb, resource, namespace);
+    }
+
+    private ApiException timedOut(String verb, String resource, String namespace, Exception cause) {
+        return new ApiException(0, ApiException.TIMED_OUT, "the cluster at " + base + " did not answer within the time"
+                + " left", null, verb, resource, namespace, cause);
     }
 
     @SuppressWarnings("unchecked")

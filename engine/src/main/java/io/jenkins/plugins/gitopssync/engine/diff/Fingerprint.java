@@ -26,9 +26,18 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
-    /** Hash of the live object's normalized content, ignoring fields controllers set after an apply. */
+    /**
+     * Hash of what a dry run would compare: the fields this engine's apply owns and their live values
+     * ({@link OwnedFields}), so a change to a field Git does not set (a label added by hand, a controller's
+     * annotation) is no drift, here as in a dry run. An object without an entry of ours in managedFields
+     * falls back to its whole normalized content, minus what controllers set after an apply.
+     */
     @SuppressWarnings("unchecked")
     public static String live(Map<String, Object> live) {
+        Map<String, Object> owned = OwnedFields.of(live);
+        if (owned != null) {
+            return ContentHash.of(owned);
+        }
         Map<String, Object> n = Objects.copy(Normalizer.normalize(live));
         if (Objects.at(n, "metadata", "annotations") instanceof Map<?, ?> ann) {
             CONTROLLER_ANNOTATIONS.forEach(ann::remove);

@@ -16,13 +16,16 @@ import java.util.Map;
 
 /**
  * Waits until applied objects are healthy: one LIST per kind and namespace (selected by the part-of
- * label) every second, until all are Current, one is Failed (fail fast), or the timeout passes.
+ * label) every second, until all are Current, one is Failed (fail fast), or the timeout passes. Each
+ * request is bounded by the time left, so an API server that stops answering ends the wait on time too.
  */
 public final class HealthChecker {
 
     private final KubeApi api;
     private final String applySetId;
     private final SyncLog log;
+
+    private static final long POLL_NANOS = 1_000_000_000L;
 
     public HealthChecker(KubeApi api, String applySetId, SyncLog log) {
         this.api = api;
@@ -41,20 +44,29 @@ public final class HealthChecker {
         }
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        Map<String, HealthStatus> status = new LinkedHashMap<>();
+        KubeApi bounded = api.until(deadline);
+        Map<String, HealthStatus> last = Map.of(); // the last round that got every answer
+        List<String> waiting = List.of();
         long lastLog = started;
         while (true) {
-            status.clear();
+            Map<String, HealthStatus> status = new LinkedHashMap<>();
+            long roundLeft = deadline - System.nanoTime();
             for (List<PlannedObject> group : groups.values()) {
                 PlannedObject first = group.get(0);
                 ResourceInfo r = first.resource();
                 Map<String, Map<String, Object>> live = new LinkedHashMap<>();
                 try {
-                    for (Map<String, Object> o : api.list(r, r.namespaced() ? first.ref().namespace() : null,
+                    for (Map<String, Object> o : bounded.list(r, r.namespaced() ? first.ref().namespace() : null,
                             ApplySetId.PART_OF_LABEL + "=" + applySetId)) {
                         live.put(Objects.string(o, "metadata", "name"), o);
                     }
                 } catch (ApiException e) {
+                    if (e.isTimedOut()) {
+                        // a round begun with less than a poll interval left just ran out; one begun earlier hung
+                        String why = roundLeft < POLL_NANOS ? "" : ": " + e.getMessage();
+                        return new Outcome(Map.copyOf(last), "health check timed out after " + timeout.toSeconds() + "s"
+                                + why + (waiting.isEmpty() ? "" : "; still in progress: " + String.join("; ", waiting)));
+                    }
                     String msg = e.isForbidden() ? e.permissionMessage() + " (health check)" : e.getMessage();
                     return new Outcome(status, "health check failed: " + msg);
                 }
@@ -66,7 +78,8 @@ public final class HealthChecker {
             if (!failed.isEmpty()) {
                 return new Outcome(Map.copyOf(status), "unhealthy: " + String.join("; ", failed));
             }
-            List<String> waiting = describe(objects, status, HealthStatus.State.IN_PROGRESS);
+            last = status;
+            waiting = describe(objects, status, HealthStatus.State.IN_PROGRESS);
             if (waiting.isEmpty()) {
                 log.info("healthy: " + objects.size() + " objects current after "
                         + Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s");
@@ -81,7 +94,7 @@ public final class HealthChecker {
                 log.info("waiting for " + waiting.size() + " objects: " + waiting.get(0) + (waiting.size() > 1 ? " ..." : ""));
                 lastLog = now;
             }
-            sleep(Math.min(1000, Math.max(1, (deadline - now) / 1_000_000)));
+            sleep(Math.min(POLL_NANOS, Math.max(1_000_000, deadline - now)) / 1_000_000);
         }
     }
 

@@ -2,7 +2,13 @@ package io.jenkins.plugins.gitopssync.engine.health;
 
 import java.util.Map;
 
-/** Picks the rule for an object's kind; kinds without one use the generic rule. */
+/**
+ * Picks the rule for an object's kind; kinds without one use the generic rule. The kinds are those kstatus
+ * and Argo CD have rules for, except where they disagree with each other and the cluster can stay that way
+ * for good: Ingress (Argo CD waits for a load balancer address, kstatus does not) and HorizontalPodAutoscaler
+ * (unhealthy without a metrics server) are generic, as in kstatus; PodDisruptionBudget, CronJob, ConfigMap
+ * and Secret are current once they exist.
+ */
 public final class HealthRules {
 
     private static final Map<String, KindHealth> BY_GROUP_KIND = Map.of(
@@ -13,7 +19,9 @@ public final class HealthRules {
             "/Pod", new PodHealth(),
             "/PersistentVolumeClaim", new PvcHealth(),
             "/Service", new ServiceHealth(),
-            "apiextensions.k8s.io/CustomResourceDefinition", new CrdHealth());
+            "apiextensions.k8s.io/CustomResourceDefinition", new CrdHealth(),
+            "apiregistration.k8s.io/APIService", new ApiServiceHealth(),
+            "apps/ReplicaSet", new ReplicaSetHealth());
     private static final KindHealth GENERIC = new GenericHealth();
 
     private HealthRules() {

@@ -5,9 +5,11 @@ import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -17,7 +19,9 @@ import java.util.stream.Collectors;
  * The inventory: a kubectl ApplySet parent Secret. Reads it, refuses another tool's, and writes it with
  * server-side apply: first widened to the superset of the old and new group-kinds and namespaces (so a
  * sync interrupted after applying still lists every kind a later prune must look at), then, after
- * pruning, narrowed to the new set with the per-object records.
+ * pruning, narrowed to the new set with the per-object records. Every write is conditional on the
+ * parent being as this sync last read or wrote it: a sync that was overtaken cannot overwrite (and so
+ * narrow) what the sync that overtook it wrote.
  */
 public final class ApplySetInventory {
 
@@ -75,48 +79,49 @@ public final class ApplySetInventory {
             data = InventoryData.decode(Base64.getDecoder().decode(b64));
         }
         return new ApplySetParent(name, namespace, id, true, split(annotations.get(ApplySetId.GROUP_KINDS_ANNOTATION)),
-                split(annotations.get(ApplySetId.NAMESPACES_ANNOTATION)), data);
+                split(annotations.get(ApplySetId.NAMESPACES_ANNOTATION)), data,
+                Objects.string(secret, "metadata", "resourceVersion"));
     }
 
     /**
-     * Before applying: the parent lists the old and new kinds and namespaces. Skipped (no request) when it
-     * already does.
+     * Before applying: the parent lists the old and new kinds and namespaces, and any sync this one just
+     * displaced. Skipped (no request) when it already does.
      */
-    public ApplySetParent widen(ApplySetParent current, SortedSet<String> groupKinds, SortedSet<String> namespaces) {
+    public ApplySetParent widen(ApplySetParent current, SortedSet<String> groupKinds, SortedSet<String> namespaces,
+                                List<DisplacedSync> newlyDisplaced) {
         SortedSet<String> gks = new TreeSet<>(current.groupKinds());
         gks.addAll(groupKinds);
         SortedSet<String> nss = new TreeSet<>(current.additionalNamespaces());
         nss.addAll(namespaces);
         nss.remove(namespace);
-        if (current.exists() && gks.equals(current.groupKinds()) && nss.equals(current.additionalNamespaces())) {
+        if (current.exists() && gks.equals(current.groupKinds()) && nss.equals(current.additionalNamespaces())
+                && newlyDisplaced.isEmpty()) {
             return current;
         }
-        ApplySetParent wide = new ApplySetParent(name, namespace, id, true, gks, nss, current.data());
-        write(wide);
-        return wide;
+        List<DisplacedSync> displaced = new ArrayList<>(current.data().displaced());
+        displaced.addAll(newlyDisplaced);
+        return write(current, gks, nss, current.data().withDisplaced(displaced));
     }
 
-    /** After pruning: exactly the new kinds and namespaces, and the new records. Skipped when nothing changed. */
+    /** After pruning: exactly the given kinds and namespaces, and the new records. Skipped when nothing changed. */
     public ApplySetParent finish(ApplySetParent current, SortedSet<String> groupKinds, SortedSet<String> namespaces,
                                  InventoryData data) {
         SortedSet<String> nss = new TreeSet<>(namespaces);
         nss.remove(namespace);
-        ApplySetParent done = new ApplySetParent(name, namespace, id, true, groupKinds, nss, data);
-        if (current.exists() && current.groupKinds().equals(done.groupKinds())
-                && current.additionalNamespaces().equals(done.additionalNamespaces())
-                && sameRecords(current.data(), data)) {
+        if (current.exists() && current.groupKinds().equals(groupKinds)
+                && current.additionalNamespaces().equals(nss) && sameRecords(current.data(), data)) {
             return current;
         }
-        write(done);
-        return done;
+        return write(current, groupKinds, nss, data);
     }
 
     private static boolean sameRecords(InventoryData a, InventoryData b) {
         return java.util.Objects.equals(a.revision(), b.revision()) && java.util.Objects.equals(a.path(), b.path())
-                && a.byKey().equals(b.byKey());
+                && a.byKey().equals(b.byKey()) && a.displaced().equals(b.displaced());
     }
 
-    private void write(ApplySetParent p) {
+    private ApplySetParent write(ApplySetParent current, SortedSet<String> groupKinds, SortedSet<String> namespaces,
+                                 InventoryData data) {
         Map<String, Object> secret = new LinkedHashMap<>();
         secret.put("apiVersion", "v1");
         secret.put("kind", "Secret");
@@ -126,21 +131,30 @@ public final class ApplySetInventory {
         meta.put("labels", Map.of(ApplySetId.ID_LABEL, id));
         Map<String, Object> ann = new LinkedHashMap<>();
         ann.put(ApplySetId.TOOLING_ANNOTATION, ApplySetId.TOOLING);
-        ann.put(ApplySetId.GROUP_KINDS_ANNOTATION, String.join(",", p.groupKinds()));
+        ann.put(ApplySetId.GROUP_KINDS_ANNOTATION, String.join(",", groupKinds));
         // kubectl writes the annotation only when there are additional namespaces; an empty value would
         // parse as one namespace named ""
-        if (!p.additionalNamespaces().isEmpty()) {
-            ann.put(ApplySetId.NAMESPACES_ANNOTATION, String.join(",", p.additionalNamespaces()));
+        if (!namespaces.isEmpty()) {
+            ann.put(ApplySetId.NAMESPACES_ANNOTATION, String.join(",", namespaces));
         }
         meta.put("annotations", ann);
         secret.put("metadata", meta);
         secret.put("type", "Opaque");
-        secret.put("data", Map.of(DATA_KEY, Base64.getEncoder().encodeToString(p.data().encode())));
+        secret.put("data", Map.of(DATA_KEY, Base64.getEncoder().encodeToString(data.encode())));
+        String expected = current.exists() ? current.resourceVersion() : KubeApi.NOT_CREATED_YET;
+        KubeApi.Applied written;
         try {
-            api.apply(SECRETS, namespace, name, secret, false);
+            written = api.applyIfUnchanged(SECRETS, namespace, name, secret, expected);
         } catch (ApiException e) {
+            if (e.isConflict()) {
+                throw new SyncException("the ApplySet parent " + current.displayName() + " was changed by another sync"
+                        + " since this one read it (this sync was overtaken: it was paused or its lease expired), so"
+                        + " it stops and writes nothing more; the other sync's inventory stands", e);
+            }
             throw fail("write", e);
         }
+        return new ApplySetParent(name, namespace, id, true, groupKinds, namespaces, data,
+                Objects.string(written.object(), "metadata", "resourceVersion"));
     }
 
     private SyncException fail(String what, ApiException e) {

@@ -5,11 +5,12 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The ApplySet parent as read: whether it exists, the group-kinds ("Kind.group") and additional
- * namespaces its annotations declare, and the engine's data.
+ * The ApplySet parent as read (or written): whether it exists, the group-kinds ("Kind.group") and
+ * additional namespaces its annotations declare, the engine's data, and its resourceVersion (null when
+ * absent), on which the next write of this sync is conditional.
  */
 public record ApplySetParent(String name, String namespace, String id, boolean exists, SortedSet<String> groupKinds,
-                             SortedSet<String> additionalNamespaces, InventoryData data) {
+                             SortedSet<String> additionalNamespaces, InventoryData data, String resourceVersion) {
 
     public ApplySetParent {
         groupKinds = new TreeSet<>(groupKinds);
@@ -18,7 +19,7 @@ public record ApplySetParent(String name, String namespace, String id, boolean e
 
     public static ApplySetParent absent(String name, String namespace) {
         return new ApplySetParent(name, namespace, ApplySetId.of(name, namespace), false, new TreeSet<>(),
-                new TreeSet<>(), InventoryData.empty());
+                new TreeSet<>(), InventoryData.empty(), null);
     }
 
     /** Every namespace members may live in: the parent's own and the additional ones. */

@@ -13,18 +13,31 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The engine's own data in the ApplySet parent (one data key, gzip + JSON): the last applied revision
- * and path, and a record per object keyed by {@link io.jenkins.plugins.gitopssync.engine.plan.ObjectRef#key()}.
+ * and path, a record per object keyed by {@link io.jenkins.plugins.gitopssync.engine.plan.ObjectRef#key()},
+ * and the syncs that were overtaken recently and may still write.
  */
-public record InventoryData(String revision, String path, long syncedAtEpochSeconds, List<ObjectRecord> objects) {
+public record InventoryData(String revision, String path, long syncedAtEpochSeconds, List<ObjectRecord> objects,
+                            List<DisplacedSync> displaced) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public InventoryData {
         objects = objects == null ? List.of() : List.copyOf(objects);
+        displaced = displaced == null ? List.of() : List.copyOf(displaced);
+    }
+
+    public InventoryData(String revision, String path, long syncedAtEpochSeconds, List<ObjectRecord> objects) {
+        this(revision, path, syncedAtEpochSeconds, objects, List.of());
     }
 
     public static InventoryData empty() {
         return new InventoryData(null, null, 0, List.of());
+    }
+
+    /** The same data with other displaced syncs. */
+    public InventoryData withDisplaced(List<DisplacedSync> others) {
+        return new InventoryData(revision, path, syncedAtEpochSeconds, objects, others);
     }
 
     public Map<String, ObjectRecord> byKey() {
@@ -53,7 +66,7 @@ public record InventoryData(String revision, String path, long syncedAtEpochSeco
         try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(data))) {
             InventoryData d = JSON.readValue(gz, InventoryData.class);
             return new InventoryData(d.revision(), d.path(), d.syncedAtEpochSeconds(),
-                    d.objects() == null ? new ArrayList<>() : d.objects());
+                    d.objects() == null ? new ArrayList<>() : d.objects(), d.displaced());
         } catch (IOException e) {
             return empty();
         }

@@ -6,12 +6,15 @@ import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
+import io.jenkins.plugins.gitopssync.engine.cluster.WriteFence;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,31 +23,55 @@ import java.util.concurrent.TimeUnit;
 /**
  * One sync at a time per ApplySet: a coordination.k8s.io Lease "gitops-sync-NAME" next to the parent.
  * Created, or taken over only when expired; renewed in the background every third of its duration;
- * deleted at the end. A held lease fails the sync at once, naming the holder.
+ * deleted at the end. A held lease fails the sync at once, naming the holder and when the lease expires.
+ *
+ * <p>It is also the sync's write fence. A sync can stall (a paused process, a long GC, a frozen agent)
+ * past its lease while another takes the lease over; when it resumes, its next write must not happen. So
+ * before every write it checks that the lease was confirmed by the API server recently (two thirds of a
+ * duration, measured by the monotonic and the wall clock both, so a stall of either shows); the first
+ * write of every batch (widening the inventory, each apply stage, the prune, recording the inventory)
+ * confirms it whatever its age. Confirming is renewing, a conditional update that fails when anyone else
+ * changed or deleted the lease; a batch without writes costs nothing. Once lost, every write fails. What the fence cannot stop (a write already on its way when the sync stalled, or clocks
+ * that disagree by more than a third of the lease) the inventory covers: a sync that took a lease over
+ * keeps its predecessor's kinds in the parent for a grace period ({@link #displaced()}).
  */
-public final class SyncLease implements AutoCloseable {
+public final class SyncLease implements AutoCloseable, WriteFence {
 
     public static final ResourceInfo LEASES = new ResourceInfo("coordination.k8s.io", "v1", "Lease", "leases", true);
-    public static final int DURATION_SECONDS = 60;
+    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
+    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);
     private static final DateTimeFormatter MICRO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
+
+    /** A lease this sync took over from an expired holder, who may still be alive and writing. */
+    public record Displaced(String holder, Duration leaseDuration) {
+    }
 
     private final KubeApi api;
     private final String namespace;
     private final String name;
+    private final String applySetName;
     private final String holder;
+    private final Duration duration;
     private final SyncLog log;
     private volatile Map<String, Object> current;
     private ScheduledExecutorService renewer;
     private boolean closed;
-    private volatile long heldSinceNanos = System.nanoTime();
+    private volatile long confirmedNanos = System.nanoTime();
+    private volatile long confirmedMillis = System.currentTimeMillis();
+    private volatile boolean batchStarted;
+    private volatile String batch = "writing";
     private volatile String lostBecause;
+    private Displaced displaced;
 
-    private SyncLease(KubeApi api, String namespace, String name, String holder, SyncLog log) {
+    private SyncLease(KubeApi api, String namespace, String applySetName, String holder, Duration duration,
+                      SyncLog log) {
         this.api = api;
         this.namespace = namespace;
-        this.name = name;
+        this.name = leaseName(applySetName);
+        this.applySetName = applySetName;
         this.holder = holder;
+        this.duration = duration.toSeconds() < 1 ? Duration.ofSeconds(1) : Duration.ofSeconds(duration.toSeconds());
         this.log = log;
     }
 
@@ -62,9 +89,10 @@ public final class SyncLease implements AutoCloseable {
         return host + "/pid-" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public static SyncLease acquire(KubeApi api, String applySetName, String namespace, SyncLog log) {
-        SyncLease lease = new SyncLease(api, namespace, leaseName(applySetName), defaultHolder(), log);
-        lease.take(applySetName);
+    /** @param api unfenced: the lease's own requests are how the fence confirms it */
+    public static SyncLease acquire(KubeApi api, String applySetName, String namespace, Duration duration, SyncLog log) {
+        SyncLease lease = new SyncLease(api, namespace, applySetName, defaultHolder(), duration, log);
+        lease.take();
         lease.startRenewing();
         return lease;
     }
@@ -73,15 +101,23 @@ public final class SyncLease implements AutoCloseable {
         return holder;
     }
 
-    private void take(String applySetName) {
+    /** The holder whose expired lease this sync took over; empty when the lease was free. */
+    public Optional<Displaced> displaced() {
+        return Optional.ofNullable(displaced);
+    }
+
+    private void take() {
         String now = MICRO.format(Instant.now());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("apiVersion", "coordination.k8s.io/v1");
         body.put("kind", "Lease");
         body.put("metadata", new LinkedHashMap<>(Map.of("name", name, "namespace", namespace)));
         body.put("spec", spec(now, now));
+        long sentNanos = System.nanoTime();
+        long sentMillis = System.currentTimeMillis();
         try {
             current = api.create(LEASES, namespace, body);
+            confirmed(sentNanos, sentMillis);
             return;
         } catch (ApiException e) {
             if (!e.isConflict()) {
@@ -95,24 +131,28 @@ public final class SyncLease implements AutoCloseable {
             throw fail(e);
         }
         if (existing == null) { // released in between
-            take(applySetName);
+            take();
             return;
         }
         String otherHolder = Objects.string(existing, "spec", "holderIdentity");
         String renew = Objects.string(existing, "spec", "renewTime");
-        long duration = Objects.number(existing, DURATION_SECONDS, "spec", "leaseDurationSeconds");
-        boolean expired = otherHolder == null || otherHolder.isEmpty() || renew == null
-                || Instant.parse(renew).plusSeconds(duration).isBefore(Instant.now());
+        long otherSeconds = Objects.number(existing, DEFAULT_DURATION.toSeconds(), "spec", "leaseDurationSeconds");
+        Instant expires = renew == null ? null : Instant.parse(renew).plusSeconds(otherSeconds);
+        boolean expired = otherHolder == null || otherHolder.isEmpty() || expires == null || expires.isBefore(Instant.now());
         if (!expired) {
             String since = Objects.string(existing, "spec", "acquireTime");
             throw new SyncException("sync of ApplySet " + namespace + "/" + applySetName + " is already running (held by "
-                    + otherHolder + " since " + (since == null ? renew : since) + "; lease " + namespace + "/" + name + ")");
+                    + otherHolder + " since " + (since == null ? renew : since) + "; lease " + namespace + "/" + name
+                    + ", last renewed " + renew + ", expires " + expires + " unless renewed). If that sync died (killed,"
+                    + " its agent lost), its lease expires then and the next sync takes it over");
         }
-        log.warn("taking over the expired lease " + namespace + "/" + name + " of " + otherHolder);
+        log.warn("taking over the expired lease " + namespace + "/" + name + " of " + otherHolder
+                + " (expired " + expires + "); if it is still running, it stops at its next write");
         Map<String, Object> takeover = Objects.copy(existing);
         takeover.put("spec", spec(now, now));
         try {
             current = api.update(LEASES, namespace, name, takeover);
+            confirmed(sentNanos, sentMillis);
         } catch (ApiException e) {
             if (e.isConflict()) {
                 throw new SyncException("sync of ApplySet " + namespace + "/" + applySetName
@@ -120,12 +160,15 @@ public final class SyncLease implements AutoCloseable {
             }
             throw fail(e);
         }
+        if (otherHolder != null && !otherHolder.isEmpty()) {
+            displaced = new Displaced(otherHolder, Duration.ofSeconds(otherSeconds));
+        }
     }
 
     private Map<String, Object> spec(String acquire, String renew) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("holderIdentity", holder);
-        spec.put("leaseDurationSeconds", DURATION_SECONDS);
+        spec.put("leaseDurationSeconds", duration.toSeconds());
         spec.put("acquireTime", acquire);
         spec.put("renewTime", renew);
         return spec;
@@ -149,43 +192,107 @@ public final class SyncLease implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long every = DURATION_SECONDS / 3;
-        renewer.scheduleAtFixedRate(this::renew, every, every, TimeUnit.SECONDS);
-    }
-
-    @SuppressWarnings("unchecked")
-    private synchronized void renew() {
-        if (closed) {
-            return;
-        }
-        try {
-            Map<String, Object> next = Objects.copy(current);
-            ((Map<String, Object>) next.get("spec")).put("renewTime", MICRO.format(Instant.now()));
-            current = api.update(LEASES, namespace, name, next);
-            heldSinceNanos = System.nanoTime();
-        } catch (ApiException e) {
-            if (e.isConflict() || e.isNotFound()) {
-                lostBecause = "it was changed or deleted by someone else";
+        long every = duration.toMillis() / 3;
+        renewer.scheduleWithFixedDelay(() -> {
+            try {
+                renew();
+            } catch (RuntimeException e) {
+                log.warn("could not renew the lease " + namespace + "/" + name + ": " + e.getMessage());
             }
-            log.warn("could not renew the lease " + namespace + "/" + name + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            log.warn("could not renew the lease " + namespace + "/" + name + ": " + e.getMessage());
-        }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Throws when the lease may no longer be ours (taken over, deleted, or not renewed for a whole lease
-     * duration): the caller must not go on with destructive steps such as pruning.
+     * A conditional update of the renew time: it fails when anyone else changed or deleted the lease since
+     * this sync last wrote it, which is exactly when the lease stopped being this sync's.
      */
-    public void checkHeld() {
-        String why = lostBecause;
-        if (why == null && System.nanoTime() - heldSinceNanos > DURATION_SECONDS * 1_000_000_000L) {
-            why = "it could not be renewed for " + DURATION_SECONDS + "s";
+    @SuppressWarnings("unchecked")
+    private synchronized void renew() {
+        if (closed || lostBecause != null) {
+            return;
         }
-        if (why != null) {
-            throw new SyncException("lost the lease " + namespace + "/" + name + " (" + why + "); another sync may be"
-                    + " running, so this one stops before pruning");
+        long sentNanos = System.nanoTime();
+        long sentMillis = System.currentTimeMillis();
+        Map<String, Object> next = Objects.copy(current);
+        ((Map<String, Object>) next.get("spec")).put("renewTime", MICRO.format(Instant.ofEpochMilli(sentMillis)));
+        try {
+            current = api.update(LEASES, namespace, name, next);
+            confirmed(sentNanos, sentMillis);
+        } catch (ApiException e) {
+            if (e.isConflict()) {
+                lostBecause = "another sync took it over";
+            } else if (e.isNotFound()) {
+                lostBecause = "it was deleted, by another sync that took it over or by hand";
+            }
+            throw e;
         }
+    }
+
+    /** Confirmation time: when the renewal was sent, not answered, since the server may have applied it at once. */
+    private void confirmed(long sentNanos, long sentMillis) {
+        confirmedNanos = sentNanos;
+        confirmedMillis = sentMillis;
+    }
+
+    /** The next write confirms the lease with the API server first. Names the batch in errors. */
+    public void startBatch(String what) {
+        batch = what;
+        batchStarted = true;
+    }
+
+    /** The fence: throws {@link LeaseLostException} when the lease may no longer be this sync's. */
+    @Override
+    public void beforeWrite() {
+        if (!fresh()) {
+            confirm();
+        }
+    }
+
+    /** Confirmed recently enough for this write: not lost, not a batch's first write, not stalled. */
+    private boolean fresh() {
+        return lostBecause == null && !batchStarted && confirmedWithin(writeLimitNanos());
+    }
+
+    private synchronized void confirm() {
+        if (fresh()) {
+            return; // another thread confirmed it meanwhile
+        }
+        if (lostBecause == null) {
+            try {
+                renew();
+                batchStarted = false;
+                return;
+            } catch (ApiException e) {
+                if (lostBecause == null && !e.isConflict() && !e.isNotFound() && confirmedWithin(writeLimitNanos())) {
+                    // unreachable for a moment, but still recently confirmed: the write itself will tell
+                    batchStarted = false;
+                    return;
+                }
+                if (lostBecause == null) {
+                    lostBecause = "it could not be renewed for " + Duration.ofNanos(ageNanos()).toSeconds() + "s ("
+                            + e.getMessage() + ")";
+                }
+            }
+        }
+        throw new LeaseLostException("lost the lease " + namespace + "/" + name + " of ApplySet " + namespace + "/"
+                + applySetName + " (" + lostBecause + "): another sync may be running, so this one stopped before "
+                + batch + " and writes nothing more; run it again once the other sync is done");
+    }
+
+    /** Two thirds of the lease: others may take it over after the whole of it, by clocks that may differ. */
+    private long writeLimitNanos() {
+        return duration.toNanos() * 2 / 3;
+    }
+
+    private boolean confirmedWithin(long nanos) {
+        return ageNanos() <= nanos;
+    }
+
+    /** The larger of the two clocks' views: a stalled process sees its monotonic clock jump, a resumed VM its wall clock. */
+    private long ageNanos() {
+        long byMonotonic = System.nanoTime() - confirmedNanos;
+        long byWall = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - confirmedMillis);
+        return Math.max(byMonotonic, byWall);
     }
 
     /** Stops renewing and deletes the lease if it is still ours (precondition on its resourceVersion). */
@@ -195,11 +302,15 @@ public final class SyncLease implements AutoCloseable {
         if (renewer != null) {
             renewer.shutdownNow();
         }
+        if (lostBecause != null) {
+            return; // not ours any more
+        }
         try {
             String rv = Objects.string(current, "metadata", "resourceVersion");
-            api.deleteIfUnchanged(LEASES, namespace, name, rv);
+            // bounded: a hanging API server must not hold the sync's end; the lease expires by itself
+            api.until(System.nanoTime() + RELEASE_TIMEOUT.toNanos()).deleteIfUnchanged(LEASES, namespace, name, rv);
         } catch (RuntimeException e) {
-            log.warn("could not release the lease " + namespace + "/" + name + " (it expires in " + DURATION_SECONDS
+            log.warn("could not release the lease " + namespace + "/" + name + " (it expires in " + duration.toSeconds()
                     + "s): " + e.getMessage());
         }
     }

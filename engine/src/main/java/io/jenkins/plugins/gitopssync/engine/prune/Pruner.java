@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.prune;
 
+import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.apply.ObjectOutcome;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
@@ -83,9 +84,12 @@ public final class Pruner {
         return out;
     }
 
-    /** Sync: delete (stage by stage in reverse order, in parallel inside a stage). */
+    /**
+     * Sync: delete (stage by stage in reverse order, in parallel inside a stage). {@code afterEach} runs
+     * after each object (progress for the phase hook). A lost lease stops the whole prune.
+     */
     public List<ObjectOutcome> prune(List<ObjectRef> refs, Map<String, Map<String, Object>> members,
-                                     Map<String, ObjectRecord> records) {
+                                     Map<String, ObjectRecord> records, Runnable afterEach) {
         List<ObjectOutcome> out = new ArrayList<>();
         int i = 0;
         while (i < refs.size()) {
@@ -93,7 +97,11 @@ public final class Pruner {
             List<Future<ObjectOutcome>> batch = new ArrayList<>();
             while (i < refs.size() && KindOrder.stageOf(refs.get(i).group(), refs.get(i).kind()) == stage) {
                 ObjectRef ref = refs.get(i++);
-                Callable<ObjectOutcome> task = () -> pruneOne(ref, members.get(ref.key()), records.get(ref.key()));
+                Callable<ObjectOutcome> task = () -> {
+                    ObjectOutcome o = pruneOne(ref, members.get(ref.key()), records.get(ref.key()));
+                    afterEach.run();
+                    return o;
+                };
                 batch.add(pool.submit(task));
             }
             for (Future<ObjectOutcome> f : batch) {
@@ -103,6 +111,9 @@ public final class Pruner {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while pruning", e);
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof SyncException stop) {
+                        throw stop; // the lease was lost: nothing more is deleted
+                    }
                     throw new IllegalStateException("prune failed: " + e.getCause(), e.getCause());
                 }
             }

@@ -153,7 +153,7 @@ public final class DirectoryRenderer {
                 }
                 Path kustomization = KustomizeRenderer.kustomizationFile(real);
                 if (kustomization != null) {
-                    parts.add(new RenderedPart(KustomizeRenderer.render(real, rel + "/" + kustomization.getFileName(), log)));
+                    parts.add(new RenderedPart(KustomizeRenderer.render(root, real, rel + "/" + kustomization.getFileName(), log)));
                 } else {
                     walk(real, ignore);
                 }
@@ -171,6 +171,11 @@ public final class DirectoryRenderer {
         String rel = relative(file);
         String content;
         try {
+            long size = Files.size(file);
+            if (size > ParseLimits.DEFAULT.fileBytes()) {
+                throw new SyncException(rel + ": " + ParseLimits.size(size) + " is larger than the limit of "
+                        + ParseLimits.size(ParseLimits.DEFAULT.fileBytes()) + " for one manifest file; nothing was read");
+            }
             content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
             throw new SyncException(rel + ": not valid UTF-8 text");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import java.io.IOException;
@@ -19,8 +20,15 @@ import java.util.Map;
  */
 final class JsonStream {
 
+    private static final ParseLimits LIMITS = ParseLimits.DEFAULT;
+    /** Jackson's own limits only as a backstop: {@link #read} checks ours first, with the place. */
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength((int) Math.min(Integer.MAX_VALUE, LIMITS.fileBytes()))
+                    .maxNestingDepth(LIMITS.depth() + 1)
+                    .maxDocumentLength(LIMITS.fileBytes())
+                    .build())
             .build();
 
     private JsonStream() {
@@ -31,9 +39,15 @@ final class JsonStream {
         try (JsonParser parser = FACTORY.createParser(content)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
-                int line = parser.currentTokenLocation().getLineNr();
+                JsonLocation start = parser.currentTokenLocation();
+                int line = start.getLineNr();
                 List<Integer> itemLines = new ArrayList<>();
-                Object value = read(parser, token, 0, itemLines);
+                Object value = read(file, parser, token, 0, 1, itemLines);
+                long size = parser.currentLocation().getCharOffset() - start.getCharOffset();
+                if (size > LIMITS.documentChars()) {
+                    throw new SyncException(file + ":" + line + ":" + start.getColumnNr() + ": this JSON value is larger than "
+                            + ParseLimits.size(LIMITS.documentChars()) + ", the limit for one document");
+                }
                 documents.add(new YamlStream.Document(value, line, itemLines));
             }
         } catch (JsonProcessingException e) {
@@ -58,7 +72,11 @@ final class JsonStream {
         return message.replaceAll("'[^']{2,}'", "'…'");
     }
 
-    private static Object read(JsonParser p, JsonToken token, int depth, List<Integer> itemLines) throws IOException {
+    private static Object read(String file, JsonParser p, JsonToken token, int depth, int level, List<Integer> itemLines)
+            throws IOException {
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && level > LIMITS.depth()) {
+            throw limit(file, p, "nested deeper than " + LIMITS.depth() + " levels");
+        }
         switch (token) {
             case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
@@ -70,11 +88,11 @@ final class JsonStream {
                         JsonToken t;
                         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                             itemLines.add(p.currentTokenLocation().getLineNr());
-                            items.add(read(p, t, depth + 2, itemLines));
+                            items.add(read(file, p, t, depth + 2, level + 2, itemLines));
                         }
                         map.put(field, items);
                     } else {
-                        map.put(field, read(p, valueToken, depth + 1, itemLines));
+                        map.put(field, read(file, p, valueToken, depth + 1, level + 1, itemLines));
                     }
                 }
                 return map;
@@ -83,11 +101,15 @@ final class JsonStream {
                 List<Object> list = new ArrayList<>();
                 JsonToken t;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(read(p, t, depth + 1, itemLines));
+                    list.add(read(file, p, t, depth + 1, level + 1, itemLines));
                 }
                 return list;
             }
             case VALUE_STRING -> {
+                if (p.getTextLength() > LIMITS.valueChars()) {
+                    throw limit(file, p, "a value of " + ParseLimits.size(p.getTextLength()) + " is longer than "
+                            + ParseLimits.size(LIMITS.valueChars()) + ", the limit for one value");
+                }
                 return p.getText();
             }
             case VALUE_NUMBER_INT -> {
@@ -107,5 +129,10 @@ final class JsonStream {
             }
             default -> throw new SyncException("unexpected JSON token " + token);
         }
+    }
+
+    private static SyncException limit(String file, JsonParser p, String problem) {
+        JsonLocation at = p.currentTokenLocation();
+        return new SyncException(file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": " + problem);
     }
 }

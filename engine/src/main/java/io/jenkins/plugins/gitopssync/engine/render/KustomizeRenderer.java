@@ -37,10 +37,12 @@ public final class KustomizeRenderer {
     }
 
     /**
-     * @param dir     the kustomization directory (inside the repository)
-     * @param relFile the kustomization file relative to the repository root, used in locations
+     * @param realRoot the repository root, symlinks resolved: nothing outside it may be read
+     * @param dir      the kustomization directory (inside the repository)
+     * @param relFile  the kustomization file relative to the repository root, used in locations
      */
-    public static List<Manifest> render(Path dir, String relFile, SyncLog log) {
+    public static List<Manifest> render(Path realRoot, Path dir, String relFile, SyncLog log) {
+        KustomizationGuard.check(realRoot, dir);
         String kubectl = kubectl();
         String relDir = relFile.contains("/") ? relFile.substring(0, relFile.lastIndexOf('/')) : ".";
         log.info("Building Kustomization " + relDir + " with " + kubectl + " kustomize");
@@ -51,7 +53,9 @@ public final class KustomizeRenderer {
             err = Files.createTempFile("gitops-kustomize", ".err");
             Process process;
             try {
-                process = new ProcessBuilder(kubectl, "kustomize", dir.toString())
+                process = new ProcessBuilder(kubectl, "kustomize", dir.toString(),
+                        // kustomize's default, made explicit: files only from within each kustomization root
+                        "--load-restrictor=LoadRestrictionsRootOnly")
                         .directory(dir.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
                         .redirectOutput(out.toFile())
@@ -72,6 +76,11 @@ public final class KustomizeRenderer {
             String stderr = Files.readString(err, StandardCharsets.UTF_8).strip();
             if (!stderr.isEmpty()) {
                 log.warn(relFile + ": kustomize: " + stderr);
+            }
+            long size = Files.size(out);
+            if (size > ParseLimits.DEFAULT.fileBytes()) {
+                throw new SyncException(relFile + ": the Kustomize build's output of " + ParseLimits.size(size)
+                        + " is larger than the limit of " + ParseLimits.size(ParseLimits.DEFAULT.fileBytes()) + "; nothing was read");
             }
             return ManifestParser.parse(relFile, Files.readString(out, StandardCharsets.UTF_8), false, log);
         } catch (IOException e) {

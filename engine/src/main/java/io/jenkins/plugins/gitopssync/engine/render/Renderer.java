@@ -28,7 +28,7 @@ public final class Renderer {
         List<Manifest> manifests;
         if (kustomization != null) {
             String rel = root.relativize(kustomization).toString().replace('\\', '/');
-            manifests = KustomizeRenderer.render(kustomization.getParent(), rel, out);
+            manifests = KustomizeRenderer.render(root, kustomization.getParent(), rel, out);
         } else {
             manifests = DirectoryRenderer.render(root, start, out);
         }

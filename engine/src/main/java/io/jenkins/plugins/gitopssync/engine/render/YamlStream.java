@@ -1,12 +1,11 @@
 package io.jenkins.plugins.gitopssync.engine.render;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -17,7 +16,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -37,21 +36,30 @@ final class YamlStream {
     }
 
     static List<Document> parse(String file, String content) {
+        ParseLimits limits = ParseLimits.DEFAULT;
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(200);
-        options.setCodePointLimit(256 * 1024 * 1024);
-        options.setNestingDepthLimit(200);
+        // aliases are bounded by what they expand to (ExpansionCheck), not by how many there are
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+        // the reader enforces the document limit, with the place
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        options.setNestingDepthLimit(limits.depth());
         NodeConstructor constructor = new NodeConstructor(options);
-        Yaml yaml = new Yaml(constructor, new Representer(new org.yaml.snakeyaml.DumperOptions()),
-                new org.yaml.snakeyaml.DumperOptions(), options, new KubernetesResolver());
+        // what the Yaml facade would copy from the options (it is not used: its reader is quadratic)
+        constructor.setAllowDuplicateKeys(options.isAllowDuplicateKeys());
+        constructor.setWrappedToRootException(options.isWrappedToRootException());
+        Composer composer = new Composer(new ParserImpl(new LinearYamlReader(content, limits), options),
+                new KubernetesResolver(), options);
         List<Document> documents = new ArrayList<>();
         try {
-            for (Node node : yaml.composeAll(new StringReader(content))) {
-                rejectRecursion(file, node, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
+                ExpansionCheck.check(node, limits);
                 Object value = constructor.construct(node);
                 documents.add(new Document(value, node.getStartMark().getLine() + 1, itemLines(node)));
             }
+        } catch (LimitExceededException e) {
+            throw new SyncException(e.describe(file));
         } catch (MarkedYAMLException e) {
             // not chained: SnakeYAML's own message quotes the offending line, which may hold a Secret value
             throw new SyncException(describe(file, e));
@@ -76,29 +84,6 @@ final class YamlStream {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    /** An alias to an enclosing node makes an infinite object: no Kubernetes object can be one. */
-    private static void rejectRecursion(String file, Node node, java.util.Set<Node> ancestors) {
-        if (node instanceof ScalarNode) {
-            return;
-        }
-        if (!ancestors.add(node)) {
-            Mark mark = node.getStartMark();
-            throw new SyncException(file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)
-                    + ": recursive alias (an anchor used inside itself)");
-        }
-        if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                rejectRecursion(file, tuple.getKeyNode(), ancestors);
-                rejectRecursion(file, tuple.getValueNode(), ancestors);
-            }
-        } else if (node instanceof SequenceNode sequence) {
-            for (Node item : sequence.getValue()) {
-                rejectRecursion(file, item, ancestors);
-            }
-        }
-        ancestors.remove(node);
     }
 
     /** Lines of the elements of a top-level "items" sequence (for kind: List). */

@@ -5,10 +5,14 @@ import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
+import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
+import io.jenkins.plugins.gitopssync.engine.inventory.DisplacedSync;
+import io.jenkins.plugins.gitopssync.engine.inventory.InventoryData;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +78,18 @@ abstract class ClusterTestBase {
 
     protected SyncResult sync() {
         return sync(b -> b);
+    }
+
+    /** Moves the end of the grace period of every displaced sync the parent lists into the past. */
+    protected void expireDisplacedSyncs(String applySetName) {
+        client.secrets().inNamespace(ns).withName(applySetName).edit(secret -> {
+            String key = ApplySetInventory.DATA_KEY;
+            InventoryData data = InventoryData.decode(Base64.getDecoder().decode(secret.getData().get(key)));
+            List<DisplacedSync> expired = data.displaced().stream()
+                    .map(d -> new DisplacedSync(d.holder(), 0, d.groupKinds(), d.namespaces())).toList();
+            secret.getData().put(key, Base64.getEncoder().encodeToString(data.withDisplaced(expired).encode()));
+            return secret;
+        });
     }
 
     protected static ObjectResult object(SyncResult r, String kind, String name) {

@@ -58,4 +58,34 @@ class HealthClusterTest extends ClusterTestBase {
         assertThat(object(r, "Deployment", "doomed").health()).startsWith("Failed: progress deadline exceeded");
         assertThat(seconds).isLessThan(90);
     }
+
+    @Test
+    void anApiServiceWithoutItsBackendIsNotHealthy() throws Exception {
+        String name = "v1alpha1." + ns + ".gitops-sync.io";
+        cleanup.add(() -> client.genericKubernetesResources("apiregistration.k8s.io/v1", "APIService")
+                .withName(name).delete());
+        repo.write("apiservice.yaml", """
+                apiVersion: apiregistration.k8s.io/v1
+                kind: APIService
+                metadata:
+                  name: %s
+                spec:
+                  group: %s.gitops-sync.io
+                  version: v1alpha1
+                  groupPriorityMinimum: 1000
+                  versionPriority: 15
+                  insecureSkipTLSVerify: true
+                  service:
+                    namespace: %s
+                    name: no-such-backend
+                """.formatted(name, ns, ns));
+        repo.commit("an aggregated API whose backend does not exist");
+
+        SyncResult r = sync(b -> b.waitForHealth(true).timeout(Duration.ofSeconds(6)));
+
+        assertThat(r.status()).isEqualTo(SyncStatus.Failed);
+        assertThat(r.errors()).singleElement().asString().contains("timed out after 6s")
+                .contains("APIService/" + name + ": not Available: ");
+        assertThat(object(r, "APIService", name).health()).startsWith("InProgress: not Available: ");
+    }
 }

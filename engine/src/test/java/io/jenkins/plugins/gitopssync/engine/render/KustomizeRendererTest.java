@@ -129,13 +129,15 @@ class KustomizeRendererTest {
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 resources:
-                  - missing.yaml
+                  - cm.yaml
+                  - cm.yaml
                 """);
+        write("broken/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: twice\n");
 
         assertThatThrownBy(() -> Renderer.render(new ManifestSource(repo, "rev", "broken"), log))
                 .isInstanceOf(SyncException.class)
                 .hasMessageStartingWith("broken/kustomization.yaml: kustomize build failed")
-                .hasMessageContaining("missing.yaml");
+                .hasMessageContaining("cm.yaml");
     }
 
     @Test

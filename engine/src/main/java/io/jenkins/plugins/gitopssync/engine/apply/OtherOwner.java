@@ -1,0 +1,27 @@
+package io.jenkins.plugins.gitopssync.engine.apply;
+
+import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
+import java.util.Map;
+
+/**
+ * An object another ApplySet owns is never taken over: two inventories would each prune it when it leaves
+ * their Git. The user moves it (drops it from one set, or removes its part-of label) first.
+ */
+public final class OtherOwner {
+
+    private OtherOwner() {
+    }
+
+    /** The part-of label of a live object, or null. */
+    public static String of(Map<String, Object> live) {
+        return live == null ? null : Objects.stringMap(live, "labels").get(ApplySetId.PART_OF_LABEL);
+    }
+
+    public static String refusal(PlannedObject p, String otherId) {
+        return p.describe() + ": belongs to another ApplySet (" + ApplySetId.PART_OF_LABEL + "=" + otherId
+                + "); not taking it over: remove it from that set, or its " + ApplySetId.PART_OF_LABEL
+                + " label, first";
+    }
+}

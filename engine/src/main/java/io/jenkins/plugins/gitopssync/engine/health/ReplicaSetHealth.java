@@ -1,0 +1,26 @@
+package io.jenkins.plugins.gitopssync.engine.health;
+
+import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import java.util.Map;
+
+/** Every replica ready and available; a ReplicaFailure (quota, admission) fails, as kstatus and Argo CD rule. */
+final class ReplicaSetHealth implements KindHealth {
+
+    @Override
+    public HealthStatus assess(Map<String, Object> rs) {
+        Map<String, Object> failure = Objects.condition(rs, "ReplicaFailure");
+        if (failure != null && "True".equals(failure.get("status"))) {
+            return HealthStatus.failed("ReplicaFailure: " + GenericHealth.text(failure));
+        }
+        long want = Objects.number(rs, 1, "spec", "replicas");
+        long ready = Objects.number(rs, 0, "status", "readyReplicas");
+        long available = Objects.number(rs, 0, "status", "availableReplicas");
+        if (ready < want) {
+            return HealthStatus.inProgress(ready + " of " + want + " replicas ready");
+        }
+        if (available < want) {
+            return HealthStatus.inProgress(available + " of " + want + " replicas available");
+        }
+        return HealthStatus.current();
+    }
+}
