@@ -10,8 +10,8 @@ import hudson.model.labels.LabelAtom
 import hudson.slaves.DumbSlave
 import hudson.slaves.JNLPLauncher
 import hudson.slaves.RetentionStrategy
-import io.jenkins.plugins.gitopssync.GitOpsSyncBuilder
-import io.jenkins.plugins.gitopssync.GitOpsTrigger
+import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder
+import io.jenkins.plugins.gitopssync.trigger.GitOpsTrigger
 import jenkins.model.Jenkins
 import jenkins.slaves.JnlpAgentReceiver
 import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl

@@ -1,0 +1,135 @@
+package io.jenkins.plugins.gitopssync.config;
+
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitopssync.Messages;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.gitclient.GitClient;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
+
+/**
+ * The form endpoints' logic, shared by the freestyle step's, the Pipeline step's and the trigger's
+ * descriptors (each exposes the same {@code doFill...}/{@code doCheck...} methods and delegates here).
+ * Credential lists need Item/Configure (Overall/Administer outside a job), else they show only the
+ * current value; checks demand the same permission.
+ */
+public final class GitOpsForms {
+
+    /** Every configurable field of the sync options: each has a help file (checked by plugin/check-api). */
+    public static final List<String> SYNC_FIELDS = List.of("url", "ref", "path", "credentialsId", "kubeconfigCredentialsId",
+            "serverUrl", "tokenCredentialsId", "caCertificate", "namespace", "targetNamespace", "prune", "dryRun",
+            "failOnDrift", "wait", "timeout", "force", "applySet", "concurrency");
+
+    static final CredentialsMatcher KUBECONFIG = CredentialsMatchers.anyOf(
+            CredentialsMatchers.instanceOf(FileCredentials.class), CredentialsMatchers.instanceOf(StringCredentials.class));
+    static final CredentialsMatcher TOKEN = CredentialsMatchers.instanceOf(StringCredentials.class);
+
+    private GitOpsForms() {
+    }
+
+    static boolean canConfigure(Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+    }
+
+    /** Throws (HTTP 403) unless the user may configure the job (or administer Jenkins outside a job). */
+    public static void checkConfigure(Item item) {
+        if (item == null) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        } else {
+            item.checkPermission(Item.CONFIGURE);
+        }
+    }
+
+    private static Authentication authOf(Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+    }
+
+    public static ListBoxModel gitCredentials(Item item, String url, String current) {
+        return credentials(item, url, current, GitClient.CREDENTIALS_MATCHER);
+    }
+
+    public static ListBoxModel kubeconfigCredentials(Item item, String current) {
+        return credentials(item, null, current, KUBECONFIG);
+    }
+
+    public static ListBoxModel tokenCredentials(Item item, String serverUrl, String current) {
+        return credentials(item, serverUrl, current, TOKEN);
+    }
+
+    private static ListBoxModel credentials(Item item, String uri, String current, CredentialsMatcher matcher) {
+        StandardListBoxModel model = new StandardListBoxModel();
+        String value = current == null ? "" : current;
+        if (!canConfigure(item)) {
+            model.includeCurrentValue(value);
+            return model;
+        }
+        model.includeEmptyValue();
+        model.includeMatchingAs(authOf(item), item, StandardCredentials.class,
+                uri == null || uri.isBlank() ? List.of() : URIRequirementBuilder.fromUri(uri.trim()).build(), matcher);
+        model.includeCurrentValue(value);
+        return model;
+    }
+
+    /** A check result from an {@link OptionChecks} message: null is OK. */
+    static FormValidation of(String problem) {
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+    }
+
+    public static FormValidation checkUrl(Item item, String value) {
+        checkConfigure(item);
+        return of(OptionChecks.url(value));
+    }
+
+    public static FormValidation checkPath(Item item, String value) {
+        checkConfigure(item);
+        return of(OptionChecks.path(value));
+    }
+
+    public static FormValidation checkTimeout(Item item, String value) {
+        checkConfigure(item);
+        return of(OptionChecks.timeout(value));
+    }
+
+    public static FormValidation checkApplySet(Item item, String value) {
+        checkConfigure(item);
+        if (value == null || value.isBlank()) {
+            String job = item == null ? "job" : item.getFullName();
+            return FormValidation.ok(Messages.GitOpsForms_DefaultApplySet(ApplySetNames.defaultFor(job, null)));
+        }
+        return of(OptionChecks.applySet(value));
+    }
+
+    public static FormValidation checkNamespace(Item item, String value) {
+        checkConfigure(item);
+        return of(OptionChecks.namespace(value));
+    }
+
+    public static FormValidation checkServerUrl(Item item, String value) {
+        checkConfigure(item);
+        return of(OptionChecks.serverUrl(value));
+    }
+
+    public static FormValidation checkConcurrency(Item item, String value) {
+        checkConfigure(item);
+        if (value == null || value.isBlank()) {
+            return FormValidation.ok();
+        }
+        try {
+            return of(OptionChecks.concurrency(Integer.parseInt(value.trim())));
+        } catch (NumberFormatException e) {
+            return FormValidation.error(Messages.OptionChecks_ConcurrencyNumber());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.jenkins.plugins.gitopssync.config;
+
+import io.jenkins.plugins.gitopssync.Messages;
+import java.util.Locale;
+
+/**
+ * Checks of single option values, shared by the form validations and the run-time checks. Each returns
+ * null when the value is fine, else a message the user can act on.
+ */
+public final class OptionChecks {
+
+    private OptionChecks() {
+    }
+
+    public static String url(String url) {
+        if (url == null || url.isBlank()) {
+            return Messages.OptionChecks_UrlRequired();
+        }
+        String u = url.trim();
+        if (u.contains(" ")) {
+            return Messages.OptionChecks_UrlSpaces();
+        }
+        return null;
+    }
+
+    /** The path must stay inside the repository: relative, no ".." segment. */
+    public static String path(String path) {
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        String p = path.trim().replace('\\', '/');
+        if (p.startsWith("/") || p.matches("^[A-Za-z]:.*")) {
+            return Messages.OptionChecks_PathAbsolute(path);
+        }
+        for (String segment : p.split("/")) {
+            if (segment.equals("..")) {
+                return Messages.OptionChecks_PathEscapes(path);
+            }
+        }
+        return null;
+    }
+
+    public static String timeout(String timeout) {
+        try {
+            Durations.parse(timeout);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    public static String applySet(String name) {
+        if (name == null || name.isBlank() || ApplySetNames.isValid(name.trim())) {
+            return null;
+        }
+        return Messages.OptionChecks_ApplySet(name);
+    }
+
+    public static String namespace(String ns) {
+        if (ns == null || ns.isBlank() || ApplySetNames.isValid(ns.trim())) {
+            return null;
+        }
+        return Messages.OptionChecks_Namespace(ns);
+    }
+
+    public static String serverUrl(String serverUrl) {
+        if (serverUrl == null || serverUrl.isBlank()) {
+            return null;
+        }
+        String s = serverUrl.trim().toLowerCase(Locale.ROOT);
+        if (!s.startsWith("https://") && !s.startsWith("http://")) {
+            return Messages.OptionChecks_ServerUrl(serverUrl);
+        }
+        return null;
+    }
+
+    public static String concurrency(int concurrency) {
+        return concurrency < 0 || concurrency > 64 ? Messages.OptionChecks_Concurrency() : null;
+    }
+
+    /** A connection is a kubeconfig credential, or a server URL with a token credential, or neither (in-cluster). */
+    public static String connection(String kubeconfigCredentialsId, String serverUrl, String tokenCredentialsId) {
+        boolean kube = notBlank(kubeconfigCredentialsId);
+        boolean server = notBlank(serverUrl);
+        boolean token = notBlank(tokenCredentialsId);
+        if (kube && (server || token)) {
+            return Messages.OptionChecks_BothConnections();
+        }
+        if (server != token) {
+            return Messages.OptionChecks_ServerNeedsToken();
+        }
+        return null;
+    }
+
+    /** A PEM text as it is kept: a browser form may send CRLF line ends, PEM is stored with LF; blank is null. */
+    public static String pem(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return text.replace("\r\n", "\n").trim();
+    }
+
+    static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

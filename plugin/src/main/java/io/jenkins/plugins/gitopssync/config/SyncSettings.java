@@ -1,0 +1,46 @@
+package io.jenkins.plugins.gitopssync.config;
+
+/**
+ * The fields a sync is configured with, the same in the Pipeline step and the freestyle step (as
+ * junit-plugin's step and publisher share theirs): one form (the freestyle step's config.jelly, which the
+ * step's includes), one set of help files, and one conversion to a {@link SyncSpec}
+ * ({@link SyncSpec#of}). The trigger has the source and cluster part of them and builds its spec itself.
+ */
+public interface SyncSettings {
+
+    String getUrl();
+
+    String getRef();
+
+    String getPath();
+
+    String getCredentialsId();
+
+    String getKubeconfigCredentialsId();
+
+    String getServerUrl();
+
+    String getTokenCredentialsId();
+
+    String getCaCertificate();
+
+    String getNamespace();
+
+    String getTargetNamespace();
+
+    boolean isPrune();
+
+    boolean isDryRun();
+
+    boolean isFailOnDrift();
+
+    boolean isWait();
+
+    String getTimeout();
+
+    boolean isForce();
+
+    String getApplySet();
+
+    int getConcurrency();
+}

@@ -1,0 +1,248 @@
+package io.jenkins.plugins.gitopssync.config;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every option of one sync, as plain data shared by the Pipeline step, the freestyle step and the
+ * trigger. Blank strings are normalized to null; {@code applySet} is the configured name or null for
+ * the default. A plain class rather than a record: it is saved with a running Pipeline's program and
+ * sent to agents, and records are not supported by every serializer on that path.
+ */
+public final class SyncSpec implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String url;
+    private final String ref;
+    private final String path;
+    private final String credentialsId;
+    private final String kubeconfigCredentialsId;
+    private final String serverUrl;
+    private final String tokenCredentialsId;
+    private final String caCertificate;
+    private final String namespace;
+    private final String targetNamespace;
+    private final boolean prune;
+    private final boolean dryRun;
+    private final boolean failOnDrift;
+    private final boolean waitForHealth;
+    private final String timeout;
+    private final boolean force;
+    private final String applySet;
+    private final int concurrency;
+
+    private SyncSpec(Builder b) {
+        this.url = trim(b.url);
+        this.ref = trim(b.ref);
+        this.path = trim(b.path);
+        this.credentialsId = trim(b.credentialsId);
+        this.kubeconfigCredentialsId = trim(b.kubeconfigCredentialsId);
+        this.serverUrl = trim(b.serverUrl);
+        this.tokenCredentialsId = trim(b.tokenCredentialsId);
+        this.caCertificate = trim(b.caCertificate);
+        this.namespace = trim(b.namespace);
+        this.targetNamespace = trim(b.targetNamespace);
+        this.prune = b.prune;
+        this.dryRun = b.dryRun;
+        this.failOnDrift = b.failOnDrift;
+        this.waitForHealth = b.waitForHealth;
+        this.timeout = trim(b.timeout);
+        this.force = b.force;
+        this.applySet = trim(b.applySet);
+        this.concurrency = b.concurrency;
+    }
+
+    /** A spec of the repository at {@code url}; every other option has its default until set. */
+    public static Builder builder(String url) {
+        return new Builder(url);
+    }
+
+    /**
+     * The spec of a step's fields (Pipeline or freestyle: {@link SyncSettings}), each value that may hold
+     * build variables passed through {@code expand} (credential ids are not: the credentials lookup
+     * resolves {@code ${PARAM}} ids itself).
+     */
+    public static SyncSpec of(SyncSettings f, UnaryOperator<String> expand) {
+        UnaryOperator<String> x = v -> v == null ? null : expand.apply(v);
+        return builder(x.apply(f.getUrl())).ref(x.apply(f.getRef())).path(x.apply(f.getPath()))
+                .credentialsId(f.getCredentialsId()).kubeconfigCredentialsId(f.getKubeconfigCredentialsId())
+                .serverUrl(x.apply(f.getServerUrl())).tokenCredentialsId(f.getTokenCredentialsId())
+                .caCertificate(f.getCaCertificate()).namespace(x.apply(f.getNamespace()))
+                .targetNamespace(x.apply(f.getTargetNamespace())).prune(f.isPrune()).dryRun(f.isDryRun())
+                .failOnDrift(f.isFailOnDrift()).waitForHealth(f.isWait()).timeout(x.apply(f.getTimeout()))
+                .force(f.isForce()).applySet(x.apply(f.getApplySet())).concurrency(f.getConcurrency()).build();
+    }
+
+    /** Named options; the defaults are the plugin's: health wait on, nothing else. */
+    public static final class Builder {
+        private final String url;
+        private String ref;
+        private String path;
+        private String credentialsId;
+        private String kubeconfigCredentialsId;
+        private String serverUrl;
+        private String tokenCredentialsId;
+        private String caCertificate;
+        private String namespace;
+        private String targetNamespace;
+        private boolean prune;
+        private boolean dryRun;
+        private boolean failOnDrift;
+        private boolean waitForHealth = true;
+        private String timeout;
+        private boolean force;
+        private String applySet;
+        private int concurrency;
+
+        private Builder(String url) {
+            this.url = url;
+        }
+
+        public Builder ref(String v) { ref = v; return this; }
+        public Builder path(String v) { path = v; return this; }
+        public Builder credentialsId(String v) { credentialsId = v; return this; }
+        public Builder kubeconfigCredentialsId(String v) { kubeconfigCredentialsId = v; return this; }
+        public Builder serverUrl(String v) { serverUrl = v; return this; }
+        public Builder tokenCredentialsId(String v) { tokenCredentialsId = v; return this; }
+        public Builder caCertificate(String v) { caCertificate = v; return this; }
+        public Builder namespace(String v) { namespace = v; return this; }
+        public Builder targetNamespace(String v) { targetNamespace = v; return this; }
+        public Builder prune(boolean v) { prune = v; return this; }
+        public Builder dryRun(boolean v) { dryRun = v; return this; }
+        public Builder failOnDrift(boolean v) { failOnDrift = v; return this; }
+        public Builder waitForHealth(boolean v) { waitForHealth = v; return this; }
+        public Builder timeout(String v) { timeout = v; return this; }
+        public Builder force(boolean v) { force = v; return this; }
+        public Builder applySet(String v) { applySet = v; return this; }
+        public Builder concurrency(int v) { concurrency = v; return this; }
+
+        public SyncSpec build() {
+            return new SyncSpec(this);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String ref() {
+        return ref;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String credentialsId() {
+        return credentialsId;
+    }
+
+    public String kubeconfigCredentialsId() {
+        return kubeconfigCredentialsId;
+    }
+
+    public String serverUrl() {
+        return serverUrl;
+    }
+
+    public String tokenCredentialsId() {
+        return tokenCredentialsId;
+    }
+
+    public String caCertificate() {
+        return caCertificate;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public String targetNamespace() {
+        return targetNamespace;
+    }
+
+    public boolean prune() {
+        return prune;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public boolean failOnDrift() {
+        return failOnDrift;
+    }
+
+    public boolean waitForHealth() {
+        return waitForHealth;
+    }
+
+    public String timeout() {
+        return timeout;
+    }
+
+    public boolean force() {
+        return force;
+    }
+
+    public String applySet() {
+        return applySet;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** The ref to check out: the configured one, or the remote's default branch (HEAD). */
+    public String refOrHead() {
+        return ref == null ? "HEAD" : ref;
+    }
+
+    public String pathOrRoot() {
+        return path == null ? "." : path;
+    }
+
+    public Duration timeoutDuration() {
+        return Durations.parse(timeout);
+    }
+
+    /** The configured ApplySet name, or the default one derived from the job's full name and the path. */
+    public String applySetFor(String jobFullName) {
+        return applySet != null ? applySet : ApplySetNames.defaultFor(jobFullName, path);
+    }
+
+    /** Every problem with these options, each a message the user can act on; empty when all is well. */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        add(out, OptionChecks.url(url));
+        add(out, OptionChecks.path(path));
+        add(out, OptionChecks.timeout(timeout));
+        add(out, OptionChecks.applySet(applySet));
+        add(out, OptionChecks.namespace(namespace));
+        add(out, OptionChecks.namespace(targetNamespace));
+        add(out, OptionChecks.serverUrl(serverUrl));
+        add(out, OptionChecks.concurrency(concurrency));
+        add(out, OptionChecks.connection(kubeconfigCredentialsId, serverUrl, tokenCredentialsId));
+        return out;
+    }
+
+    private static void add(List<String> out, String problem) {
+        if (problem != null) {
+            out.add(problem);
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    @Override
+    public String toString() {
+        // never print the CA certificate blob; credentials are ids only
+        return "SyncSpec[url=" + url + ", ref=" + ref + ", path=" + path + ", applySet=" + applySet + "]";
+    }
+}

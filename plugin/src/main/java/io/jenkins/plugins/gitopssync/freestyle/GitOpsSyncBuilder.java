@@ -1,0 +1,185 @@
+package io.jenkins.plugins.gitopssync.freestyle;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Util;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.config.GitOpsForms;
+import io.jenkins.plugins.gitopssync.config.OptionChecks;
+import io.jenkins.plugins.gitopssync.config.SyncSettings;
+import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.sync.SyncRunner;
+import java.io.IOException;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The freestyle build step: the same options as the {@code gitopsSync} Pipeline step. Its symbol is
+ * {@code gitopsSyncBuilder}, because the step's function name would shadow a symbol of the same name.
+ * Values may use ${VARIABLE} references to build variables and parameters.
+ */
+public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncSettings {
+
+    private final String url;
+    private String ref;
+    private String path;
+    private String credentialsId;
+    private String kubeconfigCredentialsId;
+    private String serverUrl;
+    private String tokenCredentialsId;
+    private String caCertificate;
+    private String namespace;
+    private String targetNamespace;
+    private boolean prune;
+    private boolean dryRun;
+    private boolean failOnDrift;
+    private boolean wait = true;
+    private String timeout;
+    private boolean force;
+    private String applySet;
+    private int concurrency;
+
+    // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
+    @Override public String getUrl() { return url; }
+    @Override public String getRef() { return ref; }
+    @Override public String getPath() { return path; }
+    @Override public String getCredentialsId() { return credentialsId; }
+    @Override public String getKubeconfigCredentialsId() { return kubeconfigCredentialsId; }
+    @Override public String getServerUrl() { return serverUrl; }
+    @Override public String getTokenCredentialsId() { return tokenCredentialsId; }
+    @Override public String getCaCertificate() { return caCertificate; }
+    @Override public String getNamespace() { return namespace; }
+    @Override public String getTargetNamespace() { return targetNamespace; }
+    @Override public boolean isPrune() { return prune; }
+    @Override public boolean isDryRun() { return dryRun; }
+    @Override public boolean isFailOnDrift() { return failOnDrift; }
+    @Override public boolean isWait() { return wait; }
+    @Override public String getTimeout() { return timeout; }
+    @Override public boolean isForce() { return force; }
+    @Override public String getApplySet() { return applySet; }
+    @Override public int getConcurrency() { return concurrency; }
+
+    @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setCredentialsId(String v) { credentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setKubeconfigCredentialsId(String v) { kubeconfigCredentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setServerUrl(String v) { serverUrl = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTokenCredentialsId(String v) { tokenCredentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setCaCertificate(String v) { caCertificate = OptionChecks.pem(v); }
+    @DataBoundSetter public void setNamespace(String v) { namespace = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTargetNamespace(String v) { targetNamespace = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setPrune(boolean v) { prune = v; }
+    @DataBoundSetter public void setDryRun(boolean v) { dryRun = v; }
+    @DataBoundSetter public void setFailOnDrift(boolean v) { failOnDrift = v; }
+    @DataBoundSetter public void setWait(boolean v) { wait = v; }
+    @DataBoundSetter public void setTimeout(String v) { timeout = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setForce(boolean v) { force = v; }
+    @DataBoundSetter public void setApplySet(String v) { applySet = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setConcurrency(int v) { concurrency = v; }
+
+    @DataBoundConstructor
+    public GitOpsSyncBuilder(String url) {
+        this.url = Util.fixEmptyAndTrim(url);
+    }
+
+    /** The spec of this step with the build's variables expanded. */
+    public SyncSpec toSpec(EnvVars env) {
+        return SyncSpec.of(this, env::expand);
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
+                        @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
+        SyncRunner.run(run, workspace, env, listener, toSpec(env));
+    }
+
+    @Symbol("gitopsSyncBuilder")
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.GitOpsSyncBuilder_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String url,
+                                                     @QueryParameter String credentialsId) {
+            return GitOpsForms.gitCredentials(item, url, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
+                                                               @QueryParameter String kubeconfigCredentialsId) {
+            return GitOpsForms.kubeconfigCredentials(item, kubeconfigCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillTokenCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String serverUrl,
+                                                          @QueryParameter String tokenCredentialsId) {
+            return GitOpsForms.tokenCredentials(item, serverUrl, tokenCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkUrl(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckPath(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkPath(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkTimeout(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckApplySet(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkApplySet(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkNamespace(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTargetNamespace(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkNamespace(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkServerUrl(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckConcurrency(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkConcurrency(item, value);
+        }
+    }
+}

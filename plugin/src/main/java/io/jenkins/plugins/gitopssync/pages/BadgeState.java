@@ -1,0 +1,47 @@
+package io.jenkins.plugins.gitopssync.pages;
+
+import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import java.util.List;
+
+/**
+ * The combined state of a build's syncs, for the build badge, the job page and the SVG badge:
+ * failed if any sync failed; else drift (with the total count) if any object drifted; else out of sync
+ * if a dry run found pending changes; else synced.
+ */
+public record BadgeState(SyncStatus status, int driftCount, int failedCount) {
+
+    public static BadgeState of(List<SyncRecord> records) {
+        int drift = 0;
+        int failed = 0;
+        boolean anyFailed = false;
+        boolean outOfSync = false;
+        for (SyncRecord r : records) {
+            drift += r.getDrifted();
+            failed += r.getFailed();
+            anyFailed |= r.isFailedSync() || r.getFailed() > 0;
+            outOfSync |= r.getStatus() == SyncStatus.OutOfSync;
+        }
+        SyncStatus s = anyFailed ? SyncStatus.Failed : drift > 0 ? SyncStatus.Drift
+                : outOfSync ? SyncStatus.OutOfSync : SyncStatus.Synced;
+        return new BadgeState(s, drift, failed);
+    }
+
+    /** Text for tooltips and the job page. */
+    public String describe() {
+        return switch (status) {
+            case Failed -> failedCount > 0 ? Messages.BadgeState_FailedObjects(failedCount) : Messages.BadgeState_Failed();
+            case Drift -> Messages.BadgeState_Drift(driftCount);
+            case OutOfSync -> Messages.BadgeState_OutOfSync();
+            case Synced -> Messages.BadgeState_Synced();
+        };
+    }
+
+    public boolean isFailed() {
+        return status == SyncStatus.Failed;
+    }
+
+    public boolean isNoteworthy() {
+        return status == SyncStatus.Failed || status == SyncStatus.Drift;
+    }
+}

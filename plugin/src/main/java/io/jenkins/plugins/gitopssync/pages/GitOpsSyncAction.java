@@ -1,0 +1,129 @@
+package io.jenkins.plugins.gitopssync.pages;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Run;
+import io.jenkins.plugins.gitopssync.Messages;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+
+/**
+ * The record of one gitopsSync call in a build: a summary on the build page and a detail page at
+ * {@code <build>/gitops-<n>/} (per-object table, masked diffs, errors). A build with several calls
+ * (several paths or clusters) has one action per call, numbered in the order they finished.
+ */
+public final class GitOpsSyncAction implements RunAction2 {
+
+    private static final Object ATTACH_LOCK = new Object();
+
+    private final int index;
+    private final SyncRecord record;
+    private transient Run<?, ?> run;
+
+    GitOpsSyncAction(int index, SyncRecord record) {
+        this.index = index;
+        this.record = record;
+    }
+
+    /** Adds a new action for this sync to the build (numbered after the ones already there) and the build's badge. */
+    public static GitOpsSyncAction attach(@NonNull Run<?, ?> run, @NonNull SyncRecord record) {
+        GitOpsSyncAction action;
+        synchronized (ATTACH_LOCK) {
+            // parallel branches may finish together: numbering and adding must not interleave
+            int next = 1;
+            for (GitOpsSyncAction a : run.getActions(GitOpsSyncAction.class)) {
+                next = Math.max(next, a.index + 1);
+            }
+            action = new GitOpsSyncAction(next, record);
+            run.addAction(action);
+            if (run.getAction(DriftBadgeAction.class) == null) {
+                run.addAction(new DriftBadgeAction());
+            }
+        }
+        return action;
+    }
+
+    /** Every sync recorded in a build, in order. */
+    public static List<SyncRecord> recordsOf(@CheckForNull Run<?, ?> run) {
+        List<SyncRecord> out = new ArrayList<>();
+        if (run != null) {
+            run.getActions(GitOpsSyncAction.class).stream()
+                    .sorted((a, b) -> Integer.compare(a.index, b.index))
+                    .forEach(a -> out.add(a.record));
+        }
+        return out;
+    }
+
+    public int getIndex() {
+        return index;
+    }
+
+    public SyncRecord getRecord() {
+        return record;
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    /** Where the engine's JSON report of this sync is kept, inside the build's folder. */
+    File reportFile() {
+        return new File(new File(run.getRootDir(), "gitops-sync"), index + ".json");
+    }
+
+    /** Keeps the engine's JSON report of this sync with the build. */
+    public void writeReport(String json) throws IOException {
+        File file = reportFile();
+        Files.createDirectories(file.getParentFile().toPath());
+        Files.writeString(file.toPath(), json, StandardCharsets.UTF_8);
+    }
+
+    public boolean isReportAvailable() {
+        return run != null && reportFile().isFile();
+    }
+
+    /** {@code <build>/gitops-<n>/json}: the JSON report (reached through the build, so Read on the job applies). */
+    public void doJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        File file = run == null ? null : reportFile();
+        if (file == null || !file.isFile()) {
+            rsp.sendError(404, "No JSON report was recorded for this sync.");
+            return;
+        }
+        byte[] json = Files.readAllBytes(file.toPath());
+        rsp.setContentType("application/json;charset=utf-8");
+        rsp.setContentLength(json.length);
+        rsp.getOutputStream().write(json);
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-swap";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.GitOpsSyncAction_DisplayName(record.getApplySet());
+    }
+
+    @Override
+    public String getUrlName() {
+        return "gitops-" + index;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+}

@@ -1,0 +1,231 @@
+package io.jenkins.plugins.gitopssync.step;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.config.GitOpsForms;
+import io.jenkins.plugins.gitopssync.config.OptionChecks;
+import io.jenkins.plugins.gitopssync.config.SyncSettings;
+import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
+import io.jenkins.plugins.gitopssync.sync.ResultPolicy;
+import io.jenkins.plugins.gitopssync.sync.SyncRunner;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The {@code gitopsSync} Pipeline step: checks the manifests repository out on the agent, syncs it to
+ * the cluster from the agent, records the result on the build and returns a map to the script
+ * (revision, status, created, configured, unchanged, pruned, failed, drifted, driftedObjects, reportUrl).
+ * Needs a workspace ({@code node}). Like every synchronous step it cannot resume after a controller
+ * restart; re-running a sync is safe (it converges).
+ */
+public class GitOpsSyncStep extends Step implements SyncSettings {
+
+    private final String url;
+    private String ref;
+    private String path;
+    private String credentialsId;
+    private String kubeconfigCredentialsId;
+    private String serverUrl;
+    private String tokenCredentialsId;
+    private String caCertificate;
+    private String namespace;
+    private String targetNamespace;
+    private boolean prune;
+    private boolean dryRun;
+    private boolean failOnDrift;
+    private boolean wait = true;
+    private String timeout;
+    private boolean force;
+    private String applySet;
+    private int concurrency;
+
+    // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
+    @Override public String getUrl() { return url; }
+    @Override public String getRef() { return ref; }
+    @Override public String getPath() { return path; }
+    @Override public String getCredentialsId() { return credentialsId; }
+    @Override public String getKubeconfigCredentialsId() { return kubeconfigCredentialsId; }
+    @Override public String getServerUrl() { return serverUrl; }
+    @Override public String getTokenCredentialsId() { return tokenCredentialsId; }
+    @Override public String getCaCertificate() { return caCertificate; }
+    @Override public String getNamespace() { return namespace; }
+    @Override public String getTargetNamespace() { return targetNamespace; }
+    @Override public boolean isPrune() { return prune; }
+    @Override public boolean isDryRun() { return dryRun; }
+    @Override public boolean isFailOnDrift() { return failOnDrift; }
+    @Override public boolean isWait() { return wait; }
+    @Override public String getTimeout() { return timeout; }
+    @Override public boolean isForce() { return force; }
+    @Override public String getApplySet() { return applySet; }
+    @Override public int getConcurrency() { return concurrency; }
+
+    @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setCredentialsId(String v) { credentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setKubeconfigCredentialsId(String v) { kubeconfigCredentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setServerUrl(String v) { serverUrl = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTokenCredentialsId(String v) { tokenCredentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setCaCertificate(String v) { caCertificate = OptionChecks.pem(v); }
+    @DataBoundSetter public void setNamespace(String v) { namespace = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTargetNamespace(String v) { targetNamespace = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setPrune(boolean v) { prune = v; }
+    @DataBoundSetter public void setDryRun(boolean v) { dryRun = v; }
+    @DataBoundSetter public void setFailOnDrift(boolean v) { failOnDrift = v; }
+    @DataBoundSetter public void setWait(boolean v) { wait = v; }
+    @DataBoundSetter public void setTimeout(String v) { timeout = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setForce(boolean v) { force = v; }
+    @DataBoundSetter public void setApplySet(String v) { applySet = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setConcurrency(int v) { concurrency = v; }
+
+    @DataBoundConstructor
+    public GitOpsSyncStep(String url) {
+        this.url = Util.fixEmptyAndTrim(url);
+    }
+
+    /** The spec of this call (a Pipeline's values are already interpolated by Groovy). */
+    public SyncSpec toSpec() {
+        return SyncSpec.of(this, UnaryOperator.identity());
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(context, toSpec());
+    }
+
+    /** Runs the sync on a thread of the step pool (never the CPS VM thread). */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final SyncSpec options;
+
+        Execution(@NonNull StepContext context, SyncSpec options) {
+            super(context);
+            this.options = options;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            StepContext c = getContext();
+            SyncRunner.Outcome outcome = SyncRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+                    c.get(TaskListener.class), options);
+            if (outcome.verdict().outcome() == ResultPolicy.Outcome.UNSTABLE) {
+                // marks this step (and its stage) unstable in the Pipeline views, not only the build
+                FlowNode node = c.get(FlowNode.class);
+                if (node != null) {
+                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(outcome.verdict().message()));
+                }
+            }
+            return StepResult.of(outcome.record(), outcome.detailUrl());
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        public DescriptorImpl() {
+            // the help files live with the freestyle step, which has the same fields
+            for (String field : GitOpsForms.SYNC_FIELDS) {
+                addHelpFileRedirect(field, GitOpsSyncBuilder.class, field);
+            }
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "gitopsSync";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.GitOpsSyncStep_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String url,
+                                                     @QueryParameter String credentialsId) {
+            return GitOpsForms.gitCredentials(item, url, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
+                                                               @QueryParameter String kubeconfigCredentialsId) {
+            return GitOpsForms.kubeconfigCredentials(item, kubeconfigCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillTokenCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String serverUrl,
+                                                          @QueryParameter String tokenCredentialsId) {
+            return GitOpsForms.tokenCredentials(item, serverUrl, tokenCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkUrl(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckPath(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkPath(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkTimeout(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckApplySet(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkApplySet(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkNamespace(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTargetNamespace(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkNamespace(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkServerUrl(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckConcurrency(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkConcurrency(item, value);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.jenkins.plugins.gitopssync.sync;
+
+import hudson.AbortException;
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import java.io.File;
+import java.io.IOException;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * Runs the engine on the agent, in the checked-out repository's folder, so the cluster is reached
+ * from where the build runs. Carries only plain data; returns the result as plugin classes
+ * ({@link AgentSyncOutput}), converted here on the agent. An engine error the user can act on becomes
+ * an AbortException: the build fails with its message, without a stack trace.
+ */
+final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final SyncSpec options;
+    private final String revision;
+    private final String applySet;
+    private final ClusterConnection connection;
+    private final TaskListener listener;
+
+    AgentSync(SyncSpec options, String revision, String applySet, ClusterConnection connection, TaskListener listener) {
+        this.options = options;
+        this.revision = revision;
+        this.applySet = applySet;
+        this.connection = connection;
+        this.listener = listener;
+    }
+
+    @Override
+    public AgentSyncOutput invoke(File repositoryRoot, VirtualChannel channel) throws IOException, InterruptedException {
+        try {
+            return EngineSync.run(options, repositoryRoot.toPath(), revision, applySet, connection,
+                    new BuildLogSyncLog(listener));
+        } catch (SyncException e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+}

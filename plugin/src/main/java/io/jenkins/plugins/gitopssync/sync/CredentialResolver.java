@@ -1,0 +1,103 @@
+package io.jenkins.plugins.gitopssync.sync;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.AbortException;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Looks credentials up on the controller: for a build through the Run (so the triggering user's rights
+ * and ${PARAM} ids apply, and the use is tracked), for the trigger through the job as its own authentication.
+ * Turns the cluster credentials into a {@link ClusterConnection}. Error messages name the id, never a value.
+ */
+public abstract class CredentialResolver {
+
+    /** Finds a credential by id, or null when there is none of that type. */
+    protected abstract <C extends IdCredentials> C find(String id, Class<C> type);
+
+    public static CredentialResolver forRun(Run<?, ?> run) {
+        return new CredentialResolver() {
+            @Override
+            protected <C extends IdCredentials> C find(String id, Class<C> type) {
+                return CredentialsProvider.track(run, CredentialsProvider.findCredentialById(id, type, run, List.of()));
+            }
+        };
+    }
+
+    /**
+     * For the trigger, which has no build: the credentials a build of the job would get, looked up as
+     * the job's own authentication (what a QueueItemAuthenticator makes it run as), with the job's
+     * credentials only when that authentication may use them. Never as the system: a user allowed to
+     * configure the job could otherwise send any global credential to a server of their choice.
+     */
+    public static CredentialResolver forItem(Item item) {
+        return new CredentialResolver() {
+            @Override
+            protected <C extends IdCredentials> C find(String id, Class<C> type) {
+                Authentication auth = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : Jenkins.ANONYMOUS2;
+                C found = CredentialsProvider.findCredentialByIdInItem(id, type, item, auth, List.of());
+                if (found == null && !ACL.SYSTEM2.equals(auth) && item.hasPermission2(auth, CredentialsProvider.USE_ITEM)) {
+                    found = CredentialsProvider.findCredentialByIdInItem(id, type, item, ACL.SYSTEM2, List.of());
+                }
+                return found;
+            }
+        };
+    }
+
+    /** The Git credential (username/password or SSH key), or null when no id is given. */
+    public StandardCredentials git(String credentialsId) throws AbortException {
+        if (credentialsId == null) {
+            return null;
+        }
+        StandardCredentials c = find(credentialsId, StandardCredentials.class);
+        if (c == null) {
+            throw new AbortException(Messages.CredentialResolver_GitNotFound(credentialsId));
+        }
+        return c;
+    }
+
+    public ClusterConnection cluster(SyncSpec o) throws IOException {
+        if (o.kubeconfigCredentialsId() != null) {
+            return ClusterConnection.kubeconfig(kubeconfig(o.kubeconfigCredentialsId()));
+        }
+        if (o.serverUrl() != null) {
+            String id = o.tokenCredentialsId();
+            StringCredentials token = id == null ? null : find(id, StringCredentials.class);
+            if (token == null) {
+                throw new AbortException(Messages.CredentialResolver_TokenNotFound(id));
+            }
+            return ClusterConnection.token(o.serverUrl(), token.getSecret().getPlainText(), o.caCertificate());
+        }
+        return ClusterConnection.inCluster();
+    }
+
+    /** A kubeconfig from a secret file credential or a secret text credential. */
+    private String kubeconfig(String id) throws IOException {
+        FileCredentials file = find(id, FileCredentials.class);
+        if (file != null) {
+            try (InputStream in = file.getContent()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        StringCredentials text = find(id, StringCredentials.class);
+        if (text != null) {
+            return text.getSecret().getPlainText();
+        }
+        throw new AbortException(Messages.CredentialResolver_KubeconfigNotFound(id));
+    }
+}

@@ -1,0 +1,135 @@
+package io.jenkins.plugins.gitopssync.sync;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Which remote ref a user's {@code ref} means: a full commit id is used as is; otherwise a full ref
+ * name ("refs/..."), then a branch, then a tag of that name; none means the remote's HEAD.
+ */
+public final class GitRefs {
+
+    private GitRefs() {
+    }
+
+    public static boolean isCommitId(String ref) {
+        return ref != null && ref.matches("[0-9a-f]{40}|[0-9a-f]{64}");
+    }
+
+    /** The remote ref name to fetch, or null when the remote has no such branch or tag. */
+    public static String remoteRefName(Collection<String> remoteRefs, String ref) {
+        if (ref == null || ref.isBlank() || ref.equals("HEAD")) {
+            return remoteRefs.contains("HEAD") ? "HEAD" : null;
+        }
+        if (ref.startsWith("refs/")) {
+            return remoteRefs.contains(ref) ? ref : null;
+        }
+        for (String prefix : new String[] {"refs/heads/", "refs/tags/"}) {
+            if (remoteRefs.contains(prefix + ref)) {
+                return prefix + ref;
+            }
+        }
+        return null;
+    }
+
+    /** The commit a ref points to on the remote (ls-remote output, tags peeled), or null when unknown. */
+    public static String remoteRevision(Map<String, String> remoteRefs, String ref) {
+        if (isCommitId(ref)) {
+            return ref;
+        }
+        String name = remoteRefName(remoteRefs.keySet(), ref);
+        return name == null ? null : remoteRefs.get(name);
+    }
+
+    /** The first 7 characters, as Git shows commit ids. */
+    public static String shortId(String revision) {
+        if (revision == null) {
+            return "(none)";
+        }
+        return revision.length() > 7 ? revision.substring(0, 7) : revision;
+    }
+
+    /**
+     * The URL as it may be shown: a password or token written into the URL's user part
+     * ({@code https://user:token@host/...}) is removed; everything else is kept.
+     */
+    public static String safeUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return url;
+        }
+        int start = scheme + 3;
+        int slash = url.indexOf('/', start);
+        int at = url.lastIndexOf('@', slash < 0 ? url.length() - 1 : slash);
+        if (at < start) {
+            return url;
+        }
+        String user = url.substring(start, at);
+        int colon = user.indexOf(':');
+        String kept = colon < 0 ? user + "@" : user.substring(0, colon) + ":***@";
+        return url.substring(0, start) + kept + url.substring(at + 1);
+    }
+
+    /** A message with every occurrence of the URL as given replaced by {@link #safeUrl}. */
+    public static String redact(String message, String url) {
+        if (message == null || url == null || url.isEmpty()) {
+            return message;
+        }
+        return message.replace(url, safeUrl(url));
+    }
+
+    /**
+     * Whether the URL names a repository on the local disk: a {@code file:} URL or a path (absolute,
+     * relative or a Windows drive path), as opposed to a network URL ({@code https://}, {@code ssh://},
+     * {@code git://}) or scp-like {@code host:path}.
+     */
+    public static boolean isLocal(String url) {
+        if (url == null || url.isBlank()) {
+            return false;
+        }
+        String u = url.trim();
+        if (u.regionMatches(true, 0, "file:", 0, 5)) {
+            return true;
+        }
+        if (u.contains("://")) {
+            return false;
+        }
+        if (u.matches("^[A-Za-z]:[\\\\/].*")) {
+            return true;
+        }
+        int colon = u.indexOf(':');
+        int slash = u.indexOf('/');
+        // scp-like "user@host:path" / "host:path": a colon before the first slash
+        return colon < 0 || (slash >= 0 && slash < colon);
+    }
+
+    /**
+     * A web link to the commit when the repository URL is http(s) (the /commit/ path that GitHub, GitLab,
+     * Gitea and Forgejo serve), else null. Credentials in the URL are dropped.
+     */
+    public static String commitLink(String repoUrl, String revision) {
+        if (repoUrl == null || revision == null || !isCommitId(revision)) {
+            return null;
+        }
+        String u = repoUrl.trim();
+        if (!u.startsWith("https://") && !u.startsWith("http://")) {
+            return null;
+        }
+        int scheme = u.indexOf("://") + 3;
+        int at = u.indexOf('@', scheme);
+        int slash = u.indexOf('/', scheme);
+        if (at > 0 && (slash < 0 || at < slash)) {
+            u = u.substring(0, scheme) + u.substring(at + 1);
+        }
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        if (u.endsWith(".git")) {
+            u = u.substring(0, u.length() - 4);
+        }
+        return u + "/commit/" + revision;
+    }
+}

@@ -1,0 +1,97 @@
+package io.jenkins.plugins.gitopssync.sync;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
+import io.jenkins.plugins.gitopssync.pages.SyncRecord;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import jenkins.model.Jenkins;
+
+/**
+ * One gitopsSync call, shared by the Pipeline step and the freestyle step: resolve credentials on the
+ * controller, check the repository out on the agent, run the engine on the agent, record the result
+ * on the build, log a summary and set the build result.
+ */
+public final class SyncRunner {
+
+    /** Folder of the workspace holding one checkout per ApplySet. */
+    static final String CHECKOUT_DIR = ".gitops-sync";
+
+    private SyncRunner() {
+    }
+
+    /** What the caller gets back: the recorded sync, the address of its detail page, and the verdict. */
+    public record Outcome(SyncRecord record, String detailUrl, ResultPolicy.Verdict verdict) {
+    }
+
+    public static Outcome run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, SyncSpec options)
+            throws IOException, InterruptedException {
+        PrintStream log = listener.getLogger();
+        List<String> problems = options.problems();
+        if (!problems.isEmpty()) {
+            throw new AbortException("gitopsSync: " + String.join(" ", problems));
+        }
+        String applySet = options.applySetFor(run.getParent().getFullName());
+
+        CredentialResolver credentials = CredentialResolver.forRun(run);
+        StandardCredentials gitCredentials = credentials.git(options.credentialsId());
+        ClusterConnection connection = credentials.cluster(options);
+
+        FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
+        log.println("[gitopsSync] Fetching " + GitRefs.safeUrl(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
+        AgentPreload.preload(dir.getChannel());
+        long fetchStart = System.nanoTime();
+        String revision = WorkspaceCheckout.checkout(dir, options.url(), options.ref(), gitCredentials, env, listener);
+        log.println("[gitopsSync] Revision " + revision + " (fetched in " + millisSince(fetchStart) + " ms); "
+                + (options.dryRun() ? "dry run" : "syncing") + " ApplySet "
+                + applySet + " through " + connection.describe());
+
+        AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, listener));
+        SyncRecord record = output.record();
+        GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
+        writeJsonReport(action, output.json(), log);
+        String detailUrl = detailUrl(run, action);
+        SyncSummary.lines(record, detailUrl).forEach(log::println);
+
+        ResultPolicy.Verdict verdict = ResultPolicy.decide(record, options.failOnDrift());
+        switch (verdict.outcome()) {
+            case FAILURE -> throw new AbortException(verdict.message());
+            case UNSTABLE -> {
+                log.println("[gitopsSync] " + verdict.message() + " Marking the build UNSTABLE.");
+                run.setResult(Result.UNSTABLE);
+            }
+            case SUCCESS -> {
+            }
+        }
+        return new Outcome(record, detailUrl, verdict);
+    }
+
+    /** The engine's JSON report next to the build record, served by the action; a failure here only warns. */
+    static void writeJsonReport(GitOpsSyncAction action, String json, PrintStream log) {
+        if (json == null) {
+            return;
+        }
+        try {
+            action.writeReport(json);
+        } catch (IOException e) {
+            log.println("[gitopsSync] WARNING: could not write the JSON report: " + e.getMessage());
+        }
+    }
+
+    private static long millisSince(long nanoStart) {
+        return (System.nanoTime() - nanoStart) / 1_000_000;
+    }
+
+    static String detailUrl(Run<?, ?> run, GitOpsSyncAction action) {
+        String root = Jenkins.get().getRootUrl();
+        return (root == null ? "/" : root) + run.getUrl() + action.getUrlName() + "/";
+    }
+}

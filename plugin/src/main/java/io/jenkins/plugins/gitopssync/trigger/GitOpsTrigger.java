@@ -1,0 +1,313 @@
+package io.jenkins.plugins.gitopssync.trigger;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.triggers.TimerTrigger;
+import hudson.triggers.Trigger;
+import hudson.triggers.TriggerDescriptor;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.config.GitOpsForms;
+import io.jenkins.plugins.gitopssync.config.OptionChecks;
+import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
+import io.jenkins.plugins.gitopssync.pages.CheckReporter;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+import jenkins.model.ParameterizedJobMixIn;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Polls like SCM polling (cron spec): starts a build when the configured ref has a new revision, or,
+ * with {@code checkDrift}, when objects of the ApplySet drifted in the cluster. It never syncs itself:
+ * the build does. The check runs on the plugin's own pool with a time limit ({@link TriggerChecks}), so
+ * neither the cron thread nor Jenkins' shared timer is ever blocked; the remote and the cluster are
+ * reached from the controller, with the job's credentials as the job's own authentication.
+ */
+public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
+
+    private static final Logger LOGGER = Logger.getLogger(GitOpsTrigger.class.getName());
+
+    /** The trigger's fields; shared ones have their help with the freestyle step. */
+    static final List<String> FIELDS = List.of("spec", "url", "ref", "path", "credentialsId", "kubeconfigCredentialsId",
+            "serverUrl", "tokenCredentialsId", "caCertificate", "namespace", "applySet", "checkDrift");
+
+    private String url;
+    private String ref;
+    private String path;
+    private String credentialsId;
+    private String kubeconfigCredentialsId;
+    private String serverUrl;
+    private String tokenCredentialsId;
+    private String caCertificate;
+    private String namespace;
+    private String applySet;
+    private boolean checkDrift;
+
+    private transient AtomicBoolean checking = new AtomicBoolean();
+    private transient volatile String lastCheck;
+    private transient volatile String lastProblem;
+    private transient volatile String scheduledRevision;
+
+    @DataBoundConstructor
+    public GitOpsTrigger(String spec) {
+        super(spec);
+    }
+
+    /** The trigger of a job, or null. */
+    @CheckForNull
+    public static GitOpsTrigger of(Job<?, ?> job) {
+        return ParameterizedJobMixIn.getTrigger(job, GitOpsTrigger.class);
+    }
+
+    /** What a check reads: the source and the cluster part of a sync's options, nothing applied. */
+    SyncSpec toSpec() {
+        return SyncSpec.builder(url).ref(ref).path(path).credentialsId(credentialsId)
+                .kubeconfigCredentialsId(kubeconfigCredentialsId).serverUrl(serverUrl).tokenCredentialsId(tokenCredentialsId)
+                .caCertificate(caCertificate).namespace(namespace).applySet(applySet).dryRun(true).waitForHealth(false).build();
+    }
+
+    @Override
+    public void run() {
+        Job<?, ?> j = job;
+        if (j == null || j instanceof ParameterizedJobMixIn.ParameterizedJob<?, ?> pj && pj.isDisabled()) {
+            return;
+        }
+        if (checking == null) {
+            checking = new AtomicBoolean();
+        }
+        if (!checking.compareAndSet(false, true)) {
+            return; // the previous check is still running (slow remote or cluster)
+        }
+        AtomicBoolean busy = checking;
+        TriggerCheck check = new TriggerCheck(j, toSpec(), checkDrift, scheduledRevision);
+        try {
+            TriggerChecks.submit(() -> {
+                try {
+                    TriggerCheck.Result result = check.run();
+                    if (Thread.interrupted()) {
+                        return; // timed out meanwhile: the watchdog has reported it
+                    }
+                    report(j, result.line(), result.problem());
+                    if (result.scheduledRevision() != null) {
+                        scheduledRevision = result.scheduledRevision();
+                    }
+                } catch (Exception e) {
+                    if (!Thread.interrupted()) {
+                        report(j, Messages.GitOpsTrigger_CheckFailed(e.getMessage()), e.getMessage());
+                    }
+                } finally {
+                    busy.set(false);
+                }
+            }, () -> {
+                report(j, Messages.GitOpsTrigger_CheckTimedOut(TriggerChecks.timeout().toSeconds()), "timed out");
+                busy.set(false);
+            });
+        } catch (RejectedExecutionException e) {
+            // the pool's queue is full (remotes hanging) or Jenkins is stopping: this poll is skipped
+            report(j, Messages.GitOpsTrigger_CheckSkipped(), "skipped");
+            busy.set(false);
+        }
+    }
+
+    /** Records what a check found for the job page; a problem is logged once, not at every poll. */
+    private void report(Job<?, ?> j, String line, String problem) {
+        lastCheck = line;
+        if (problem != null && !problem.equals(lastProblem)) {
+            LOGGER.log(Level.WARNING, "GitOps trigger of {0}: {1}", new Object[] {j.getFullName(), line});
+        }
+        lastProblem = problem;
+    }
+
+    @Override
+    public String getLastCheck() {
+        return lastCheck;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    @DataBoundSetter
+    public void setUrl(String url) {
+        this.url = Util.fixEmptyAndTrim(url);
+    }
+
+    public String getRef() {
+        return ref;
+    }
+
+    @DataBoundSetter
+    public void setRef(String ref) {
+        this.ref = Util.fixEmptyAndTrim(ref);
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    @DataBoundSetter
+    public void setPath(String path) {
+        this.path = Util.fixEmptyAndTrim(path);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public String getKubeconfigCredentialsId() {
+        return kubeconfigCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
+        this.kubeconfigCredentialsId = Util.fixEmptyAndTrim(kubeconfigCredentialsId);
+    }
+
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    @DataBoundSetter
+    public void setServerUrl(String serverUrl) {
+        this.serverUrl = Util.fixEmptyAndTrim(serverUrl);
+    }
+
+    public String getTokenCredentialsId() {
+        return tokenCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setTokenCredentialsId(String tokenCredentialsId) {
+        this.tokenCredentialsId = Util.fixEmptyAndTrim(tokenCredentialsId);
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    @DataBoundSetter
+    public void setCaCertificate(String caCertificate) {
+        this.caCertificate = OptionChecks.pem(caCertificate);
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    @DataBoundSetter
+    public void setNamespace(String namespace) {
+        this.namespace = Util.fixEmptyAndTrim(namespace);
+    }
+
+    public String getApplySet() {
+        return applySet;
+    }
+
+    @DataBoundSetter
+    public void setApplySet(String applySet) {
+        this.applySet = Util.fixEmptyAndTrim(applySet);
+    }
+
+    public boolean isCheckDrift() {
+        return checkDrift;
+    }
+
+    /** Also start a build when objects drifted in the cluster (one status check per poll). */
+    @DataBoundSetter
+    public void setCheckDrift(boolean checkDrift) {
+        this.checkDrift = checkDrift;
+    }
+
+    @Symbol("gitops")
+    @Extension
+    public static final class DescriptorImpl extends TriggerDescriptor {
+
+        public DescriptorImpl() {
+            for (String field : FIELDS) {
+                if (GitOpsForms.SYNC_FIELDS.contains(field)) {
+                    addHelpFileRedirect(field, GitOpsSyncBuilder.class, field);
+                }
+            }
+        }
+
+        @Override
+        public boolean isApplicable(Item item) {
+            return item instanceof Job && item instanceof ParameterizedJobMixIn.ParameterizedJob;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.GitOpsTrigger_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckSpec(@AncestorInPath Item item, @QueryParameter String value) {
+            GitOpsForms.checkConfigure(item);
+            return Jenkins.get().getDescriptorByType(TimerTrigger.DescriptorImpl.class).doCheckSpec(value, item);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String url,
+                                                     @QueryParameter String credentialsId) {
+            return GitOpsForms.gitCredentials(item, url, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
+                                                               @QueryParameter String kubeconfigCredentialsId) {
+            return GitOpsForms.kubeconfigCredentials(item, kubeconfigCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillTokenCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String serverUrl,
+                                                          @QueryParameter String tokenCredentialsId) {
+            return GitOpsForms.tokenCredentials(item, serverUrl, tokenCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkUrl(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckPath(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkPath(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckApplySet(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkApplySet(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkNamespace(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkServerUrl(item, value);
+        }
+    }
+}

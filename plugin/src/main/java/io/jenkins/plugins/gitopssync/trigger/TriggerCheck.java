@@ -1,0 +1,111 @@
+package io.jenkins.plugins.gitopssync.trigger;
+
+import hudson.model.CauseAction;
+import hudson.model.Job;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
+import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
+import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
+import io.jenkins.plugins.gitopssync.pages.JobGitOpsAction;
+import io.jenkins.plugins.gitopssync.pages.SyncRecord;
+import io.jenkins.plugins.gitopssync.sync.CredentialResolver;
+import io.jenkins.plugins.gitopssync.sync.GitRefs;
+import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.ParameterizedJobMixIn;
+
+/**
+ * One check of the GitOps trigger, run off the cron thread: reads the remote revision (ls-remote) and,
+ * when asked, the cluster's drift (the engine's status fast path), then lets {@link TriggerDecision}
+ * decide and schedules a build with a {@link GitOpsTriggerCause}. Never syncs.
+ */
+final class TriggerCheck {
+
+    private final Job<?, ?> job;
+    private final SyncSpec options;
+    private final boolean checkDrift;
+    private final String scheduledRevision;
+
+    TriggerCheck(Job<?, ?> job, SyncSpec options, boolean checkDrift, String scheduledRevision) {
+        this.job = job;
+        this.options = options;
+        this.checkDrift = checkDrift;
+        this.scheduledRevision = scheduledRevision;
+    }
+
+    /**
+     * What one check found and did.
+     *
+     * @param line              for the job page
+     * @param problem           what went wrong, to log once; null when all was checked
+     * @param scheduledRevision the remote revision a build was started for, or null
+     */
+    record Result(String line, String problem, String scheduledRevision) {
+    }
+
+    Result run() throws IOException, InterruptedException {
+        if (!options.problems().isEmpty()) {
+            String problems = String.join(" ", options.problems());
+            return new Result(Messages.TriggerCheck_NotChecked(problems), problems, null);
+        }
+        CredentialResolver credentials = CredentialResolver.forItem(job);
+        String applySet = options.applySetFor(job.getFullName());
+        String remote = WorkspaceCheckout.remoteRevision(options.url(), options.ref(), credentials.git(options.credentialsId()),
+                TaskListener.NULL);
+        String synced = lastSyncedRevision(job, applySet);
+        Integer drifted = null;
+        String clusterProblem = null;
+        if (checkDrift || synced == null) {
+            // the cluster (or its credential) failing must not stop the revision check; the page says why
+            try (GitOpsSync engine = new GitOpsSync(credentials.cluster(options).open(), SyncLog.SILENT)) {
+                InventoryStatus status = engine.status(applySet, options.namespace());
+                if (synced == null) {
+                    synced = status.lastRevision();
+                }
+                if (checkDrift) {
+                    drifted = status.drifted().size();
+                }
+            } catch (IOException | RuntimeException e) {
+                clusterProblem = e.getMessage();
+            }
+        }
+        boolean pending = job.isBuilding() || job.isInQueue();
+        TriggerDecision decision = new TriggerDecision(remote, synced, drifted, pending, scheduledRevision);
+        Optional<String> reason = decision.reason();
+        String seen = Messages.TriggerCheck_Seen(GitRefs.shortId(remote), GitRefs.shortId(synced))
+                + (drifted == null ? "" : ", " + Messages.TriggerCheck_Drifted(drifted))
+                + (clusterProblem == null ? "" : " " + Messages.TriggerCheck_ClusterNotChecked(clusterProblem));
+        if (reason.isEmpty()) {
+            return new Result(seen + ": " + (pending ? Messages.TriggerCheck_Pending() : Messages.TriggerCheck_NothingToDo()),
+                    clusterProblem, null);
+        }
+        if (ParameterizedJobMixIn.scheduleBuild2(job, -1, new CauseAction(new GitOpsTriggerCause(reason.get()))) == null) {
+            return new Result(seen + ": " + Messages.TriggerCheck_NotScheduled(reason.get()), "not scheduled", null);
+        }
+        return new Result(seen + ": " + Messages.TriggerCheck_Scheduled(reason.get()), clusterProblem, remote);
+    }
+
+    /**
+     * The revision of the latest sync or dry run of this ApplySet in the job's recent builds, or null.
+     * Dry runs count: a job that only diffs must not be started again for a revision it already checked.
+     */
+    static String lastSyncedRevision(Job<?, ?> job, String applySet) {
+        Run<?, ?> r = job.getLastCompletedBuild();
+        for (int i = 0; r != null && i < JobGitOpsAction.LOOKBACK; i++, r = r.getPreviousCompletedBuild()) {
+            List<SyncRecord> records = GitOpsSyncAction.recordsOf(r);
+            for (int k = records.size() - 1; k >= 0; k--) {
+                SyncRecord s = records.get(k);
+                if (applySet.equals(s.getApplySet())) {
+                    return s.getRevision();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,97 @@
+package io.jenkins.plugins.gitopssync.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
+import io.jenkins.plugins.gitopssync.step.GitOpsSyncStep;
+import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.trigger.GitOpsTrigger;
+import java.net.URL;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The form endpoints: credential lists show only the current value to users without Job/Configure,
+ * checks answer 403 to them, and every endpoint refuses GET.
+ */
+@WithJenkins
+class FormPermissionTest {
+
+    private JenkinsRule j;
+    private FreeStyleProject p;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc-secret", "apiVersion: v1\nkind: Config\n"));
+        TestCredentials.add(j.jenkins, TestCredentials.secretText("token-secret", "t"));
+        p = j.createFreeStyleProject("forms");
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer"));
+    }
+
+    private static List<String> values(ListBoxModel m) {
+        return m.stream().map(o -> o.value).toList();
+    }
+
+    @Test
+    void credentialListsNeedConfigure() {
+        GitOpsSyncBuilder.DescriptorImpl d = j.jenkins.getDescriptorByType(GitOpsSyncBuilder.DescriptorImpl.class);
+        try (ACLContext ctx = ACL.as2(User.getById("reader", true).impersonate2())) {
+            assertEquals(List.of("current-id"), values(d.doFillKubeconfigCredentialsIdItems(p, "current-id")));
+            assertEquals(List.of("current-id"), values(d.doFillTokenCredentialsIdItems(p, "https://k8s:6443", "current-id")));
+        }
+        try (ACLContext ctx = ACL.as2(User.getById("configurer", true).impersonate2())) {
+            List<String> kube = values(d.doFillKubeconfigCredentialsIdItems(p, ""));
+            assertTrue(kube.contains("kc-secret") && kube.contains("token-secret"), "file and text kubeconfigs: " + kube);
+            List<String> token = values(d.doFillTokenCredentialsIdItems(p, "https://k8s:6443", ""));
+            assertTrue(token.contains("token-secret") && !token.contains("kc-secret"), "secret text only: " + token);
+        }
+        GitOpsSyncStep.DescriptorImpl step = j.jenkins.getDescriptorByType(GitOpsSyncStep.DescriptorImpl.class);
+        try (ACLContext ctx = ACL.as2(User.getById("reader", true).impersonate2())) {
+            assertEquals(List.of("current-id"), values(step.doFillCredentialsIdItems(p, "https://git.example.com/r.git", "current-id")));
+        }
+    }
+
+    private Page post(JenkinsRule.WebClient wc, String relative) throws Exception {
+        WebRequest req = new WebRequest(new URL(j.getURL(), relative), HttpMethod.POST);
+        return wc.getPage(wc.addCrumb(req));
+    }
+
+    @Test
+    void checksNeedConfigureAndPost() throws Exception {
+        String check = "job/forms/descriptorByName/" + GitOpsSyncBuilder.class.getName() + "/checkPath?value=..%2Fsecrets";
+
+        JenkinsRule.WebClient reader = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("reader");
+        assertEquals(403, post(reader, check).getWebResponse().getStatusCode(), "reader may not run checks");
+
+        JenkinsRule.WebClient configurer = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("configurer");
+        Page ok = post(configurer, check);
+        assertEquals(200, ok.getWebResponse().getStatusCode());
+        assertTrue(ok.getWebResponse().getContentAsString().contains("inside the repository"), "the path check ran");
+
+        Page get = configurer.goTo(check, null);
+        assertEquals(404, get.getWebResponse().getStatusCode(), "GET is not served (@POST)");
+
+        String trigger = "job/forms/descriptorByName/" + GitOpsTrigger.class.getName() + "/checkSpec?value=H%20*%20*%20*%20*";
+        assertEquals(403, post(reader, trigger).getWebResponse().getStatusCode(), "trigger checks need Configure too");
+        assertEquals(200, post(configurer, trigger).getWebResponse().getStatusCode());
+    }
+}

@@ -1,0 +1,149 @@
+package io.jenkins.plugins.gitopssync.freestyle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
+import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
+import io.jenkins.plugins.gitopssync.testing.TestCluster;
+import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testing.TestRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The freestyle step: its form keeps every option, and it syncs in a freestyle build. */
+@WithJenkins
+class GitOpsSyncBuilderTest {
+
+    private JenkinsRule j;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) {
+        j = rule;
+        // the freestyle builds here run on the built-in node, from repositories on the controller's disk
+        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = true;
+    }
+
+    @AfterEach
+    void tearDown() {
+        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
+    }
+
+    /** The form renders every field with its label (a label with parentheses once broke the view). */
+    @Test
+    void configPageShowsEveryField() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("form");
+        p.getBuildersList().add(new GitOpsSyncBuilder("https://git.example.com/org/manifests.git"));
+
+        HtmlPage page = j.createWebClient().getPage(p, "configure");
+
+        String text = page.asNormalizedText();
+        for (String label : List.of("Repository URL", "Branch, tag or commit", "Kubeconfig credentials", "Dry run",
+                "Only show what would change", "Force", "CA certificate", "Wait for health", "Concurrency")) {
+            assertTrue(text.contains(label) || page.asXml().contains(label), "label shown: " + label);
+        }
+        assertTrue(page.getElementsByName("_.url").stream()
+                        .anyMatch(e -> "https://git.example.com/org/manifests.git".equals(e.getAttribute("value"))),
+                "the configured URL is in the form");
+    }
+
+    @Test
+    void configRoundtripKeepsEveryOption() throws Exception {
+        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", "apiVersion: v1\nkind: Config\n"));
+        GitOpsSyncBuilder b = new GitOpsSyncBuilder("https://git.example.com/org/manifests.git");
+        b.setRef("v1.2.3");
+        b.setPath("clusters/prod");
+        b.setKubeconfigCredentialsId("kc");
+        b.setNamespace("shop");
+        b.setTargetNamespace("shop-prod");
+        b.setPrune(true);
+        b.setDryRun(true);
+        b.setFailOnDrift(true);
+        b.setWait(false);
+        b.setTimeout("90s");
+        b.setForce(true);
+        b.setApplySet("shop-prod");
+        b.setConcurrency(4);
+        b.setCaCertificate("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----");
+        FreeStyleProject p = j.createFreeStyleProject("roundtrip");
+        p.getBuildersList().add(b);
+
+        j.configRoundtrip(p);
+
+        GitOpsSyncBuilder after = p.getBuildersList().get(GitOpsSyncBuilder.class);
+        j.assertEqualDataBoundBeans(b, after);
+        assertFalse(after.isWait());
+        assertEquals("90s", after.getTimeout());
+    }
+
+    @Test
+    void configRoundtripWithServerAndToken() throws Exception {
+        TestCredentials.add(j.jenkins, TestCredentials.secretText("tok", "t"));
+        GitOpsSyncBuilder b = new GitOpsSyncBuilder("https://git.example.com/org/manifests.git");
+        b.setServerUrl("https://127.0.0.1:6443");
+        b.setTokenCredentialsId("tok");
+        FreeStyleProject p = j.createFreeStyleProject("roundtrip2");
+        p.getBuildersList().add(b);
+
+        j.configRoundtrip(p);
+
+        j.assertEqualDataBoundBeans(b, p.getBuildersList().get(GitOpsSyncBuilder.class));
+    }
+
+    @Test
+    void invalidOptionsFailTheBuildWithAMessage() throws Exception {
+        GitOpsSyncBuilder b = new GitOpsSyncBuilder("https://git.example.com/org/manifests.git");
+        b.setPath("../outside");
+        FreeStyleProject p = j.createFreeStyleProject("invalid");
+        p.getBuildersList().add(b);
+
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, p);
+
+        j.assertLogContains("The path must stay inside the repository (no '..'): ../outside", build);
+        j.assertLogNotContains("\tat ", build);
+    }
+
+    @Test
+    void freestyleBuildSyncsToTheCluster() throws Exception {
+        String kubeconfig = TestCluster.kubeconfigContent();
+        String ns = TestCluster.unique("gitops-fs");
+        TestCluster.createNamespace(ns);
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", TestRepo.configMap(ns, "cfg2", "hi"));
+            String rev = repo.commit("first");
+            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
+            GitOpsSyncBuilder b = new GitOpsSyncBuilder(repo.url());
+            b.setRef("main");
+            b.setPath("deploy");
+            b.setNamespace(ns);
+            b.setKubeconfigCredentialsId("kc");
+            FreeStyleProject p = j.createFreeStyleProject("freestyle-sync");
+            p.getBuildersList().add(b);
+
+            FreeStyleBuild build = j.buildAndAssertSuccess(p);
+
+            GitOpsSyncAction action = build.getAction(GitOpsSyncAction.class);
+            assertNotNull(action);
+            assertEquals(rev, action.getRecord().getRevision());
+            assertEquals(2, action.getRecord().getCreated());
+            j.assertLogContains("Status: synced", build);
+        } finally {
+            TestCluster.deleteNamespace(ns);
+        }
+    }
+}

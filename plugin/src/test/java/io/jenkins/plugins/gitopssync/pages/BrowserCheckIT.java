@@ -1,0 +1,281 @@
+package io.jenkins.plugins.gitopssync.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The plugin's pages in a real browser (Debian's headless Chromium, driven through its chromedriver),
+ * against the live Jenkins that {@code test-jenkins/jenkins up} started with this build's .hpi, one agent
+ * and the example jobs: the example Pipeline job is built from the browser, then each page is opened,
+ * its elements asserted, the browser console checked for severe errors, and a screenshot saved under
+ * {@code target/screenshots/}. Runs after {@code package} (failsafe); skipped with -DskipITs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserCheckIT {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration BUILD_LIMIT = Duration.ofMinutes(4);
+
+    static String jenkins;
+    static String repoUrl;
+    static WebDriver browser;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void openBrowser() throws IOException {
+        String dir = System.getenv("GITOPS_TEST_JENKINS_DIR");
+        boolean required = "true".equals(System.getenv("GITOPS_TEST_REQUIRE_BROWSER"));
+        Path port = dir == null ? null : Path.of(dir, "port");
+        if (port == null || !Files.exists(port) || !new File("/usr/bin/chromium").canExecute()) {
+            String why = "no live Jenkins (GITOPS_TEST_JENKINS_DIR) or no /usr/bin/chromium";
+            if (required) {
+                fail(why + " but GITOPS_TEST_REQUIRE_BROWSER=true");
+            }
+            Assumptions.assumeTrue(false, why + ": skipping the browser check");
+        }
+        jenkins = "http://127.0.0.1:" + Files.readString(port).trim() + "/";
+        repoUrl = Files.readString(Path.of(dir, "repo-url")).trim();
+        Files.createDirectories(SCREENSHOTS);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        // no network beyond loopback here: everything Chromium would fetch on its own is switched off
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-default-apps", "--window-size=1400,1100",
+                "--user-data-dir=" + Files.createTempDirectory("gitops-chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theLiveJenkinsRunsThePluginAndItsAgent() throws Exception {
+        JsonNode plugins = api("pluginManager/api/json?depth=1").path("plugins");
+        boolean active = false;
+        for (JsonNode p : plugins) {
+            active |= p.path("shortName").asText().equals("gitops-sync") && p.path("active").asBoolean();
+        }
+        assertTrue(active, "gitops-sync is installed and active: " + plugins.size() + " plugins");
+        assertFalse(api("computer/agent-1/api/json").path("offline").asBoolean(), "the agent is online");
+    }
+
+    @Test
+    @Order(2)
+    void pipelineJobBuiltFromTheBrowserSyncsAndShowsItsSummary() throws Exception {
+        open("job/shop-pipeline/");
+        int before = api("job/shop-pipeline/api/json").path("nextBuildNumber").asInt();
+        browser.findElement(By.xpath("//a[contains(@href, 'build') and contains(., 'Build Now')]")).click();
+        JsonNode build = awaitBuild("shop-pipeline", before);
+        assertEquals("SUCCESS", build.path("result").asText(), "the example Pipeline build: " + log("shop-pipeline", before));
+
+        open("job/shop-pipeline/" + before + "/");
+        WebElement summary = browser.findElement(By.cssSelector(".gitops-sync-summary"));
+        assertTrue(summary.getText().contains("GitOps sync of shop"), summary.getText());
+        assertTrue(summary.getText().matches("(?s).*\\b(synced|drift)\\b.*"), summary.getText());
+        assertTrue(browser.findElement(By.cssSelector(".gitops-revision")).getText().matches("[0-9a-f]{7}"));
+        check("build-page");
+    }
+
+    @Test
+    @Order(3)
+    void syncDetailPageListsEveryObjectWithItsSource() throws Exception {
+        int last = api("job/shop-pipeline/api/json").path("lastSuccessfulBuild").path("number").asInt();
+        open("job/shop-pipeline/" + last + "/gitops-1/");
+        assertEquals("GitOps sync: shop", browser.findElement(By.cssSelector("h1")).getText().trim());
+        List<WebElement> rows = browser.findElements(By.cssSelector("#gitops-objects tbody tr"));
+        assertTrue(rows.size() >= 10, "examples/shop has a Namespace, four Deployments and Services, a ConfigMap, a Secret: " + rows.size());
+        String table = browser.findElement(By.id("gitops-objects")).getText();
+        assertTrue(table.contains("Deployment") && table.contains("examples/shop/"), table);
+        assertFalse(browser.getPageSource().contains("not-a-real-key-0000"), "the Secret's value is never shown");
+        check("sync-detail");
+    }
+
+    @Test
+    @Order(4)
+    void jobPageShowsTheStateAndTheBadge() throws Exception {
+        open("job/shop-pipeline/");
+        WebElement state = browser.findElement(By.id("gitops-job-state"));
+        assertTrue(state.getText().contains("Latest sync"), state.getText());
+        WebElement badge = state.findElement(By.cssSelector("img[alt='GitOps status']"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> loaded(badge));
+        assertTrue(browser.findElement(By.id("gitops-badge-url")).getText().endsWith("job/shop-pipeline/gitops/badge"));
+        check("job-page");
+    }
+
+    @Test
+    @Order(5)
+    void freestyleConfigPageShowsTheGitOpsStep() throws Exception {
+        open("job/shop-freestyle/configure");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.name("_.url")).isEmpty());
+        assertTrue(browser.findElements(By.name("_.url")).stream().anyMatch(e -> repoUrl.equals(e.getAttribute("value"))),
+                "the step's repository URL");
+        String page = browser.findElement(By.tagName("body")).getText();
+        for (String label : List.of("GitOps sync (pull, diff, apply, prune)", "Repository URL", "Kubeconfig credentials", "Prune",
+                "Dry run", "Wait for health")) {
+            assertTrue(page.contains(label), "label " + label);
+        }
+        scrollTo(browser.findElements(By.name("_.url")).get(0));
+        check("freestyle-config");
+        // and the freestyle job syncs the same ApplySet (nothing left to change)
+        int before = api("job/shop-freestyle/api/json").path("nextBuildNumber").asInt();
+        post("job/shop-freestyle/build");
+        assertEquals("SUCCESS", awaitBuild("shop-freestyle", before).path("result").asText(), log("shop-freestyle", before));
+    }
+
+    @Test
+    @Order(6)
+    void snippetGeneratorRendersTheStepAndWritesItsCall() throws Exception {
+        open("job/shop-pipeline/pipeline-syntax/");
+        WebElement dropdown = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.cssSelector("select.dropdownList")).stream().findFirst().orElse(null));
+        Select select = new Select(dropdown);
+        WebElement option = select.getOptions().stream().filter(o -> o.getText().startsWith("gitopsSync")).findFirst()
+                .orElseThrow(() -> new AssertionError("gitopsSync is offered"));
+        select.selectByVisibleText(option.getText());
+        WebElement url = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.name("_.url")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        url.sendKeys("https://git.example.com/org/manifests.git");
+        assertTrue(browser.findElement(By.tagName("body")).getText().contains("CA certificate")
+                || browser.getPageSource().contains("CA certificate"), "the advanced fields are there");
+        WebElement generate = browser.findElement(By.xpath("//button[contains(., 'Generate Pipeline Script')]"));
+        scrollTo(generate);
+        generate.click();
+        WebElement out = browser.findElement(By.id("prototypeText"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> out.getAttribute("value").contains("gitopsSync"));
+        // only the URL was given: the generator writes the short form of a call with one argument
+        assertEquals("gitopsSync 'https://git.example.com/org/manifests.git'", out.getAttribute("value").trim());
+        scrollTo(dropdown);
+        check("snippet-generator");
+    }
+
+    @Test
+    @Order(7)
+    void triggerConfigurationIsShown() throws Exception {
+        open("job/shop-pipeline/configure");
+        WebElement spec = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.name("_.spec")).stream()
+                .filter(e -> "H/5 * * * *".equals(e.getAttribute("value"))).findFirst().orElse(null));
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("GitOps: build on a new revision or on drift"), "the trigger's section");
+        assertTrue(page.contains("Also build when the cluster drifted"), "its drift option");
+        scrollTo(spec);
+        check("trigger-config");
+    }
+
+    // -- helpers -------------------------------------------------------------------------------------
+
+    private static void open(String path) {
+        browser.get(jenkins + path);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** No severe console message on the page, then its screenshot. */
+    private static void check(String name) throws IOException {
+        List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertTrue(severe.isEmpty(), name + ": severe console messages: " + severe);
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    private static boolean loaded(WebElement img) {
+        Object w = ((JavascriptExecutor) browser).executeScript("return arguments[0].complete && arguments[0].naturalWidth", img);
+        return w instanceof Number n && n.intValue() > 0;
+    }
+
+    private static void scrollTo(WebElement e) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+    }
+
+    private static JsonNode api(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + path)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    /** A POST with the CSRF crumb (Jenkins' default crumb issuer ties it to the session cookie). */
+    private static void post(String path) throws IOException, InterruptedException {
+        HttpResponse<String> crumb = HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + "crumbIssuer/api/json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode c = JSON.readTree(crumb.body());
+        String cookie = crumb.headers().firstValue("Set-Cookie").map(v -> v.split(";", 2)[0]).orElse("");
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + path))
+                .header(c.path("crumbRequestField").asText(), c.path("crumb").asText()).header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() == 201 || r.statusCode() == 302 || r.statusCode() == 200, path + ": " + r.statusCode());
+    }
+
+    private static JsonNode awaitBuild(String job, int number) throws Exception {
+        long deadline = System.nanoTime() + BUILD_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + "job/" + job + "/" + number + "/api/json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                JsonNode b = JSON.readTree(r.body());
+                if (!b.path("building").asBoolean(true)) {
+                    return b;
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(job + " #" + number + " did not finish within " + BUILD_LIMIT + ": " + log(job, number));
+    }
+
+    private static String log(String job, int number) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + "job/" + job + "/" + number + "/consoleText")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}

@@ -1,0 +1,276 @@
+package io.jenkins.plugins.gitopssync.step;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.model.Result;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.gitopssync.config.GitOpsForms;
+import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
+import io.jenkins.plugins.gitopssync.pages.DriftBadgeAction;
+import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
+import io.jenkins.plugins.gitopssync.sync.AgentPreload;
+import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
+import io.jenkins.plugins.gitopssync.testing.TestCluster;
+import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testing.TestRepo;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlOption;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.util.NameValuePair;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The gitopsSync step in a Pipeline job: checkout on the agent, sync, the returned map, the recorded
+ * actions, drift in a dry run, and failures with readable messages. Cluster tests need GITOPS_TEST_KUBECONFIG.
+ */
+@WithJenkins
+class GitOpsSyncStepTest {
+
+    private JenkinsRule j;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) {
+        j = rule;
+        // most of these Pipelines run on the built-in node, from repositories on the controller's disk
+        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = true;
+    }
+
+    @AfterEach
+    void tearDown() {
+        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
+    }
+
+    private WorkflowJob pipeline(String name, String body) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, name);
+        p.setDefinition(new CpsFlowDefinition("node {\n" + body + "\n}", true));
+        return p;
+    }
+
+    @Test
+    void syncsOnAnAgentAndReturnsTheResult() throws Exception {
+        String kubeconfig = TestCluster.kubeconfigContent();
+        String ns = TestCluster.unique("gitops-step");
+        var agent = j.createOnlineSlave();
+        TestCluster.createNamespace(ns);
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", TestRepo.configMap(ns, "cfg2", "hi"));
+            String rev = repo.commit("first");
+            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
+            WorkflowJob p = j.createProject(WorkflowJob.class, "step-sync");
+            p.setDefinition(new CpsFlowDefinition("node('!built-in') {\n"
+                    + "  def r = gitopsSync(url: '" + repo.url() + "', ref: 'main', path: 'deploy', namespace: '" + ns + "',"
+                    + " kubeconfigCredentialsId: 'kc', prune: true, timeout: '2m')\n"
+                    + "  echo \"result status=${r.status} created=${r.created} revision=${r.revision} drifted=${r.drifted}\"\n"
+                    + "}", true));
+
+            WorkflowRun run = j.buildAndAssertSuccess(p);
+
+            j.assertLogContains("result status=synced created=2 revision=" + rev + " drifted=0", run);
+            // the agent's progress lines come before the controller's summary, in the order they happened
+            String log = JenkinsRule.getLog(run);
+            assertTrue(log.indexOf("[gitopsSync] Rendered 2 objects") > 0
+                    && log.indexOf("[gitopsSync] Rendered 2 objects") < log.indexOf("[gitopsSync] Status: synced"), log);
+            GitOpsSyncAction action = run.getAction(GitOpsSyncAction.class);
+            assertEquals(rev, action.getRecord().getRevision());
+            assertEquals("gitops-1", action.getUrlName());
+            assertNotNull(((hudson.remoting.Channel) agent.getChannel()).getProperty(AgentPreload.DONE),
+                    "the sync's jars were sent to the agent in one go");
+            for (String token : kubeconfig.lines().map(String::trim).filter(l -> l.startsWith("token:"))
+                    .map(l -> l.substring("token:".length()).trim()).filter(t -> !t.isEmpty()).toList()) {
+                j.assertLogNotContains(token, run);
+            }
+            try (KubernetesClient c = TestCluster.client()) {
+                ConfigMap cm = c.configMaps().inNamespace(ns).withName("cfg").get();
+                assertEquals("hello", cm.getData().get("greeting"));
+            }
+        } finally {
+            TestCluster.deleteNamespace(ns);
+        }
+    }
+
+    @Test
+    void driftInADryRunMakesTheBuildUnstableOrFailing() throws Exception {
+        String kubeconfig = TestCluster.kubeconfigContent();
+        String ns = TestCluster.unique("gitops-drift");
+        TestCluster.createNamespace(ns);
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", TestRepo.configMap(ns, "cfg", "hello"));
+            repo.commit("first");
+            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
+            String common = "url: '" + repo.url() + "', namespace: '" + ns + "', kubeconfigCredentialsId: 'kc', applySet: '" + ns + "'";
+            j.buildAndAssertSuccess(pipeline("drift-sync", "gitopsSync(" + common + ")"));
+            try (KubernetesClient c = TestCluster.client()) {
+                c.configMaps().inNamespace(ns).withName("cfg").edit(cm -> {
+                    cm.getData().put("greeting", "changed by hand");
+                    return cm;
+                });
+            }
+
+            WorkflowRun dry = j.buildAndAssertStatus(Result.UNSTABLE, pipeline("drift-dry",
+                    "def r = gitopsSync(" + common + ", dryRun: true)\necho \"drifted=${r.driftedObjects}\""));
+            j.assertLogContains("drifted=[ConfigMap/" + ns + "/cfg]", dry);
+            j.assertLogContains("Marking the build UNSTABLE", dry);
+            assertTrue(dry.getAction(DriftBadgeAction.class).getState().isNoteworthy(), "badge shows drift");
+            FlowNode step = new DepthFirstScanner()
+                    .findFirstMatch(dry.getExecution(), n -> n.getPersistentAction(WarningAction.class) != null);
+            assertTrue(step != null && step.getDisplayFunctionName().equals("gitopsSync"), "the step is marked unstable");
+
+            WorkflowRun strict = j.buildAndAssertStatus(Result.FAILURE, pipeline("drift-strict",
+                    "gitopsSync(" + common + ", dryRun: true, failOnDrift: true)"));
+            j.assertLogContains("failOnDrift is set", strict);
+            j.assertLogNotContains("\tat ", strict);
+        } finally {
+            TestCluster.deleteNamespace(ns);
+        }
+    }
+
+    @Test
+    void severalCallsInOneBuildAreAllRecorded() throws Exception {
+        String kubeconfig = TestCluster.kubeconfigContent();
+        String ns = TestCluster.unique("gitops-multi");
+        TestCluster.createNamespace(ns);
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("base/cm.yaml", TestRepo.configMap(ns, "base", "zero"))
+                    .write("a/cm.yaml", TestRepo.configMap(ns, "a", "one"))
+                    .write("b/cm.yaml", TestRepo.configMap(ns, "b", "two"));
+            repo.commit("three paths");
+            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
+            String common = "url: '" + repo.url() + "', namespace: '" + ns + "', kubeconfigCredentialsId: 'kc'";
+            WorkflowRun run = j.buildAndAssertSuccess(pipeline("multi",
+                    "gitopsSync(" + common + ", path: 'base', applySet: '" + ns + "-base')\n"
+                            + "parallel a: { gitopsSync(" + common + ", path: 'a', applySet: '" + ns + "-a') },"
+                            + " b: { gitopsSync(" + common + ", path: 'b', applySet: '" + ns + "-b') }"));
+
+            List<GitOpsSyncAction> actions = run.getActions(GitOpsSyncAction.class);
+            assertEquals(3, actions.size());
+            assertEquals(List.of("gitops-1", "gitops-2", "gitops-3"),
+                    actions.stream().map(GitOpsSyncAction::getUrlName).sorted().toList());
+            String page = j.createWebClient().getPage(run).getWebResponse().getContentAsString();
+            assertTrue(page.contains(ns + "-base") && page.contains(ns + "-a") && page.contains(ns + "-b"), "all listed");
+        } finally {
+            TestCluster.deleteNamespace(ns);
+        }
+    }
+
+    @Test
+    void unknownRefFailsWithTheRefAndUrl() throws Exception {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            repo.commit("first");
+            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE,
+                    pipeline("bad-ref", "gitopsSync(url: '" + repo.url() + "', ref: 'no-such-branch')"));
+            j.assertLogContains("Git ref 'no-such-branch' was not found in " + repo.url(), run);
+            j.assertLogNotContains("\tat ", run);
+        }
+    }
+
+    @Test
+    void tokenCredentialIsUsedTrackedAndNeverPrinted() throws Exception {
+        String token = "gitops-test-token-0123456789";
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            repo.commit("first");
+            var credential = TestCredentials.add(j.jenkins, TestCredentials.secretText("tok", token));
+            // nothing listens on port 1 of loopback: the engine reports the cluster as unreachable
+            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("token",
+                    "gitopsSync(url: '" + repo.url() + "', serverUrl: 'https://127.0.0.1:1', tokenCredentialsId: 'tok')"));
+            j.assertLogContains("through API server https://127.0.0.1:1 with a token credential", run);
+            j.assertLogNotContains(token, run);
+            j.assertLogNotContains("\tat ", run);
+            assertTrue(CredentialsProvider.getFingerprintOf(credential)
+                    .getRangeSet(run.getParent()).includes(run.getNumber()), "the token's use is tracked");
+        }
+    }
+
+    @Test
+    void missingKubeconfigCredentialFailsBeforeCheckout() throws Exception {
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE,
+                pipeline("no-creds", "gitopsSync(url: 'https://git.example.com/r.git', kubeconfigCredentialsId: 'missing')"));
+        j.assertLogContains("Kubeconfig credential 'missing' was not found", run);
+        j.assertLogNotContains("Fetching", run);
+    }
+
+    @Test
+    void invalidOptionsAreReportedTogether() throws Exception {
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("bad-options",
+                "gitopsSync(url: 'https://git.example.com/r.git', path: '/etc', timeout: 'soon', serverUrl: 'https://k8s:6443')"));
+        j.assertLogContains("not absolute: /etc", run);
+        j.assertLogContains("timeout 'soon'", run);
+        j.assertLogContains("needs a token credential", run);
+    }
+
+    @Test
+    void aRepositoryOnTheControllersDiskIsRefusedOnTheBuiltInNode() throws Exception {
+        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            repo.commit("first");
+            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("local-on-controller",
+                    "gitopsSync(url: '" + repo.url() + "')"));
+            j.assertLogContains("Refusing to read the repository " + repo.url() + " from the controller's own disk", run);
+            j.assertLogNotContains("Revision ", run);
+            j.assertLogNotContains("\tat ", run);
+        }
+    }
+
+    @Test
+    void stepIsDescribedForTheSnippetGenerator() throws Exception {
+        GitOpsSyncStep.DescriptorImpl d = j.jenkins.getDescriptorByType(GitOpsSyncStep.DescriptorImpl.class);
+        assertEquals("gitopsSync", d.getFunctionName());
+        JenkinsRule.WebClient wc = j.createWebClient();
+        // the help of each field comes from the freestyle step's files through the redirect (asked inside a
+        // request, as the form does: a help URL is only defined in one)
+        for (String field : GitOpsForms.SYNC_FIELDS) {
+            String helpUrl = j.executeOnServer(() -> d.getHelpFile(field));
+            assertTrue(helpUrl != null && helpUrl.contains(GitOpsSyncBuilder.class.getName()), field + ": " + helpUrl);
+            String help = wc.goTo(helpUrl.substring(1)).getWebResponse().getContentAsString();
+            assertTrue(help.length() > 20 && !help.contains("Not Found"), field + ": " + help);
+        }
+        // the Snippet Generator turns the form's data into the step's call
+        WorkflowJob p = j.createProject(WorkflowJob.class, "snippets");
+        WebRequest request = new WebRequest(new URL(j.getURL(), p.getUrl() + "pipeline-syntax/generateSnippet"), HttpMethod.POST);
+        request.setRequestParameters(List.of(new NameValuePair("json", "{\"stapler-class\": \"" + GitOpsSyncStep.class.getName()
+                + "\", \"url\": \"https://git.example.com/r.git\", \"path\": \"deploy\", \"dryRun\": true, \"wait\": true,"
+                + " \"timeout\": \"5m\"}")));
+        wc.addCrumb(request);
+        String snippet = wc.getPage(request).getWebResponse().getContentAsString();
+        assertEquals("gitopsSync dryRun: true, path: 'deploy', timeout: '5m', url: 'https://git.example.com/r.git'", snippet.trim());
+    }
+
+    @Test
+    void snippetGeneratorShowsTheStepsForm() throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "snippet-form");
+        JenkinsRule.WebClient wc = j.createWebClient();
+        HtmlPage page = wc.getPage(p, "pipeline-syntax");
+        HtmlSelect select = page.querySelector("select[name='_.'], select.dropdownList");
+        HtmlOption option = select.getOptions().stream().filter(o -> o.getText().startsWith("gitopsSync")).findFirst().orElseThrow();
+        select.setSelectedAttribute(option, true);
+        wc.waitForBackgroundJavaScript(5000);
+        String html = page.asXml();
+        assertTrue(html.contains("Repository URL") && html.contains("Dry run") && html.contains("CA certificate"),
+                "the step's form is rendered in the Snippet Generator");
+    }
+}

@@ -1,0 +1,188 @@
+package io.jenkins.plugins.gitopssync.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
+import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.pages.BadgeState;
+import io.jenkins.plugins.gitopssync.pages.SyncRecord;
+import io.jenkins.plugins.gitopssync.step.StepResult;
+import io.jenkins.plugins.gitopssync.testing.TestCluster;
+import io.jenkins.plugins.gitopssync.testing.TestRepo;
+import io.jenkins.plugins.gitopssync.trigger.TriggerDecision;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plugin's path through the engine against the real test cluster, without Jenkins: options to
+ * request, the sync, the recorded result, the build verdict, the step's map, the trigger's status
+ * check and decision, for both kinds of credentials (kubeconfig content; server URL + token + CA).
+ * Skipped without GITOPS_TEST_KUBECONFIG.
+ */
+class EngineSyncClusterTest {
+
+    @TempDir
+    Path tmp;
+
+    private final List<String> log = new ArrayList<>();
+    private final SyncLog syncLog = new SyncLog() {
+        @Override
+        public void info(String message) {
+            log.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.add("WARNING: " + message);
+        }
+    };
+
+    private static SyncSpec options(String url, String ns, boolean prune, boolean dryRun) {
+        return SyncSpec.builder(url).ref("main").path("deploy").kubeconfigCredentialsId("kc").namespace(ns)
+                .prune(prune).dryRun(dryRun).timeout("2m").applySet(ns).build();
+    }
+
+    @Test
+    void syncDriftDryRunPruneAndTriggerStatus() throws Exception {
+        String kubeconfig = TestCluster.kubeconfigContent();
+        String ns = TestCluster.unique("plugin-engine");
+        ClusterConnection connection = ClusterConnection.kubeconfig(kubeconfig);
+        TestCluster.createNamespace(ns);
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello"))
+                    .write("deploy/old.yaml", TestRepo.configMap(ns, "old", "bye"));
+            String rev1 = repo.commit("first");
+            Path root = tmp.resolve("repo");
+
+            // 1. first sync: everything created, build succeeds, the step's map says so
+            AgentSyncOutput first = EngineSync.run(options(repo.url(), ns, true, false), root, rev1, ns, connection, syncLog);
+            SyncRecord r1 = first.record();
+            assertEquals(SyncStatus.Synced, r1.getStatus(), String.join("\n", log) + r1.getErrors());
+            assertEquals(2, r1.getCreated());
+            assertEquals(rev1, r1.getRevision());
+            assertEquals(ResultPolicy.Outcome.SUCCESS, ResultPolicy.decide(r1, false).outcome());
+            assertEquals("synced", StepResult.of(r1, "u").get("status"));
+            assertNotNull(first.json());
+            assertTrue(first.json().contains(rev1), "the JSON report names the revision");
+            assertTrue(r1.getObjects().stream().allMatch(o -> o.getSource() != null && o.getSource().contains(".yaml:")),
+                    "each object names its file:line");
+
+            // 2. the trigger's view: nothing new, no drift
+            InventoryStatus status = status(connection, ns, ns);
+            assertEquals(rev1, status.lastRevision());
+            assertEquals(Optional.empty(), new TriggerDecision(rev1, status.lastRevision(), status.drifted().size(), false, null).reason());
+
+            // 3. someone edits the cluster: a dry run reports the drift, the build is UNSTABLE, or FAILURE with failOnDrift
+            try (KubernetesClient c = TestCluster.client()) {
+                c.configMaps().inNamespace(ns).withName("cfg").edit(cm -> {
+                    cm.getData().put("greeting", "changed by hand");
+                    return cm;
+                });
+            }
+            assertEquals(Optional.of("1 object drifted"), new TriggerDecision(rev1, rev1,
+                    status(connection, ns, ns).drifted().size(), false, null).reason());
+            SyncRecord dry = EngineSync.run(options(repo.url(), ns, true, true), root, rev1, ns, connection, syncLog).record();
+            assertEquals(1, dry.getDrifted());
+            assertEquals(ResultPolicy.Outcome.UNSTABLE, ResultPolicy.decide(dry, false).outcome());
+            assertEquals(ResultPolicy.Outcome.FAILURE, ResultPolicy.decide(dry, true).outcome());
+            assertEquals(List.of("ConfigMap/" + ns + "/cfg"), StepResult.of(dry, "u").get("driftedObjects"));
+            assertTrue(dry.getDriftedObjects().get(0).getDiff().contains("changed by hand"), "the diff shows the change");
+            assertEquals(BadgeState.of(List.of(dry)).driftCount(), 1);
+
+            // 4. a Git change removes a file: the sync corrects the drift and prunes
+            Files.delete(root.resolve("deploy/old.yaml"));
+            String rev2 = repo.commit("remove old");
+            assertEquals(Optional.of("new revision " + rev2.substring(0, 7)),
+                    new TriggerDecision(rev2, status(connection, ns, ns).lastRevision(), null, false, null).reason());
+            SyncRecord r2 = EngineSync.run(options(repo.url(), ns, true, false), root, rev2, ns, connection, syncLog).record();
+            assertEquals(1, r2.getPruned(), r2.getObjects().toString());
+            assertEquals(1, r2.getConfigured());
+            assertEquals(ResultPolicy.Outcome.SUCCESS, ResultPolicy.decide(r2, false).outcome());
+            assertEquals(0, status(connection, ns, ns).drifted().size());
+        } finally {
+            TestCluster.deleteNamespace(ns);
+        }
+    }
+
+    @Test
+    void serverUrlTokenAndCaCertificate() throws Exception {
+        String kubeconfig = TestCluster.kubeconfigContent();
+        Config config = Config.fromKubeconfig(kubeconfig);
+        String ca = config.getCaCertData() != null
+                ? new String(Base64.getDecoder().decode(config.getCaCertData()), StandardCharsets.UTF_8)
+                : Files.readString(Path.of(config.getCaCertFile()), StandardCharsets.UTF_8);
+        String token = config.getAutoOAuthToken() != null ? config.getAutoOAuthToken() : config.getOauthToken();
+        String ns = TestCluster.unique("plugin-token");
+        ClusterConnection connection = ClusterConnection.token(config.getMasterUrl(), token, ca);
+        assertFalse(connection.toString().contains(token));
+        TestCluster.createNamespace(ns);
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "x"));
+            String rev = repo.commit("first");
+
+            SyncRecord r = EngineSync.run(options(repo.url(), ns, false, false), tmp.resolve("repo"), rev, ns, connection, syncLog)
+                    .record();
+
+            assertEquals(SyncStatus.Synced, r.getStatus(), r.getErrors().toString());
+            assertEquals(1, r.getCreated());
+            assertFalse(String.join("\n", log).contains(token), "the token never reaches the log");
+        } finally {
+            TestCluster.deleteNamespace(ns);
+        }
+    }
+
+    @Test
+    void unusableKubeconfigIsAnErrorWithoutItsContent() throws Exception {
+        TestCluster.kubeconfig();
+        ClusterConnection broken = ClusterConnection.kubeconfig("apiVersion: v1\nkind: Config\nusers: [ {{ token: s3cr3t\n");
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("deploy/cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            String rev = repo.commit("first");
+            SyncException e = assertThrows(SyncException.class, () -> EngineSync.run(options(repo.url(), "default", false, false),
+                    tmp.resolve("repo"), rev, "plugin-broken", broken, syncLog));
+            assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+            assertTrue(e.getMessage().contains("line 3"), "says where: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void requestCarriesEveryOption() {
+        SyncSpec o = SyncSpec.builder("https://git.example.com/r.git").ref("v1").path("apps").namespace("shop")
+                .targetNamespace("shop-prod").prune(true).dryRun(true).waitForHealth(false).timeout("90s").force(true)
+                .applySet("shop").concurrency(3).build();
+        var request = EngineSync.request(o, tmp, "abc", "shop-apps");
+        assertEquals("apps", request.source().path());
+        assertEquals("abc", request.source().revision());
+        assertEquals("shop-apps", request.applySetName());
+        assertEquals("shop", request.applySetNamespace());
+        assertEquals("shop", request.defaultNamespace());
+        assertEquals("shop-prod", request.targetNamespace());
+        assertTrue(request.prune() && request.dryRun() && request.force());
+        assertFalse(request.waitForHealth());
+        assertEquals(90, request.timeout().toSeconds());
+        assertEquals(3, request.concurrency());
+    }
+
+    private static InventoryStatus status(ClusterConnection connection, String applySet, String ns) {
+        try (GitOpsSync engine = new GitOpsSync(connection.open(), SyncLog.SILENT)) {
+            return engine.status(applySet, ns);
+        }
+    }
+}
