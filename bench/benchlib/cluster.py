@@ -28,8 +28,11 @@ PARENT_CRD = {
              "versions": [{"name": "v1", "served": True, "storage": True,
                            "schema": {"openAPIV3Schema": {"type": "object"}}}]},
 }
-# Names this benchmark gives its sets: bench-<e|k><size>r<rep>-<run token>.
-SET_NAME = re.compile(r"^bench-[ekj]\d+r\d+-[0-9a-z]{4}$")
+# Names this benchmark gives its sets: bench-<e|k|f><size>r<rep>-<run token> (gitops-sync, kubectl,
+# Flux engine; j: the Jenkins step bench).
+SET_NAME = re.compile(r"^bench-[ekjf]\d+r\d+-[0-9a-z]{4}$")
+# The owner label kustomize-controller (and bench/flux-engine) puts on every object it applies.
+FLUX_OWNER_LABEL = "kustomize.toolkit.fluxcd.io/name"
 ENGINE_PARENT_NAMESPACE = "default"
 
 
@@ -84,8 +87,14 @@ class Kubectl:
 
     def members(self, workload, set_id):
         """How many objects of the workload's kinds carry the ApplySet member label."""
-        p = self.run("get", workload.kinds_for_kubectl_get(), "-A", "-l", f"applyset.kubernetes.io/part-of={set_id}",
-                     "-o", "name", check=False)
+        return self.labelled(workload, f"applyset.kubernetes.io/part-of={set_id}")
+
+    def flux_members(self, workload, set_name):
+        """How many objects of the workload's kinds carry the Flux engine's owner label."""
+        return self.labelled(workload, f"{FLUX_OWNER_LABEL}={set_name}")
+
+    def labelled(self, workload, selector):
+        p = self.run("get", workload.kinds_for_kubectl_get(), "-A", "-l", selector, "-o", "name", check=False)
         if p.returncode != 0 and "the server doesn't have a resource type" not in p.stderr:
             raise RuntimeError(f"kubectl get members failed: {p.stderr.strip()[:500]}")
         return sum(1 for line in p.stdout.splitlines() if line.strip())

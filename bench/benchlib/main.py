@@ -9,14 +9,19 @@ import string
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 
 from . import generate, report
 from .cluster import ENGINE_PARENT_NAMESPACE, Kubectl, kubectl_set_id
-from .tools import Engine, KubectlApplySet
+from .tools import Engine, FluxEngine, KubectlApplySet
 
 BENCH_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.path.dirname(BENCH_DIR)
 CLUSTER = os.path.join(ROOT, "test-cluster", "cluster")
+FLUX_BUILD = os.path.join(BENCH_DIR, "flux-engine", "build")
+# Each tool's sets are named bench-<letter><size>r<rep>-<token> (see cluster.SET_NAME).
+TOOLS = ["engine", "flux", "kubectl"]
+SET_LETTER = {"engine": "e", "flux": "f", "kubectl": "k"}
 GIT_ENV = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
            "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.invalid",
            "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z"}
@@ -28,7 +33,7 @@ def say(msg):
 
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="bench/run", description=__doc__)
-    p.add_argument("--sizes", default="100,1000", help="object counts, comma-separated (default 100,1000; 3000 also works)")
+    p.add_argument("--sizes", default="100,1000", help="object counts, comma-separated (default 100,1000; 3000 and 10000 also work)")
     p.add_argument("--reps", type=int, default=3, help="repetitions per size (default 3); medians are reported")
     p.add_argument("--reps-large", type=int, default=1,
                    help="repetitions for sizes above 1000 (default 1, to keep the run short)")
@@ -36,6 +41,8 @@ def parse_args(argv):
     p.add_argument("--kubectl", help="kubectl binary (default: the test cluster's, same version as the server)")
     p.add_argument("--engine", default=os.path.join(ROOT, "gitops-sync"), help="gitops-sync launcher")
     p.add_argument("--concurrency", type=int, help="passed to gitops-sync --concurrency (default: its own)")
+    p.add_argument("--flux-no-client-limits", action="store_true",
+                   help="run the Flux engine without client-side rate limits (default: Flux's QPS 50, burst 300)")
     p.add_argument("--out", default=os.path.join(BENCH_DIR, "out"), help="output directory (default bench/out)")
     p.add_argument("--time-limit", type=float, default=25, help="minutes; no new repetition starts after it")
     p.add_argument("--keep", action="store_true", help="leave the last repetition's objects on the cluster")
@@ -80,6 +87,28 @@ def remove_from_git(path, objs):
     git(path, "commit", "-q", "-m", f"remove {len(objs)} objects")
 
 
+@dataclass
+class Rep:
+    """One repetition's sets: names, workloads, repositories, logs, per-tool set ids."""
+    size: int
+    rep: int
+    sets: dict
+    loads: dict
+    repos: dict
+    logs: str
+    flux_inventory: str  # the Flux engine's inventory file (the controller keeps it in its status)
+    ids: dict = field(default_factory=dict)
+
+
+def flux_engine_binary():
+    """Builds bench/flux-engine on first use (cached by its sources) and returns the binary."""
+    out = subprocess.run([FLUX_BUILD], capture_output=True, text=True, timeout=1800)
+    path = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else ""
+    if out.returncode != 0 or not os.access(path, os.X_OK):
+        raise SystemExit(f"bench: {FLUX_BUILD} failed: {out.stderr.strip()[-2000:]}")
+    return path
+
+
 def token():
     return "".join(random.choice(string.ascii_lowercase + string.digits) for _ in range(4))
 
@@ -93,6 +122,7 @@ class Bench:
         self.engine = Engine(os.path.abspath(args.engine), self.kubeconfig, os.path.join(args.out, "gitops-sync-cache"),
                              args.concurrency)
         self.kubectl = KubectlApplySet(self.k)
+        self.flux = None  # built in prepare()
         self.results = []
         self.notes = []
         self.started = time.monotonic()
@@ -118,6 +148,8 @@ class Bench:
         self.engine_version = w.stdout.strip().splitlines()[-1] if w.stdout.strip() else "?"
         self.warm_up_sync()
         self.k.run("api-resources", "-o", "name")
+        say(f"building {FLUX_BUILD} if needed (first build: a few minutes)")
+        self.flux = FluxEngine(flux_engine_binary(), self.kubeconfig, self.args.flux_no_client_limits)
 
     def warm_up_sync(self):
         name = f"bench-e100r0-{token()}"
@@ -144,19 +176,9 @@ class Bench:
         say(f"  {size} r{rep} {res.scenario:<12} {res.tool:<11} {res.wall_s:7.2f}s {res.requests:6d} req "
             f"{res.rss_kb / 1024:6.0f} MiB {res.cpu_s:6.2f} cpu-s load {d['load1']:.1f} rc={res.rc}{'' if res.ok else '  FAILED: ' + res.check}{extra}")
 
-    def check_members(self, res, workload, set_id, expected):
-        try:
-            n = self.k.members(workload, set_id)
-        except RuntimeError as e:
-            n, res.check = -1, str(e)
-        note = f"{n}/{expected} members on the cluster"
-        res.check = (res.check + "; " if res.check else "") + note
-        if n != expected:
-            res.ok = False
-
     def one_rep(self, size, rep):
         tok = token()
-        sets = {"engine": f"bench-e{size}r{rep}-{tok}", "kubectl": f"bench-k{size}r{rep}-{tok}"}
+        sets = {t: f"bench-{SET_LETTER[t]}{size}r{rep}-{tok}" for t in TOOLS}
         loads = {t: generate.workload(name, size) for t, name in sets.items()}
         work = os.path.join(self.args.out, "work", f"{size}-r{rep}")
         logs = os.path.join(self.args.out, "logs", f"{size}-r{rep}")
@@ -164,81 +186,134 @@ class Bench:
         repos = {t: os.path.join(work, t) for t in sets}
         for t in sets:
             make_repo(repos[t], loads[t])
+        r = Rep(size, rep, sets, loads, repos, logs, os.path.join(work, "flux-inventory.json"))
+        if os.path.exists(r.flux_inventory):  # left by an earlier run of this size and repetition
+            os.remove(r.flux_inventory)
         self.k.create_kubectl_parent(sets["kubectl"], f"kubectl/{self.kubectl_version}")
-        ids = {"kubectl": kubectl_set_id(sets["kubectl"])}
-        order = ["engine", "kubectl"] if rep % 2 else ["kubectl", "engine"]
-        say(f"size {size} rep {rep}: sets {sets['engine']} / {sets['kubectl']}, order {order}")
+        r.ids["kubectl"] = kubectl_set_id(sets["kubectl"])
+        # the order rotates between repetitions, so no tool always runs right after another
+        order = TOOLS[rep % len(TOOLS):] + TOOLS[:rep % len(TOOLS)]
+        say(f"size {size} rep {rep}: sets {', '.join(sets[t] for t in order)}")
         try:
-            # 1. first sync
-            for t in order:
-                if t == "engine":
-                    res = self.engine.sync("first-sync", repos[t], sets[t], logs)
-                    ids["engine"] = self._engine_id(sets[t])
-                else:
-                    res = self.kubectl.first_sync("first-sync", repos[t], sets[t], logs)
-                self.check_members(res, loads[t], ids.get(t), size)
-                self.record(res, size, rep)
+            for t in order:  # 1. first sync
+                self.record(self.first_sync(t, r), size, rep)
                 self.settle(loads[t])
-            # 2. no-op
-            for t in order:
-                if t == "engine":
-                    res = self.engine.sync("no-op", repos[t], sets[t], logs)
-                    unchanged = (res.report.get("totals") or {}).get("unchanged")
-                    res.check = f"{unchanged}/{size} unchanged"
-                    res.ok = res.ok and unchanged == size
-                else:
-                    res = self.kubectl.sync("no-op", repos[t], sets[t], logs)
-                    self.check_members(res, loads[t], ids[t], size)
-                self.record(res, size, rep)
-            # 3. drift: the same 1% changed in both sets by another field manager
+            for t in order:  # 2. no-op
+                self.record(self.no_op(t, r), size, rep)
+            # 3. drift: the same 1% changed in every set by another field manager
             for t in order:
                 self.k.run("apply", "--server-side", "--force-conflicts", "--field-manager=bench-drift", "-f", "-",
                            stdin=loads[t].drift_patch)
             for t in order:
                 self.settle(loads[t])
             for t in order:
-                expected = len(loads[t].drift)
-                if t == "engine":
-                    res = self.engine.diff("drift", repos[t], sets[t], logs)
-                    totals = res.report.get("totals") or {}
-                    res.check = f"{totals.get('drifted')}/{expected} drifted, {totals.get('configured')} configured"
-                    res.ok = res.ok and totals.get("drifted") == expected
-                    self.record(res, size, rep)
-                    st = self.engine.status("drift-status", repos[t], sets[t], logs)
-                    st.check = f"report: {json.dumps({k: st.report.get(k) for k in ('status', 'driftCount', 'objectCount') if k in st.report})}"
-                    self.record(st, size, rep)
-                else:
-                    res = self.kubectl.diff("drift", repos[t], sets[t], logs)
-                    out = res.steps[-1]["stdout"]
-                    shown = sum(1 for line in open(out, encoding="utf-8", errors="replace")
-                                if line.startswith("diff -u -N "))
-                    res.check = f"{shown}/{expected} objects in the diff"
-                    res.ok = res.ok and shown == expected
+                for res in self.drift(t, r):
                     self.record(res, size, rep)
             # 4. prune: 10% removed from Git
             for t in order:
                 remove_from_git(repos[t], loads[t].prune)
             for t in order:
-                if t == "engine":
-                    res = self.engine.sync("prune", repos[t], sets[t], logs)
-                    pruned = (res.report.get("totals") or {}).get("pruned")
-                    res.check = f"{pruned}/{len(loads[t].prune)} pruned"
-                else:
-                    res = self.kubectl.sync("prune", repos[t], sets[t], logs)
-                self.check_members(res, loads[t], ids[t], size - len(loads[t].prune))
-                self.record(res, size, rep)
+                self.record(self.prune(t, r), size, rep)
                 self.settle(loads[t])
         finally:
             if not self.args.keep:
-                say(f"size {size} rep {rep}: deleting both sets and waiting until their namespaces are gone")
-                t0 = time.monotonic()
-                try:
-                    gone = self.k.delete_sets(list(sets.values()))
-                    say(f"  cleanup took {time.monotonic() - t0:.0f}s{'' if gone else ' (namespaces still terminating)'}")
-                except (RuntimeError, subprocess.SubprocessError) as e:  # keep the figures already taken
-                    note = f"size {size} rep {rep}: cleanup failed ({str(e)[-300:]}); run bench/run --cleanup"
-                    say("warning: " + note)
-                    self.notes.append(note)
+                self.delete_sets(size, rep, list(sets.values()))
+
+    # --- the scenarios, per tool ------------------------------------------------------------------
+
+    def first_sync(self, t, r):
+        if t == "engine":
+            res = self.engine.sync("first-sync", r.repos[t], r.sets[t], r.logs)
+            r.ids["engine"] = self._engine_id(r.sets[t])
+        elif t == "flux":
+            res = self.flux.sync("first-sync", r.repos[t], r.sets[t], r.flux_inventory, r.logs)
+            self.check_flux_totals(res, "created", r.size)
+        else:
+            res = self.kubectl.first_sync("first-sync", r.repos[t], r.sets[t], r.logs)
+        self.check_set(res, t, r, r.size)
+        return res
+
+    def no_op(self, t, r):
+        if t == "engine":
+            res = self.engine.sync("no-op", r.repos[t], r.sets[t], r.logs)
+            unchanged = (res.report.get("totals") or {}).get("unchanged")
+            res.check = f"{unchanged}/{r.size} unchanged"
+            res.ok = res.ok and unchanged == r.size
+        elif t == "flux":
+            res = self.flux.sync("no-op", r.repos[t], r.sets[t], r.flux_inventory, r.logs)
+            self.check_flux_totals(res, "unchanged", r.size)
+        else:
+            res = self.kubectl.sync("no-op", r.repos[t], r.sets[t], r.logs)
+            self.check_set(res, t, r, r.size)
+        return res
+
+    def drift(self, t, r):
+        """The drift check's result (and for gitops-sync also its fast-path `status`)."""
+        expected = len(r.loads[t].drift)
+        if t == "engine":
+            res = self.engine.diff("drift", r.repos[t], r.sets[t], r.logs)
+            totals = res.report.get("totals") or {}
+            res.check = f"{totals.get('drifted')}/{expected} drifted, {totals.get('configured')} configured"
+            res.ok = res.ok and totals.get("drifted") == expected
+            st = self.engine.status("drift-status", r.repos[t], r.sets[t], r.logs)
+            st.check = f"report: {json.dumps({k: st.report.get(k) for k in ('status', 'driftCount', 'objectCount') if k in st.report})}"
+            return [res, st]
+        if t == "flux":
+            res = self.flux.diff("drift", r.repos[t], r.sets[t], r.flux_inventory, r.logs)
+            self.check_flux_totals(res, "drifted", expected)
+            return [res]
+        res = self.kubectl.diff("drift", r.repos[t], r.sets[t], r.logs)
+        out = res.steps[-1]["stdout"]
+        shown = sum(1 for line in open(out, encoding="utf-8", errors="replace") if line.startswith("diff -u -N "))
+        res.check = f"{shown}/{expected} objects in the diff"
+        res.ok = res.ok and shown == expected
+        return [res]
+
+    def prune(self, t, r):
+        pruned = len(r.loads[t].prune)
+        if t == "engine":
+            res = self.engine.sync("prune", r.repos[t], r.sets[t], r.logs)
+            res.check = f"{(res.report.get('totals') or {}).get('pruned')}/{pruned} pruned"
+        elif t == "flux":
+            res = self.flux.sync("prune", r.repos[t], r.sets[t], r.flux_inventory, r.logs)
+            self.check_flux_totals(res, "deleted", pruned)
+        else:
+            res = self.kubectl.sync("prune", r.repos[t], r.sets[t], r.logs)
+        self.check_set(res, t, r, r.size - pruned)
+        return res
+
+    def check_set(self, res, t, r, expected):
+        """The set's objects on the cluster: ApplySet members, or the Flux owner label."""
+        if t == "flux":
+            self.check_count(res, lambda: self.k.flux_members(r.loads[t], r.sets[t]), expected, "owned objects")
+        else:
+            self.check_count(res, lambda: self.k.members(r.loads[t], r.ids.get(t)), expected, "members")
+
+    def check_count(self, res, count, expected, what):
+        try:
+            n = count()
+        except RuntimeError as e:
+            n, res.check = -1, str(e)
+        res.check = (res.check + "; " if res.check else "") + f"{n}/{expected} {what} on the cluster"
+        if n != expected:
+            res.ok = False
+
+    @staticmethod
+    def check_flux_totals(res, key, expected):
+        got = res.report.get(key)
+        res.check = (res.check + "; " if res.check else "") + f"{got}/{expected} {key}"
+        res.ok = res.ok and got == expected
+
+    def delete_sets(self, size, rep, names):
+        say(f"size {size} rep {rep}: deleting the sets and waiting until their namespaces are gone")
+        t0 = time.monotonic()
+        try:
+            gone = self.k.delete_sets(names)
+            say(f"  cleanup took {time.monotonic() - t0:.0f}s{'' if gone else ' (namespaces still terminating)'}")
+        except (RuntimeError, subprocess.SubprocessError) as e:  # keep the figures already taken
+            note = f"size {size} rep {rep}: cleanup failed ({str(e)[-300:]}); run bench/run --cleanup"
+            say("warning: " + note)
+            self.notes.append(note)
 
     def settle(self, workload):
         if not self.k.settle(workload):
@@ -286,6 +361,8 @@ class Bench:
             "kubectl": self.kubectl_version,
             "gitops-sync": self.engine_version,
             "gitops-sync concurrency": self.args.concurrency or "default",
+            "flux engine": (f"{self.flux.binary if self.flux else FLUX_BUILD} (fluxcd/pkg/ssa v0.78.0, concurrency 4, "
+                            + ("no client limits)" if self.args.flux_no_client_limits else "client QPS 50, burst 300)")),
             "GITOPS_SYNC_JAVA_OPTS": os.environ.get("GITOPS_SYNC_JAVA_OPTS", "(unset: the launcher's JVM defaults)"),
             "duration": f"{(time.monotonic() - self.started) / 60:.1f} min",
         }
@@ -295,7 +372,9 @@ class Bench:
                      meta, self.results, rows, tgts)
         if final:
             print()
-            print(report.text_table(rows))
+            print(report.text_table(report.table(rows)))
+            print()
+            print(report.text_table(report.ratio_table(rows)))
             print()
             for line in report.target_lines(tgts):
                 print(line)

@@ -10,12 +10,28 @@ SCENARIOS = [
 ]
 EXTRA_SCENARIOS = [("drift-status", "drift, fast path (`status`)")]
 
-# (scenario, size, metric, limit, text). Ratios are engine / kubectl.
+# Who is measured: key in the summary rows, tool name in the results, column label.
+TOOLS = [("engine", "gitops-sync", "gitops-sync"), ("flux", "flux", "Flux"), ("kubectl", "kubectl", "kubectl")]
+METRICS = ["wall_s", "cpu_s", "rss_mib", "requests"]
+STEPS = [("first-sync", "first sync"), ("no-op", "no-op sync"), ("drift", "drift check"), ("prune", "prune")]
+
+# (scenario, size, row key, limit, text). wall_ratio etc. = gitops-sync / kubectl; flux_wall_ratio
+# = gitops-sync / Flux engine; engine_* = gitops-sync's own figure.
 TARGETS = [
     ("no-op", 1000, "wall_ratio", 0.10, "no-op sync of 1,000: wall time <= 1/10 of kubectl's"),
     ("no-op", 1000, "engine_requests", 30, "no-op sync of 1,000: <= 30 API requests"),
-    ("first-sync", 1000, "wall_ratio", 0.50, "first sync of 1,000: wall time <= 1/2 of kubectl's"),
     ("drift", 1000, "wall_ratio", 0.20, "drift check of 1,000: wall time <= 1/5 of kubectl diff's"),
+    # issue 13
+    *[(s, 1000, "wall_ratio", 0.50, f"{label} of 1,000: wall time <= 1/2 of kubectl's") for s, label in STEPS],
+    *[(s, 1000, "cpu_ratio", 1.0, f"{label} of 1,000: CPU seconds <= kubectl's") for s, label in STEPS],
+    *[(s, 1000, "rss_ratio", 1.5, f"{label} of 1,000: peak memory <= 1.5x kubectl's") for s, label in STEPS],
+    *[(s, 10000, "engine_rss_mib", 300, f"{label} of 10,000: peak memory <= 300 MiB") for s, label in STEPS],
+    ("no-op", 10000, "engine_requests", 15, "no-op sync of 10,000: <= 15 API requests"),
+    ("no-op", 10000, "engine_wall_s", 3.0, "no-op sync of 10,000: <= 3 s wall time"),
+    ("first-sync", 10000, "wall_ratio", 0.50, "first sync of 10,000: wall time <= 1/2 of kubectl's"),
+    ("drift", 10000, "wall_ratio", 0.50, "drift check of 10,000: wall time <= 1/2 of kubectl's"),
+    *[(s, size, "flux_wall_ratio", 0.25, f"{label} of {size:,}: wall time <= 1/4 of the Flux engine's")
+      for size in (1000, 10000) for s, label in STEPS],
 ]
 
 
@@ -24,49 +40,71 @@ def _median(values):
     return statistics.median(values) if values else None
 
 
+def _runs(results, size, scenario, tool):
+    """A tool's runs of a row; the `status` extra row compares with the others' drift check."""
+    if scenario == "drift-status" and tool != "gitops-sync":
+        scenario = "drift"
+    return [r for r in results if r["size"] == size and r["scenario"] == scenario and r["tool"] == tool]
+
+
+def _figures(row, who, runs):
+    good = [r for r in runs if r["ok"]] or runs
+    row[f"{who}_wall_s"] = _median([r["wall_s"] for r in good])
+    row[f"{who}_requests"] = _median([r["requests"] for r in good])
+    row[f"{who}_rss_mib"] = _median([r["rss_kb"] / 1024 for r in good])
+    row[f"{who}_cpu_s"] = _median([r.get("cpu_s") for r in good])
+    row[f"{who}_walls"] = [round(r["wall_s"], 3) for r in runs]
+
+
+def _ratio(a, b):
+    return (a / b) if a is not None and b else None
+
+
+def _ratios(row):
+    for metric in METRICS:
+        e, f, k = row["engine_" + metric], row["flux_" + metric], row["kubectl_" + metric]
+        short = metric.split("_")[0]
+        row[f"{short}_ratio"] = _ratio(e, k)  # gitops-sync / kubectl
+        row[f"flux_{short}_ratio"] = _ratio(e, f)  # gitops-sync / Flux engine
+        row[f"flux_kubectl_{short}_ratio"] = _ratio(f, k)  # Flux engine / kubectl
+
+
+def _phases(row, eng):
+    phases = [r.get("report", {}).get("phases") for r in eng if r.get("report", {}).get("phases")]
+    if phases:
+        keys = sorted({k for p in phases for k in p})
+        row["engine_phases_ms"] = {k: _median([p.get(k, 0) for p in phases]) for k in keys}
+        row["engine_duration_ms"] = _median([r["report"].get("durationMs") for r in eng
+                                             if isinstance(r.get("report", {}).get("durationMs"), (int, float))])
+
+
 def summarize(results):
     """results: list of Result dicts (with size and rep). Returns rows keyed by (size, scenario)."""
     rows = []
-    sizes = sorted({r["size"] for r in results})
-    for size in sizes:
+    for size in sorted({r["size"] for r in results}):
         for scenario, label in SCENARIOS + EXTRA_SCENARIOS:
-            eng = [r for r in results if r["size"] == size and r["scenario"] == scenario and r["tool"] == "gitops-sync"]
-            kub_scenario = "drift" if scenario == "drift-status" else scenario
-            kub = [r for r in results if r["size"] == size and r["scenario"] == kub_scenario and r["tool"] == "kubectl"]
-            if not eng and not kub:
+            runs = {who: _runs(results, size, scenario, tool) for who, tool, _ in TOOLS}
+            every = [r for rs in runs.values() for r in rs]
+            if not every:
                 continue
-            row = {"size": size, "scenario": scenario, "label": label, "reps": max(len(eng), len(kub)),
-                   "ok": all(r["ok"] for r in eng + kub),
-                   "problems": [f"{r['tool']} rep {r['rep']}: {r['check']}" for r in eng + kub if not r["ok"]]}
-            for who, rs in (("engine", eng), ("kubectl", kub)):
-                good = [r for r in rs if r["ok"]] or rs
-                row[f"{who}_wall_s"] = _median([r["wall_s"] for r in good])
-                row[f"{who}_requests"] = _median([r["requests"] for r in good])
-                row[f"{who}_rss_mib"] = _median([r["rss_kb"] / 1024 for r in good])
-                row[f"{who}_cpu_s"] = _median([r.get("cpu_s") for r in good])
-                row[f"{who}_walls"] = [round(r["wall_s"], 3) for r in rs]
-            phases = [r.get("report", {}).get("phases") for r in eng if r.get("report", {}).get("phases")]
-            if phases:
-                keys = sorted({k for p in phases for k in p})
-                row["engine_phases_ms"] = {k: _median([p.get(k, 0) for p in phases]) for k in keys}
-                row["engine_duration_ms"] = _median([r["report"].get("durationMs") for r in eng
-                                                     if isinstance(r.get("report", {}).get("durationMs"), (int, float))])
-            row["load1"] = _median([r.get("load1") for r in eng + kub])
-            for metric in ("wall_s", "requests", "rss_mib", "cpu_s"):
-                e, k = row[f"engine_{metric}"], row[f"kubectl_{metric}"]
-                row[f"{metric.split('_')[0]}_ratio"] = (e / k) if e is not None and k else None
+            row = {"size": size, "scenario": scenario, "label": label, "reps": max(len(rs) for rs in runs.values()),
+                   "ok": all(r["ok"] for r in every),
+                   "problems": [f"{r['tool']} rep {r['rep']}: {r['check']}" for r in every if not r["ok"]]}
+            for who, rs in runs.items():
+                _figures(row, who, rs)
+            _phases(row, runs["engine"])
+            row["load1"] = _median([r.get("load1") for r in every])
+            _ratios(row)
             rows.append(row)
     return rows
 
 
 def targets(rows):
     out = []
-    for scenario, size, metric, limit, text in TARGETS:
+    for scenario, size, key, limit, text in TARGETS:
         row = next((r for r in rows if r["scenario"] == scenario and r["size"] == size), None)
-        value = None
-        if row is not None:
-            value = row["wall_ratio"] if metric == "wall_ratio" else row["engine_requests"]
-        out.append({"target": text, "scenario": scenario, "size": size, "metric": metric, "limit": limit,
+        value = row.get(key) if row is not None else None
+        out.append({"target": text, "scenario": scenario, "size": size, "metric": key, "limit": limit,
                     "value": value, "valid": bool(row and row["ok"]),
                     "pass": value is not None and value <= limit and bool(row and row["ok"])})
     return out
@@ -81,21 +119,34 @@ def _f(v, digits=2):
 
 
 def table(rows):
-    head = ["size", "scenario", "gitops-sync s", "kubectl s", "wall ratio", "gitops-sync req", "kubectl req",
-            "req ratio", "gitops-sync MiB", "kubectl MiB", "mem ratio", "gitops-sync cpu s", "kubectl cpu s",
-            "cpu ratio", "reps", "ok"]
+    """Per tool: wall seconds, CPU seconds, peak MiB, API requests."""
+    head = ["size", "scenario"]
+    for metric, unit in (("wall_s", "s"), ("cpu_s", "cpu s"), ("rss_mib", "MiB"), ("requests", "req")):
+        head += [f"{label} {unit}" for _, _, label in TOOLS]
+    head += ["reps", "ok"]
     lines = [head]
     for r in rows:
-        lines.append([str(r["size"]), r["label"], _f(r["engine_wall_s"]), _f(r["kubectl_wall_s"]), _f(r["wall_ratio"], 3),
-                      _f(r["engine_requests"], 0), _f(r["kubectl_requests"], 0), _f(r["requests_ratio"], 3),
-                      _f(r["engine_rss_mib"], 0), _f(r["kubectl_rss_mib"], 0), _f(r["rss_ratio"], 2),
-                      _f(r["engine_cpu_s"]), _f(r["kubectl_cpu_s"]), _f(r["cpu_ratio"], 2), str(r["reps"]),
-                      "yes" if r["ok"] else "NO"])
+        line = [str(r["size"]), r["label"]]
+        for metric, digits in (("wall_s", 2), ("cpu_s", 2), ("rss_mib", 0), ("requests", 0)):
+            line += [_f(r[f"{who}_{metric}"], digits) for who, _, _ in TOOLS]
+        lines.append(line + [str(r["reps"]), "yes" if r["ok"] else "NO"])
     return lines
 
 
-def text_table(rows):
-    lines = table(rows)
+def ratio_table(rows):
+    """gitops-sync against kubectl and against the Flux engine (below 1: gitops-sync is ahead)."""
+    head = ["size", "scenario", "wall vs kubectl", "wall vs Flux", "cpu vs kubectl", "cpu vs Flux",
+            "mem vs kubectl", "mem vs Flux", "req vs kubectl", "req vs Flux", "Flux/kubectl wall"]
+    lines = [head]
+    for r in rows:
+        lines.append([str(r["size"]), r["label"], _f(r["wall_ratio"], 3), _f(r["flux_wall_ratio"], 3),
+                      _f(r["cpu_ratio"], 2), _f(r["flux_cpu_ratio"], 2), _f(r["rss_ratio"], 2),
+                      _f(r["flux_rss_ratio"], 2), _f(r["requests_ratio"], 3), _f(r["flux_requests_ratio"], 3),
+                      _f(r["flux_kubectl_wall_ratio"], 2)])
+    return lines
+
+
+def text_table(lines):
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
     out = []
     for n, line in enumerate(lines):
@@ -105,8 +156,7 @@ def text_table(rows):
     return "\n".join(out)
 
 
-def markdown_table(rows):
-    lines = table(rows)
+def markdown_table(lines):
     out = ["| " + " | ".join(lines[0]) + " |", "|" + "|".join("---" for _ in lines[0]) + "|"]
     out += ["| " + " | ".join(line) + " |" for line in lines[1:]]
     return "\n".join(out)
@@ -116,7 +166,7 @@ def target_lines(tgts):
     out = []
     for t in tgts:
         shown = "not measured" if t["value"] is None else (
-            f"{t['value']:.3f}" if t["metric"] == "wall_ratio" else f"{t['value']:.0f}")
+            f"{t['value']:.0f}" if t["metric"] in ("engine_requests", "engine_rss_mib") else f"{t['value']:.3f}")
         verdict = "PASS" if t["pass"] else ("FAIL" if t["value"] is not None else "NOT RUN")
         if t["value"] is not None and not t["valid"]:
             verdict += " (a run of this scenario failed its check)"
@@ -128,13 +178,15 @@ def target_lines(tgts):
 def write(path_json, path_md, meta, results, rows, tgts):
     with open(path_json, "w", encoding="utf-8") as f:
         json.dump({"meta": meta, "summary": rows, "targets": tgts, "runs": results}, f, indent=2)
-    md = ["# gitops-sync vs kubectl: benchmark results", ""]
+    md = ["# gitops-sync, the Flux engine and kubectl: benchmark results", ""]
     md += [f"- {k}: {v}" for k, v in meta.items()]
-    md += ["", "Medians over the repetitions; ratios are gitops-sync / kubectl (below 1 = gitops-sync is "
-           "faster, fewer requests, less memory). s = wall-clock seconds of the whole command (JVM start "
-           "included), req = API requests, MiB = peak RSS, cpu s = user+system CPU seconds of the process "
-           "(less sensitive than wall time to other load on the shared machine).", "",
-           markdown_table(rows), "", "## Targets", ""]
+    md += ["", "Medians over the repetitions. s = wall-clock seconds of the whole command (JVM start "
+           "included), cpu s = user+system CPU seconds of the process and its children (less sensitive than "
+           "wall time to other load on the shared machine), MiB = peak RSS, req = API requests.", "",
+           markdown_table(table(rows)), "",
+           "Ratios: gitops-sync / kubectl and gitops-sync / Flux engine (below 1 = gitops-sync is faster, "
+           "uses less CPU or memory, makes fewer requests); the last column is Flux engine / kubectl.", "",
+           markdown_table(ratio_table(rows)), "", "## Targets", ""]
     md += [f"- {line}" for line in target_lines(tgts)]
     phase_rows = [r for r in rows if r.get("engine_phases_ms")]
     if phase_rows:

@@ -1,7 +1,9 @@
-"""The two contenders, each as the commands a user would type.
+"""The three contenders, each as the commands a user would type.
 
 gitops-sync: the repository's ./gitops-sync launcher (JVM start included), figures from its
 JSON report (apiRequests, phases, totals) and from the process (wall time, peak RSS).
+Flux engine: bench/flux-engine (fluxcd/pkg/ssa as kustomize-controller runs it), figures from the
+JSON last line of its stdout (requests counted by its transport, change-set totals).
 kubectl: `kubectl apply --server-side --prune --applyset=...` and `kubectl diff --server-side`,
 requests counted from -v=6 response lines on stderr.
 """
@@ -154,3 +156,54 @@ class KubectlApplySet:
         return self._steps(scenario, [self.k.argv("diff", "--server-side", "--force-conflicts",
                                                   "--field-manager=gitops-bench-diff", "-f", directory, "-R",
                                                   "-v=6")], logs, [(1,)])
+
+
+class FluxEngine:
+    """bench/flux-engine: one kustomize-controller reconcile (apply) or `flux diff` (diff)."""
+    name = "flux"
+
+    def __init__(self, binary, kubeconfig, no_client_limits=False):
+        self.binary = binary
+        self.kubeconfig = kubeconfig
+        self.no_client_limits = no_client_limits
+
+    def _argv(self, command, directory, set_name, inventory):
+        argv = [self.binary, command, "--dir", directory, "--name", set_name, "--inventory", inventory,
+                "--kubeconfig", self.kubeconfig]
+        if command == "apply":
+            argv.append("--prune")
+        if self.no_client_limits:
+            argv.append("--no-client-limits")
+        return argv
+
+    def _run(self, scenario, command, directory, set_name, inventory, logs, expected_rc):
+        base = os.path.join(logs, f"flux-{scenario}")
+        r = measure.run(self._argv(command, directory, set_name, inventory), base + ".out", base + ".err")
+        report = _last_json_line(r.stdout)
+        requests = report.get("requests")
+        res = Result(tool=self.name, scenario=scenario, wall_s=r.wall_s,
+                     requests=requests if isinstance(requests, int) else -1, rss_kb=r.rss_kb, cpu_s=r.cpu_s,
+                     rc=r.rc, expected_rc=expected_rc,
+                     steps=[{"argv": r.argv, "rc": r.rc, "wall_s": r.wall_s, "rss_kb": r.rss_kb,
+                             "cpu_s": r.cpu_s, "stderr": r.stderr}],
+                     report=report)
+        if r.rc not in expected_rc or r.timed_out:
+            res.ok = False
+            res.check = f"exit {r.rc} (expected {'/'.join(map(str, expected_rc))}): {measure.tail(r.stderr, 8).strip()}"
+        return res
+
+    def sync(self, scenario, directory, set_name, inventory, logs):
+        return self._run(scenario, "apply", directory, set_name, inventory, logs, expected_rc=(0,))
+
+    def diff(self, scenario, directory, set_name, inventory, logs):
+        return self._run(scenario, "diff", directory, set_name, inventory, logs, expected_rc=(1,))
+
+
+def _last_json_line(path):
+    """The JSON object on the last non-empty line of a file ({} when there is none)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = [line for line in f if line.strip()]
+        return json.loads(lines[-1]) if lines else {}
+    except (OSError, ValueError):
+        return {}
