@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.health.HealthChecker;
 import io.jenkins.plugins.gitopssync.engine.health.HealthStatus;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetParent;
@@ -132,15 +133,11 @@ final class SyncRun {
         return result(started, requestsBefore);
     }
 
-    /** The name becomes a Secret's and a Lease's name: a DNS subdomain (the lease adds 12 characters). */
+    /** The name becomes a Secret's and a Lease's name: refused before anything happens. */
     static void checkApplySetName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new SyncException("no ApplySet name given: it names the inventory Secret of this sync");
-        }
-        if (name.length() > 240 || !name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
-            throw new SyncException("invalid ApplySet name '" + name + "': use lower-case letters, digits, '-' and '.',"
-                    + " starting and ending with a letter or digit, at most 240 characters");
-        }
+        ApplySetNames.problem(name).ifPresent(problem -> {
+            throw new SyncException(problem);
+        });
     }
 
     private void execute(KubeApi api, Discovery discovery, ApplySetInventory inventory, Plan plan, ExecutorService pool) {
