@@ -11,8 +11,11 @@ final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
         try {
-            // never blank here: picocli passes the default ("5m") when the option is absent
-            return Durations.parseLimit(value, null);
+            Duration limit = Durations.parseLimit(value, null);
+            if (limit == null) {
+                throw new IllegalArgumentException("an empty duration: give one such as 90s or 5m");
+            }
+            return limit;
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
         }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
 /** Default ApplySet names and durations as the command line derives and reads them. */
@@ -54,6 +55,21 @@ class OptionsTest {
         o.applySet = "Not_Valid";
         assertThatThrownBy(() -> o.name(new SourceOptions(), null)).isInstanceOf(SyncException.class)
                 .hasMessageContaining("--applyset: invalid ApplySet name 'Not_Valid'");
+    }
+
+    @Test
+    void syncWaitsByDefaultAndNoWaitTurnsItOff() {
+        assertThat(parseSync().waitForHealth()).isTrue();
+        assertThat(parseSync("--wait").waitForHealth()).isTrue();
+        assertThat(parseSync("--no-wait").waitForHealth()).isFalse();
+        assertThat(parseSync().timeout()).as("the engine's default applies").isNull();
+        assertThat(parseSync("--timeout", "90").timeout()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    private static SyncCommand parseSync(String... args) {
+        SyncCommand sync = new SyncCommand();
+        new CommandLine(sync).parseArgs(args);
+        return sync;
     }
 
     @Test

@@ -110,7 +110,7 @@ class NoOpRequestCountClusterTest extends ClusterTestBase {
         lines.forEach(l -> System.out.println("[" + n + " objects] " + l));
         // leave nothing behind: prune everything
         SyncResult cleared = engine.sync(io.jenkins.plugins.gitopssync.engine.SyncRequest.builder(
-                repo.source(String.valueOf(n)), set).applySetNamespace(ns).prune(true).allowEmpty(true).build());
+                repo.source(String.valueOf(n)), set).applySetNamespace(ns).prune(true).allowEmpty(true).waitForHealth(false).build());
         assertThat(cleared).isNotNull();
     }
 
@@ -121,7 +121,7 @@ class NoOpRequestCountClusterTest extends ClusterTestBase {
     private io.jenkins.plugins.gitopssync.engine.SyncRequest.Builder syncRequestBuilder(int n, String set) {
         int concurrency = Integer.parseInt(System.getenv().getOrDefault("GITOPS_TEST_CONCURRENCY", "0"));
         return io.jenkins.plugins.gitopssync.engine.SyncRequest.builder(repo.source(String.valueOf(n)), set)
-                .applySetNamespace(ns).prune(true).concurrency(concurrency);
+                .applySetNamespace(ns).prune(true).waitForHealth(false).concurrency(concurrency);
     }
 
     private static String line(String what, SyncResult r, Map<String, Long> byMethod) {

@@ -110,12 +110,12 @@ class OwnershipRaceClusterTest extends ClusterTestBase {
                     }
                 }
             });
-            return engine.sync(SyncRequest.builder(repo.source(path), set).applySetNamespace(ns).prune(true).build());
+            return engine.sync(SyncRequest.builder(repo.source(path), set).applySetNamespace(ns).prune(true).waitForHealth(false).build());
         }
     }
 
     private SyncResult sync(String set, String path) {
-        return engine.sync(SyncRequest.builder(repo.source(path), set).applySetNamespace(ns).prune(true).build());
+        return engine.sync(SyncRequest.builder(repo.source(path), set).applySetNamespace(ns).prune(true).waitForHealth(false).build());
     }
 
     /** Names of the objects an ApplySet's inventory records. */
