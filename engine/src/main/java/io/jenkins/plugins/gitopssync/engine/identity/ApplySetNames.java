@@ -25,8 +25,10 @@ public final class ApplySetNames {
     public static final int MAX_LENGTH = 240;
 
     private static final int HASH_LENGTH = 8;
-    private static final Pattern DNS_SUBDOMAIN =
-            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final NameRule RULE = new NameRule(
+            "no ApplySet name given: it names the inventory Secret of this sync", "ApplySet name",
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"),
+            "lower-case letters, digits, '-' and '.'", MAX_LENGTH);
 
     private ApplySetNames() {
     }
@@ -69,14 +71,7 @@ public final class ApplySetNames {
 
     /** Why the name cannot name an ApplySet, or empty when it can. */
     public static Optional<String> problem(String name) {
-        if (name == null || name.isBlank()) {
-            return Optional.of("no ApplySet name given: it names the inventory Secret of this sync");
-        }
-        if (name.length() > MAX_LENGTH || !DNS_SUBDOMAIN.matcher(name).matches()) {
-            return Optional.of("invalid ApplySet name '" + name + "': use lower-case letters, digits, '-' and '.',"
-                    + " starting and ending with a letter or digit, at most " + MAX_LENGTH + " characters");
-        }
-        return Optional.empty();
+        return RULE.problem(name);
     }
 
     public static boolean isValid(String name) {

@@ -7,21 +7,15 @@ import java.util.regex.Pattern;
 public final class NamespaceNames {
 
     public static final int MAX_LENGTH = 63;
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final NameRule RULE = new NameRule("no namespace given", "namespace",
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?"), "lower-case letters, digits and '-'", MAX_LENGTH);
 
     private NamespaceNames() {
     }
 
     /** Why the text cannot name a namespace, or empty when it can. */
     public static Optional<String> problem(String name) {
-        if (name == null || name.isBlank()) {
-            return Optional.of("no namespace given");
-        }
-        if (name.length() > MAX_LENGTH || !LABEL.matcher(name).matches()) {
-            return Optional.of("invalid namespace '" + name + "': use lower-case letters, digits and '-', starting and"
-                    + " ending with a letter or digit, at most " + MAX_LENGTH + " characters");
-        }
-        return Optional.empty();
+        return RULE.problem(name);
     }
 
     public static boolean isValid(String name) {

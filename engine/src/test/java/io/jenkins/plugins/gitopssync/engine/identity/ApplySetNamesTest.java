@@ -81,6 +81,13 @@ class ApplySetNamesTest {
     }
 
     @Test
+    void aRefusalSaysWhatIsAllowed() {
+        assertThat(ApplySetNames.problem("Shop")).hasValue("invalid ApplySet name 'Shop': use lower-case letters,"
+                + " digits, '-' and '.', starting and ending with a letter or digit, at most 240 characters");
+        assertThat(ApplySetNames.problem("")).hasValue("no ApplySet name given: it names the inventory Secret of this sync");
+    }
+
+    @Test
     void theLengthLeavesRoomForTheLeaseName() {
         assertThat(ApplySetNames.isValid("a".repeat(240))).isTrue();
         assertThat(ApplySetNames.problem("a".repeat(241))).hasValueSatisfying(m -> assertThat(m).contains("240"));
