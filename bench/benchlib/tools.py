@@ -52,6 +52,8 @@ class Engine:
                 "--applyset", set_name, "--namespace", ENGINE_PARENT_NAMESPACE, "--quiet", "--report", report]
         if prune:
             argv.append("--prune")
+        if command == "sync":  # measured as applied, like kubectl apply: no health wait
+            argv.append("--no-wait")
         if self.concurrency and command != "status":  # status reads, it applies nothing in parallel
             argv += ["--concurrency", str(self.concurrency)]
         return argv

@@ -14,9 +14,4 @@ import java.nio.file.Path;
 record GitCheckout(Path worktree, String commitId, String refLabel, boolean cloned, int updatedRefs) {
 
     static final String UNVERSIONED = "unversioned";
-
-    /** First 7 digits of a commit id, or the revision as it is. */
-    static String shortRevision(String revision) {
-        return revision != null && revision.matches("[0-9a-f]{40}") ? revision.substring(0, 7) : String.valueOf(revision);
-    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -213,7 +214,7 @@ final class GitSource implements AutoCloseable {
             try {
                 ObjectId id = r.resolve(ref.toLowerCase(java.util.Locale.ROOT) + "^{commit}");
                 if (id != null) {
-                    return new Resolved(parseCommit(r, id, ref, repo), "commit " + GitCheckout.shortRevision(id.name()));
+                    return new Resolved(parseCommit(r, id, ref, repo), "commit " + Revisions.shortId(id.name()));
                 }
             } catch (AmbiguousObjectException e) {
                 throw new SyncException("--ref " + ref + " is ambiguous in " + repo.display()

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -36,7 +37,7 @@ record RepoLocation(Kind kind, String url, Path directory) {
             try {
                 return parse(Path.of(new URI(repo)).toString(), workingDirectory);
             } catch (URISyntaxException | IllegalArgumentException e) {
-                throw new SyncException("--repo " + Redactor.stripUserInfo(repo) + " is not a valid file URL");
+                throw new SyncException("--repo " + UrlRedaction.redact(repo) + " is not a valid file URL");
             }
         }
         if (SCHEME.matcher(repo).matches()) {
@@ -64,7 +65,7 @@ record RepoLocation(Kind kind, String url, Path directory) {
 
     /** Refuses a password or token in the URL; a user name alone (ssh://git@host/...) is fine. */
     private static String withoutCredentials(String repo) {
-        String stripped = Redactor.stripUserInfo(repo);
+        String stripped = UrlRedaction.redact(repo);
         try {
             URI uri = new URI(repo);
             String userInfo = uri.getRawUserInfo();
@@ -80,7 +81,7 @@ record RepoLocation(Kind kind, String url, Path directory) {
 
     /** The URL as it may be shown (no user info at all). */
     String display() {
-        return Redactor.stripUserInfo(url);
+        return UrlRedaction.redact(url);
     }
 
     /** Cache folder name: sha256 of the URL, so one URL always maps to one clone. */

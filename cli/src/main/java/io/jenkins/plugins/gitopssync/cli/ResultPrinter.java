@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,7 @@ final class ResultPrinter {
     /** "revision 1a2b3c4: 3 created, 1 configured (1 drift), 0 pruned, 12 unchanged in 2.1 s, 17 API requests; Synced" */
     static String summary(SyncResult r) {
         Totals t = r.totals();
-        StringBuilder s = new StringBuilder("revision ").append(GitCheckout.shortRevision(r.revision()));
+        StringBuilder s = new StringBuilder("revision ").append(Revisions.shortId(r.revision()));
         if (r.dryRun()) {
             s.append(" (dry run, nothing written)");
         }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SvgBadge;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +64,7 @@ final class StatusCommand implements Callable<Integer> {
         reports.writeBadge(env, console, SvgBadge.render(drift == 0 ? SyncStatus.Synced : SyncStatus.Drift, drift));
         reports.writeReport(env, console, JsonReport.toJson(status));
         console.summary("applyset " + name + " (namespace " + applySet.namespace + "): revision "
-                + GitCheckout.shortRevision(status.lastRevision()) + ", path " + status.lastPath() + ", "
+                + Revisions.shortId(status.lastRevision()) + ", path " + status.lastPath() + ", "
                 + status.objectCount() + " objects, " + drift + " drifted, " + status.apiRequests()
                 + " API requests; " + (drift == 0 ? SyncStatus.Synced : SyncStatus.Drift));
         return ExitCodes.forStatus(status);

@@ -1,21 +1,26 @@
 package io.jenkins.plugins.gitopssync.cli;
 
+import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gitops-sync sync}: apply (server-side), prune, wait for health. */
+/** {@code gitops-sync sync}: apply (server-side), prune, wait for health (by default, as the Pipeline step). */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = {"Apply the manifests with server-side apply (CRDs and Namespaces first), prune with --prune, "
-                + "wait for health with --wait.",
+                + "wait for health unless --no-wait.",
                 "Exit code: 0 synced, 2 error; with --dry-run as diff: 0 no difference, 1 differences, 2 error."})
 final class SyncCommand extends ApplyCommand {
 
-    @Option(names = "--wait", description = "Wait until applied objects are healthy (Deployments rolled out, ...).")
-    boolean waitForHealth;
+    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Wait until applied objects are healthy (Deployments rolled out, ...). Default: on; "
+                    + "--no-wait returns once everything is applied.")
+    boolean waitForHealth = SyncRequest.DEFAULT_WAIT_FOR_HEALTH;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
-            description = "Limit for the health wait and CRD establishment (e.g. 90s, 5m, 1h). Default: 5m.")
+    /** Null when not given: the engine's default applies. */
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Limit for the health wait and CRD establishment (e.g. 300, 90s, 5m, 1h30m, PT5M). "
+                    + "Default: 5m.")
     Duration timeout;
 
     @Option(names = "--force", description = "Delete and re-create objects whose immutable fields changed.")

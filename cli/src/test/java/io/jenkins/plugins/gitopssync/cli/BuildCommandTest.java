@@ -76,7 +76,7 @@ class BuildCommandTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("--repo=URL|DIR", "--ref=REF", "--path=PATH", "--kubeconfig=FILE",
                 "--context=NAME", "--namespace=NS", "--target-namespace=NS", "--applyset=NAME", "--concurrency=N",
-                "--report=FILE.json", "--badge=FILE.svg", "--quiet", "--verbose", "--prune", "--wait",
+                "--report=FILE.json", "--badge=FILE.svg", "--quiet", "--verbose", "--prune", "--[no-]wait",
                 "--timeout=DURATION", "--force", "--dry-run", "--allow-empty");
     }
 }

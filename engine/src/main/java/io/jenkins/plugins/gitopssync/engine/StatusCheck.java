@@ -9,7 +9,7 @@ import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetParent;
 import io.jenkins.plugins.gitopssync.engine.inventory.MemberReader;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
-import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;

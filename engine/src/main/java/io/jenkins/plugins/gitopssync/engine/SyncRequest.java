@@ -5,20 +5,22 @@ import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.time.Duration;
 
 /**
- * What to sync and how.
+ * What to sync and how: the one options model of the command line, the Pipeline step, the freestyle step
+ * and the trigger. Every option has a named default below; the builder starts from them.
  *
  * @param source           the checked-out repository, revision and path
  * @param applySetName     name of the ApplySet parent Secret (the inventory)
- * @param applySetNamespace namespace of the parent Secret; also the lease's namespace
+ * @param applySetNamespace namespace of the parent Secret; also the lease's namespace; default "default"
  * @param defaultNamespace namespace given to namespaced objects that name none
  * @param targetNamespace  when set, overrides the namespace of every namespaced object
  * @param prune            delete objects the inventory owns that left Git
  * @param allowEmpty       allow an empty render to prune everything
  * @param dryRun           diff only: nothing is written to the cluster
  * @param force            delete and re-create objects whose immutable fields changed
- * @param waitForHealth    wait until applied objects are healthy
- * @param timeout          health wait (and CRD establishment) limit
- * @param concurrency      parallel API calls inside one apply stage
+ * @param waitForHealth    wait until applied objects are healthy; on by default (a sync that returns before
+ *                         its Deployments rolled out has not shown they work)
+ * @param timeout          health wait (and CRD establishment) limit; default 5 minutes
+ * @param concurrency      parallel API calls inside one apply stage; default 8
  * @param leaseDuration    how long the sync's lease lasts without renewal (renewed every third of it):
  *                         after it, a stalled sync can be overtaken; default 60 s
  */
@@ -27,9 +29,19 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
                           boolean dryRun, boolean force, boolean waitForHealth, Duration timeout, int concurrency,
                           Duration leaseDuration) {
 
+    public static final String DEFAULT_NAMESPACE = "default";
+    public static final boolean DEFAULT_PRUNE = false;
+    public static final boolean DEFAULT_ALLOW_EMPTY = false;
+    public static final boolean DEFAULT_DRY_RUN = false;
+    public static final boolean DEFAULT_FORCE = false;
+    public static final boolean DEFAULT_WAIT_FOR_HEALTH = true;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    public static final int DEFAULT_CONCURRENCY = 8;
+    public static final Duration DEFAULT_LEASE_DURATION = SyncLease.DEFAULT_DURATION;
+
     public SyncRequest {
         if (applySetNamespace == null || applySetNamespace.isBlank()) {
-            applySetNamespace = "default";
+            applySetNamespace = DEFAULT_NAMESPACE;
         }
         if (defaultNamespace == null || defaultNamespace.isBlank()) {
             defaultNamespace = applySetNamespace;
@@ -38,13 +50,13 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
             targetNamespace = null;
         }
         if (timeout == null) {
-            timeout = Duration.ofMinutes(5);
+            timeout = DEFAULT_TIMEOUT;
         }
         if (concurrency < 1) {
-            concurrency = 8;
+            concurrency = DEFAULT_CONCURRENCY;
         }
         if (leaseDuration == null || leaseDuration.toSeconds() < 1) {
-            leaseDuration = SyncLease.DEFAULT_DURATION;
+            leaseDuration = DEFAULT_LEASE_DURATION;
         }
     }
 
@@ -52,21 +64,21 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         return new Builder(source, applySetName);
     }
 
-    /** Fluent construction; every option has the default described on the record. */
+    /** Fluent construction; an option not set keeps its DEFAULT_ constant. */
     public static final class Builder {
         private final ManifestSource source;
         private final String applySetName;
         private String applySetNamespace;
         private String defaultNamespace;
         private String targetNamespace;
-        private boolean prune;
-        private boolean allowEmpty;
-        private boolean dryRun;
-        private boolean force;
-        private boolean waitForHealth;
-        private Duration timeout;
-        private int concurrency;
-        private Duration leaseDuration;
+        private boolean prune = DEFAULT_PRUNE;
+        private boolean allowEmpty = DEFAULT_ALLOW_EMPTY;
+        private boolean dryRun = DEFAULT_DRY_RUN;
+        private boolean force = DEFAULT_FORCE;
+        private boolean waitForHealth = DEFAULT_WAIT_FOR_HEALTH;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private int concurrency = DEFAULT_CONCURRENCY;
+        private Duration leaseDuration = DEFAULT_LEASE_DURATION;
 
         private Builder(ManifestSource source, String applySetName) {
             this.source = source;

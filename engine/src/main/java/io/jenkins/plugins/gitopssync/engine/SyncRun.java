@@ -9,7 +9,8 @@ import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.health.HealthChecker;
 import io.jenkins.plugins.gitopssync.engine.health.HealthStatus;
-import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetParent;
 import io.jenkins.plugins.gitopssync.engine.inventory.InventoryData;
@@ -18,7 +19,8 @@ import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
 import io.jenkins.plugins.gitopssync.engine.inventory.DisplacedSync;
 import io.jenkins.plugins.gitopssync.engine.lease.LeaseLostException;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
-import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.plan.Placement;
 import io.jenkins.plugins.gitopssync.engine.plan.Plan;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import io.jenkins.plugins.gitopssync.engine.plan.Planner;
@@ -100,7 +102,8 @@ final class SyncRun {
             checkApplySetName(request.applySetName());
             List<Manifest> manifests = timed("render", () -> GitOpsSync.render(request.source(), log));
             Discovery discovery = timed("plan", () -> Discovery.load(cluster));
-            Plan plan = timed("plan", () -> Planner.plan(manifests, request, discovery, log));
+            Plan plan = timed("plan", () -> Planner.plan(manifests, new Placement(request.applySetName(),
+                    request.applySetNamespace(), request.defaultNamespace(), request.targetNamespace()), discovery, log));
             if (plan.isEmpty() && request.prune() && !request.allowEmpty()) {
                 throw new SyncException("the source rendered no objects and prune is on: that would delete every object of"
                         + " ApplySet " + request.applySetNamespace() + "/" + request.applySetName()
@@ -132,15 +135,11 @@ final class SyncRun {
         return result(started, requestsBefore);
     }
 
-    /** The name becomes a Secret's and a Lease's name: a DNS subdomain (the lease adds 12 characters). */
+    /** The name becomes a Secret's and a Lease's name: refused before anything happens. */
     static void checkApplySetName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new SyncException("no ApplySet name given: it names the inventory Secret of this sync");
-        }
-        if (name.length() > 240 || !name.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
-            throw new SyncException("invalid ApplySet name '" + name + "': use lower-case letters, digits, '-' and '.',"
-                    + " starting and ending with a letter or digit, at most 240 characters");
-        }
+        ApplySetNames.problem(name).ifPresent(problem -> {
+            throw new SyncException(problem);
+        });
     }
 
     private void execute(KubeApi api, Discovery discovery, ApplySetInventory inventory, Plan plan, ExecutorService pool) {
@@ -226,8 +225,7 @@ final class SyncRun {
             if (!failed) {
                 TreeSet<String> crds = new TreeSet<>();
                 for (PlannedObject p : stage) {
-                    if (p.ref().kind().equals("CustomResourceDefinition") && p.ref().group().equals("apiextensions.k8s.io")
-                            && outcomes.get(p.ref().key()).action() != Action.UNCHANGED) {
+                    if (p.ref().isCrd() && outcomes.get(p.ref().key()).action() != Action.UNCHANGED) {
                         crds.add(p.ref().name());
                     }
                 }
@@ -242,8 +240,8 @@ final class SyncRun {
                 for (int j = i + 1; j < stages.size(); j++) {
                     for (PlannedObject p : stages.get(j)) {
                         ObjectRef ref = p.ref();
-                        outcomes.put(ref.key(), new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.SKIPPED, false, "",
-                                "not applied: apply stage " + (i + 1) + " failed", p.source()), records.get(ref.key())));
+                        outcomes.put(ref.key(), ObjectOutcome.skipped(ref, p.source(),
+                                "not applied: apply stage " + (i + 1) + " failed", records.get(ref.key())));
                     }
                 }
                 return false;
@@ -262,8 +260,7 @@ final class SyncRun {
         }
         String msg = OtherOwner.refusal(p, otherId);
         log.warn("failed " + msg);
-        return new ObjectOutcome(p.ref(), ObjectOutcome.result(p.ref(), Action.FAILED, false, "", msg, p.source()),
-                records.get(p.ref().key()));
+        return ObjectOutcome.failed(p.ref(), p.source(), msg, records.get(p.ref().key()));
     }
 
     private void runAll(List<PlannedObject> objects, java.util.function.Function<PlannedObject, ObjectOutcome> task,
@@ -288,8 +285,7 @@ final class SyncRun {
                 }
                 String msg = p.describe() + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
                 log.warn("failed " + msg);
-                outcomes.put(p.ref().key(), new ObjectOutcome(p.ref(), ObjectOutcome.result(p.ref(), Action.FAILED, false,
-                        "", msg, p.source()), null));
+                outcomes.put(p.ref().key(), ObjectOutcome.failed(p.ref(), p.source(), msg, null));
             }
         }
     }

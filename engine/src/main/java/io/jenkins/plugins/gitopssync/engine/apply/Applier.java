@@ -6,7 +6,7 @@ import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.diff.Differ;
 import io.jenkins.plugins.gitopssync.engine.diff.Fingerprint;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
-import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import java.time.Duration;
@@ -49,8 +49,8 @@ public final class Applier {
     /** Sync: apply for real. */
     public ObjectOutcome apply(PlannedObject p, Map<String, Object> live, ObjectRecord record) {
         ObjectRef ref = p.ref();
-        if (Fingerprint.unchanged(p, live, record)) {
-            return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.UNCHANGED, false, "", null, p.source()), record);
+        if (Fingerprint.unchanged(p.desiredHash(), live, record)) {
+            return ObjectOutcome.unchanged(ref, p.source(), record);
         }
         KubeApi.Applied applied;
         Map<String, Object> before = live;
@@ -108,14 +108,14 @@ public final class Applier {
             log.info(action.word() + " " + ref + (drift ? " (drift corrected)" : "") + note);
         }
         ObjectRecord rec = ObjectRecord.of(ref, p.desiredHash(), Fingerprint.resourceVersion(after), Fingerprint.live(after));
-        return new ObjectOutcome(ref, ObjectOutcome.result(ref, action, drift, diff, null, p.source()), rec);
+        return ObjectOutcome.changed(ref, action, drift, diff, p.source(), rec);
     }
 
     /** Dry run: what a sync would do, nothing written. */
     public ObjectOutcome diff(PlannedObject p, Map<String, Object> live, ObjectRecord record) {
         ObjectRef ref = p.ref();
-        if (Fingerprint.unchanged(p, live, record)) {
-            return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.UNCHANGED, false, "", null, p.source()), record);
+        if (Fingerprint.unchanged(p.desiredHash(), live, record)) {
+            return ObjectOutcome.unchanged(ref, p.source(), record);
         }
         KubeApi.Applied applied;
         try {
@@ -124,15 +124,15 @@ public final class Applier {
             if (live == null && (e.isNotFound() || e.code() == 404)) {
                 // its namespace or its CRD is created by this same sync: it would be created
                 Differ.Change c = Differ.compare(ref.toString(), null, p.desired());
-                return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.CREATED, isDrift(p, record, Action.CREATED),
-                        c.diff(), null, p.source()), record);
+                return ObjectOutcome.changed(ref, Action.CREATED, isDrift(p, record, Action.CREATED), c.diff(),
+                        p.source(), record);
             }
             if (e.isImmutableFieldError()) {
                 String msg = message(p, e);
                 if (force) {
                     Differ.Change c = Differ.compare(ref.toString(), live, p.desired());
-                    return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.CONFIGURED, isDrift(p, record,
-                            Action.CONFIGURED), c.diff(), null, p.source()), record);
+                    return ObjectOutcome.changed(ref, Action.CONFIGURED, isDrift(p, record, Action.CONFIGURED),
+                            c.diff(), p.source(), record);
                 }
                 return failed(p, record, msg);
             }
@@ -149,7 +149,7 @@ public final class Applier {
         if (change.action() == Action.UNCHANGED && live != null) {
             rec = ObjectRecord.of(ref, p.desiredHash(), Fingerprint.resourceVersion(live), Fingerprint.live(live));
         }
-        return new ObjectOutcome(ref, ObjectOutcome.result(ref, change.action(), drift, change.diff(), null, p.source()), rec);
+        return ObjectOutcome.changed(ref, change.action(), drift, change.diff(), p.source(), rec);
     }
 
     /** Drift: the object changed although its desired state did not change since the last sync. */
@@ -206,7 +206,7 @@ public final class Applier {
 
     private ObjectOutcome failed(PlannedObject p, ObjectRecord record, String message) {
         log.warn("failed " + p.ref() + ": " + message);
-        return new ObjectOutcome(p.ref(), ObjectOutcome.result(p.ref(), Action.FAILED, false, "", message, p.source()), record);
+        return ObjectOutcome.failed(p.ref(), p.source(), message, record);
     }
 
     /** The message a user can act on, naming the object, its file:line and the API server's reason. */

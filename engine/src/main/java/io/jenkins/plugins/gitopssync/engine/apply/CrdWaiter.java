@@ -6,7 +6,8 @@ import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
-import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
  */
 public final class CrdWaiter {
 
-    public static final ResourceInfo CRDS = new ResourceInfo("apiextensions.k8s.io", "v1", "CustomResourceDefinition",
+    public static final ResourceInfo CRDS = new ResourceInfo(ObjectRef.CRD_GROUP, "v1", ObjectRef.CRD_KIND,
             "customresourcedefinitions", false);
 
     private CrdWaiter() {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.apply;
 
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
-import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import java.util.Map;
 

@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitopssync.engine.diff;
 
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
-import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import java.util.List;
 import java.util.Map;
 
@@ -58,9 +57,9 @@ public final class Fingerprint {
         return obj == null ? null : Objects.string(obj, "metadata", "resourceVersion");
     }
 
-    /** True when the object is certainly unchanged since the last sync. */
-    public static boolean unchanged(PlannedObject desired, Map<String, Object> live, ObjectRecord record) {
-        if (live == null || record == null || !desired.desiredHash().equals(record.desiredHash())) {
+    /** True when the object is certainly unchanged since the last sync ({@code desiredHash}: of Git's state now). */
+    public static boolean unchanged(String desiredHash, Map<String, Object> live, ObjectRecord record) {
+        if (live == null || record == null || !desiredHash.equals(record.desiredHash())) {
             return false;
         }
         String rv = resourceVersion(live);

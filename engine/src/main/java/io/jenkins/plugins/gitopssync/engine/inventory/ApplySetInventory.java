@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.inventory;
 
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;

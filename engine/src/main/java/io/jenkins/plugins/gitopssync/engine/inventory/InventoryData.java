@@ -13,7 +13,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The engine's own data in the ApplySet parent (one data key, gzip + JSON): the last applied revision
- * and path, a record per object keyed by {@link io.jenkins.plugins.gitopssync.engine.plan.ObjectRef#key()},
+ * and path, a record per object keyed by {@link io.jenkins.plugins.gitopssync.engine.identity.ObjectRef#key()},
  * and the syncs that were overtaken recently and may still write.
  */
 public record InventoryData(String revision, String path, long syncedAtEpochSeconds, List<ObjectRecord> objects,

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.inventory;
 
-import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 
 /**
  * What the engine remembers about one applied object: the hash of the desired state it applied, and

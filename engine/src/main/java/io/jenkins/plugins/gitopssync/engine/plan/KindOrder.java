@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.plan;
 
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.plan;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.plan;
 
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.util.Map;
 
 /**

@@ -2,13 +2,13 @@ package io.jenkins.plugins.gitopssync.engine.plan;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
-import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.diff.ContentHash;
 import io.jenkins.plugins.gitopssync.engine.diff.Normalizer;
-import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,17 +25,16 @@ public final class Planner {
 
     /** Extra label naming the ApplySet, for `kubectl get -l` (label values are limited to 63 characters). */
     public static final String APPLYSET_NAME_LABEL = "gitops-sync.jenkins.io/applyset";
-    static final String CRD_GROUP = "apiextensions.k8s.io";
 
     private Planner() {
     }
 
-    public static Plan plan(List<Manifest> manifests, SyncRequest request, Discovery discovery, SyncLog log) {
+    public static Plan plan(List<Manifest> manifests, Placement request, Discovery discovery, SyncLog log) {
         String applySetId = ApplySetId.of(request.applySetName(), request.applySetNamespace());
         // kinds defined in this set are planned as if already served
         for (Manifest m : manifests) {
             Map<String, Object> obj = Objects.toMap(m.object());
-            if (CRD_GROUP.equals(group(obj)) && "CustomResourceDefinition".equals(obj.get("kind"))) {
+            if (ObjectRef.isCrd(group(obj), String.valueOf(obj.get("kind")))) {
                 discovery.registerCrd(obj);
             }
         }
@@ -110,7 +109,7 @@ public final class Planner {
         return new Plan(planned);
     }
 
-    private static String namespaceFor(Map<String, Object> obj, SyncRequest request) {
+    private static String namespaceFor(Map<String, Object> obj, Placement request) {
         if (request.targetNamespace() != null) {
             return request.targetNamespace();
         }

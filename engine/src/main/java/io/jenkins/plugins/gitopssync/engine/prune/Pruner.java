@@ -9,12 +9,11 @@ import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.diff.Differ;
-import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
 import io.jenkins.plugins.gitopssync.engine.plan.KindOrder;
-import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.plan.Planner;
-import io.jenkins.plugins.gitopssync.engine.report.Action;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -74,11 +73,9 @@ public final class Pruner {
         for (ObjectRef ref : refs) {
             Map<String, Object> live = members.get(ref.key());
             if (optedOut(live)) {
-                out.add(new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.SKIPPED, false, "",
-                        "prune disabled by annotation " + PRUNE_ANNOTATION, null), null));
+                out.add(ObjectOutcome.skipped(ref, null, "prune disabled by annotation " + PRUNE_ANNOTATION, null));
             } else {
-                out.add(new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.PRUNED, false,
-                        Differ.compare(ref.toString(), live, null).diff(), null, null), null));
+                out.add(ObjectOutcome.pruned(ref, Differ.compare(ref.toString(), live, null).diff()));
             }
         }
         return out;
@@ -130,19 +127,17 @@ public final class Pruner {
                 api.jsonPatch(r, ref.namespace(), ref.name(), patch.replace(",]", "]"));
                 log.info("kept " + ref + ": prune disabled by annotation " + PRUNE_ANNOTATION
                         + "; it is no longer part of the ApplySet");
-                return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.SKIPPED, false, "",
-                        "prune disabled by annotation " + PRUNE_ANNOTATION, null), null);
+                return ObjectOutcome.skipped(ref, null, "prune disabled by annotation " + PRUNE_ANNOTATION, null);
             }
             api.delete(r, ref.namespace(), ref.name(), "Background");
             log.info("pruned " + ref);
-            return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.PRUNED, false,
-                    Differ.compare(ref.toString(), live, null).diff(), null, null), null);
+            return ObjectOutcome.pruned(ref, Differ.compare(ref.toString(), live, null).diff());
         } catch (ApiException e) {
             String msg = e.isForbidden() ? e.permissionMessage() + " (pruning " + ref + ")"
                     : "cannot prune " + ref + ": " + e.getMessage();
             log.warn(msg);
             // still a member: keep its record so the next sync retries
-            return new ObjectOutcome(ref, ObjectOutcome.result(ref, Action.FAILED, false, "", msg, null), record);
+            return ObjectOutcome.failed(ref, null, msg, record);
         }
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.diff.Fingerprint;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
-import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import java.util.Map;
@@ -41,14 +41,14 @@ class DriftClassificationTest {
         Map<String, Object> live = live("10", "v");
         String liveHash = Fingerprint.live(live);
         ObjectRecord rec = ObjectRecord.of(REF, "h1", "10", liveHash);
-        assertThat(Fingerprint.unchanged(desired("h1"), live, rec)).isTrue();
-        assertThat(Fingerprint.unchanged(desired("h2"), live, rec)).as("desired changed").isFalse();
-        assertThat(Fingerprint.unchanged(desired("h1"), null, rec)).as("deleted").isFalse();
-        assertThat(Fingerprint.unchanged(desired("h1"), live, null)).as("no record").isFalse();
+        assertThat(Fingerprint.unchanged("h1", live, rec)).isTrue();
+        assertThat(Fingerprint.unchanged("h2", live, rec)).as("desired changed").isFalse();
+        assertThat(Fingerprint.unchanged("h1", null, rec)).as("deleted").isFalse();
+        assertThat(Fingerprint.unchanged("h1", live, null)).as("no record").isFalse();
         // resourceVersion moved but the normalized content did not (e.g. a status update)
-        assertThat(Fingerprint.unchanged(desired("h1"), live("11", "v"), rec)).isTrue();
+        assertThat(Fingerprint.unchanged("h1", live("11", "v"), rec)).isTrue();
         // resourceVersion and content moved: not certain, so not on the fast path
-        assertThat(Fingerprint.unchanged(desired("h1"), live("12", "edited"), rec)).isFalse();
+        assertThat(Fingerprint.unchanged("h1", live("12", "edited"), rec)).isFalse();
     }
 
     @Test

@@ -69,7 +69,8 @@ abstract class ClusterTestBase {
     }
 
     protected SyncRequest.Builder request(String path) {
-        return SyncRequest.builder(repo.source(path), applySet).applySetNamespace(ns).prune(true);
+        return SyncRequest.builder(repo.source(path), applySet).applySetNamespace(ns).prune(true)
+                .waitForHealth(false);
     }
 
     protected SyncResult sync(UnaryOperator<SyncRequest.Builder> options) {

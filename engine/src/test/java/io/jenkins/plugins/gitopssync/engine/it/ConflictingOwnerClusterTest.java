@@ -3,7 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
-import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
@@ -19,7 +19,7 @@ class ConflictingOwnerClusterTest extends ClusterTestBase {
         repo.write("own.yaml", Manifests.configMap("own", "k", "v"));
         repo.commit("two config maps");
         SyncResult first = engine.sync(SyncRequest.builder(repo.source("."), applySet).applySetNamespace(ns)
-                .prune(true).build());
+                .prune(true).waitForHealth(false).build());
         assertThat(first.status()).as("%s", first.errors()).isEqualTo(SyncStatus.Synced);
         String firstOwner = client.configMaps().inNamespace(ns).withName("shared").get()
                 .getMetadata().getLabels().get(ApplySetId.PART_OF_LABEL);
@@ -27,7 +27,7 @@ class ConflictingOwnerClusterTest extends ClusterTestBase {
         String other = applySet + "-other";
         for (boolean dryRun : new boolean[] {true, false}) {
             SyncResult second = engine.sync(SyncRequest.builder(repo.source("shared.yaml"), other).applySetNamespace(ns)
-                    .prune(true).dryRun(dryRun).build());
+                    .prune(true).dryRun(dryRun).waitForHealth(false).build());
             ObjectResult shared = object(second, "ConfigMap", "shared");
             assertThat(second.status()).isEqualTo(SyncStatus.Failed);
             assertThat(shared.action()).isEqualTo(Action.FAILED);
@@ -38,7 +38,7 @@ class ConflictingOwnerClusterTest extends ClusterTestBase {
         assertThat(client.configMaps().inNamespace(ns).withName("shared").get().getMetadata().getLabels())
                 .containsEntry(ApplySetId.PART_OF_LABEL, firstOwner);
         SyncResult again = engine.sync(SyncRequest.builder(repo.source("."), applySet).applySetNamespace(ns)
-                .prune(true).build());
+                .prune(true).waitForHealth(false).build());
         assertThat(again.totals().unchanged()).isEqualTo(2);
     }
 }

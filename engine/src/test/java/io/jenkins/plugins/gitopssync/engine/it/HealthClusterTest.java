@@ -31,11 +31,12 @@ class HealthClusterTest extends ClusterTestBase {
                 "      nodeSelector:\n        disktype: does-not-exist\n"));
         repo.commit("stuck");
         long t0 = System.nanoTime();
-        SyncResult r = sync(b -> b.waitForHealth(true).timeout(Duration.ofSeconds(10)));
+        // a few polls (one a second) are enough to see it stay unschedulable; a longer limit only costs time
+        SyncResult r = sync(b -> b.waitForHealth(true).timeout(Duration.ofSeconds(3)));
         long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
         assertThat(r.status()).isEqualTo(SyncStatus.Failed);
         assertThat(r.errors()).singleElement().asString()
-                .contains("timed out after 10s")
+                .contains("timed out after 3s")
                 .contains("Deployment/" + ns + "/stuck: 0 of 1 replicas");
         assertThat(object(r, "Deployment", "stuck").health()).startsWith("InProgress: 0 of 1 replicas");
         assertThat(seconds).isLessThan(60);

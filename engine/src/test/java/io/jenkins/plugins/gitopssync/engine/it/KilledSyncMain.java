@@ -38,7 +38,7 @@ public final class KilledSyncMain {
             }
         });
         engine.sync(SyncRequest.builder(new ManifestSource(Path.of(args[1]), args[2], args[3]), args[4])
-                .applySetNamespace(args[5]).prune(true).build());
+                .applySetNamespace(args[5]).prune(true).waitForHealth(false).build());
         System.exit(3); // not reached when the hook halts
     }
 }

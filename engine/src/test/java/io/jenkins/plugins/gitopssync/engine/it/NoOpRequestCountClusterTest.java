@@ -108,10 +108,12 @@ class NoOpRequestCountClusterTest extends ClusterTestBase {
         assertThat(driftRequests.get("PATCH")).isEqualTo(edited);
         lines.add(line("dry run with " + edited + " objects drifted", drift, driftRequests));
         lines.forEach(l -> System.out.println("[" + n + " objects] " + l));
-        // leave nothing behind: prune everything
-        SyncResult cleared = engine.sync(io.jenkins.plugins.gitopssync.engine.SyncRequest.builder(
-                repo.source(String.valueOf(n)), set).applySetNamespace(ns).prune(true).allowEmpty(true).build());
-        assertThat(cleared).isNotNull();
+        // a real sync after the dry run corrects exactly the drift it found, and nothing else
+        SyncResult corrected = engine.sync(syncRequest(n, set));
+        assertThat(corrected.status()).as("%s", corrected.errors()).isEqualTo(SyncStatus.Synced);
+        assertThat(corrected.totals().configured()).isEqualTo(edited);
+        assertThat(corrected.totals().drifted()).isEqualTo(edited);
+        assertThat(corrected.totals().unchanged()).isEqualTo(drift.totals().unchanged());
     }
 
     private io.jenkins.plugins.gitopssync.engine.SyncRequest syncRequest(int n, String set) {
@@ -121,7 +123,7 @@ class NoOpRequestCountClusterTest extends ClusterTestBase {
     private io.jenkins.plugins.gitopssync.engine.SyncRequest.Builder syncRequestBuilder(int n, String set) {
         int concurrency = Integer.parseInt(System.getenv().getOrDefault("GITOPS_TEST_CONCURRENCY", "0"));
         return io.jenkins.plugins.gitopssync.engine.SyncRequest.builder(repo.source(String.valueOf(n)), set)
-                .applySetNamespace(ns).prune(true).concurrency(concurrency);
+                .applySetNamespace(ns).prune(true).waitForHealth(false).concurrency(concurrency);
     }
 
     private static String line(String what, SyncResult r, Map<String, Long> byMethod) {

@@ -2,7 +2,7 @@ package io.jenkins.plugins.gitopssync.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;

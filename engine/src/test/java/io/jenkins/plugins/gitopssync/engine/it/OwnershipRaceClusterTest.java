@@ -8,7 +8,7 @@ import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
-import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
 import io.jenkins.plugins.gitopssync.engine.inventory.InventoryData;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
@@ -110,12 +110,12 @@ class OwnershipRaceClusterTest extends ClusterTestBase {
                     }
                 }
             });
-            return engine.sync(SyncRequest.builder(repo.source(path), set).applySetNamespace(ns).prune(true).build());
+            return engine.sync(SyncRequest.builder(repo.source(path), set).applySetNamespace(ns).prune(true).waitForHealth(false).build());
         }
     }
 
     private SyncResult sync(String set, String path) {
-        return engine.sync(SyncRequest.builder(repo.source(path), set).applySetNamespace(ns).prune(true).build());
+        return engine.sync(SyncRequest.builder(repo.source(path), set).applySetNamespace(ns).prune(true).waitForHealth(false).build());
     }
 
     /** Names of the objects an ApplySet's inventory records. */

@@ -54,7 +54,7 @@ public final class PausableSyncMain {
             }
         });
         SyncResult r = engine.sync(SyncRequest.builder(new ManifestSource(Path.of(args[1]), args[2], args[3]), args[4])
-                .applySetNamespace(args[5]).prune(true).leaseDuration(Duration.ofSeconds(Long.parseLong(args[7])))
+                .applySetNamespace(args[5]).prune(true).waitForHealth(false).leaseDuration(Duration.ofSeconds(Long.parseLong(args[7])))
                 .build());
         System.out.println("result " + r.status() + " | " + String.join(" || ", r.errors()));
         System.out.flush();

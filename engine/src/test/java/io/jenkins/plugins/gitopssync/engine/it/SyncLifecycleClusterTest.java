@@ -3,7 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.JsonReport;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -7,13 +7,10 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
-import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
-import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
-import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,9 +38,8 @@ class PlannerTest {
         return new Manifest(Serialization.unmarshal(yaml, GenericKubernetesResource.class), file, 1);
     }
 
-    private static SyncRequest request(String target) {
-        return SyncRequest.builder(new ManifestSource(Path.of("."), "abc", "."), "shop").applySetNamespace("ops")
-                .defaultNamespace("shop").targetNamespace(target).build();
+    private static Placement request(String target) {
+        return new Placement("shop", "ops", "shop", target);
     }
 
     private static final String CM = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %s\n%s";

@@ -2,7 +2,7 @@ package io.jenkins.plugins.gitopssync.engine.prune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.gitopssync.engine.plan.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

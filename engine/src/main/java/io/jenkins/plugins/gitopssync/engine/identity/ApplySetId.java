@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitopssync.engine.inventory;
+package io.jenkins.plugins.gitopssync.engine.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitopssync.engine.plan;
+package io.jenkins.plugins.gitopssync.engine.identity;
 
 import java.io.Serializable;
 import java.util.Comparator;
@@ -28,6 +28,19 @@ public record ObjectRef(String group, String version, String kind, String namesp
         String group = slash < 0 ? "" : av.substring(0, slash);
         String version = slash < 0 ? av : av.substring(slash + 1);
         return new ObjectRef(group, version, kind, namespace, name);
+    }
+
+    /** The group and kind of a CustomResourceDefinition, which stages, waits and health treat apart. */
+    public static final String CRD_GROUP = "apiextensions.k8s.io";
+    public static final String CRD_KIND = "CustomResourceDefinition";
+
+    /** Whether group and kind name a CustomResourceDefinition (any version). */
+    public static boolean isCrd(String group, String kind) {
+        return CRD_GROUP.equals(group) && CRD_KIND.equals(kind);
+    }
+
+    public boolean isCrd() {
+        return isCrd(group, kind);
     }
 
     public String apiVersion() {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitopssync.engine.inventory;
+package io.jenkins.plugins.gitopssync.engine.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.gitopssync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SyncRequestTest {
+
+    private static final ManifestSource SOURCE = new ManifestSource(Path.of("."), "abc", ".");
+
+    @Test
+    void anOptionNotSetHasItsNamedDefault() {
+        SyncRequest r = SyncRequest.builder(SOURCE, "shop").build();
+        assertThat(r.applySetNamespace()).isEqualTo(SyncRequest.DEFAULT_NAMESPACE).isEqualTo("default");
+        assertThat(r.defaultNamespace()).isEqualTo("default");
+        assertThat(r.targetNamespace()).isNull();
+        assertThat(r.prune()).isEqualTo(SyncRequest.DEFAULT_PRUNE).isFalse();
+        assertThat(r.allowEmpty()).isFalse();
+        assertThat(r.dryRun()).isFalse();
+        assertThat(r.force()).isFalse();
+        assertThat(r.waitForHealth()).as("every entry point waits by default").isTrue();
+        assertThat(r.timeout()).isEqualTo(SyncRequest.DEFAULT_TIMEOUT).isEqualTo(Duration.ofMinutes(5));
+        assertThat(r.concurrency()).isEqualTo(SyncRequest.DEFAULT_CONCURRENCY).isEqualTo(8);
+        assertThat(r.leaseDuration()).isEqualTo(SyncRequest.DEFAULT_LEASE_DURATION).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void unsetOrMeaninglessValuesFallBackToTheDefaults() {
+        SyncRequest r = SyncRequest.builder(SOURCE, "shop").applySetNamespace(" ").targetNamespace("")
+                .timeout(null).concurrency(0).leaseDuration(Duration.ofMillis(10)).build();
+        assertThat(r.applySetNamespace()).isEqualTo("default");
+        assertThat(r.targetNamespace()).isNull();
+        assertThat(r.timeout()).isEqualTo(SyncRequest.DEFAULT_TIMEOUT);
+        assertThat(r.concurrency()).isEqualTo(SyncRequest.DEFAULT_CONCURRENCY);
+        assertThat(r.leaseDuration()).isEqualTo(SyncRequest.DEFAULT_LEASE_DURATION);
+    }
+
+    @Test
+    void theObjectsNamespaceFollowsTheInventorysUnlessGiven() {
+        assertThat(SyncRequest.builder(SOURCE, "shop").applySetNamespace("ops").build().defaultNamespace()).isEqualTo("ops");
+        assertThat(SyncRequest.builder(SOURCE, "shop").applySetNamespace("ops").defaultNamespace("shop").build()
+                .defaultNamespace()).isEqualTo("shop");
+    }
+}
