@@ -14,4 +14,11 @@ public record VerifiedRevision(String revision, VerifyMode mode, List<Signer> si
     public String signedBy() {
         return String.join(", ", signers.stream().map(Signer::identity).distinct().toList());
     }
+
+    /** For the audit trail: each object's signer with its key, e.g. {@code tag v1: Alice <a@x> (openpgp 0123...)}. */
+    public String auditText() {
+        return String.join("; ", signers.stream().map(s -> s.object().startsWith("commit ") ? "commit: " + s.identity()
+                + " (" + s.format() + " " + s.fingerprint() + ")" : s.object() + ": " + s.identity() + " (" + s.format()
+                + " " + s.fingerprint() + ")").toList());
+    }
 }
