@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
+import io.jenkins.plugins.gitopssync.engine.inventory.AuditEntry;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
@@ -58,6 +59,12 @@ final class StatusCommand implements Callable<Integer> {
             if (console.verbose() && o.diff() != null && !o.diff().isBlank()) {
                 console.result(o.diff().stripTrailing());
             }
+        }
+        // the audit trail, oldest first: who synced which revision, signed by whom, from where
+        for (AuditEntry a : status.audit()) {
+            console.result(String.format(java.util.Locale.ROOT, "%-11s%s %s %s by %s%s%s", "synced", a.time(),
+                    GitCheckout.shortRevision(a.revision()), a.outcome() == null ? "" : a.outcome(), a.origin(),
+                    a.signer() == null ? "" : ", signed: " + a.signer(), a.path() == null ? "" : " (path " + a.path() + ")"));
         }
         int drift = status.drifted().size();
         reports.writeBadge(env, console, SvgBadge.render(drift == 0 ? SyncStatus.Synced : SyncStatus.Drift, drift));

@@ -71,7 +71,7 @@ public final class RevisionVerifier {
                 : "tag " + Repository.shortenRefName(check.tag());
         if (check.tag() == null) {
             throw new SignatureException(revision, object, Reason.NO_TAG, null,
-                    "--verify-signatures " + check.mode().word() + " needs the ref to name an annotated, signed tag");
+                    "signature mode '" + check.mode().word() + "' needs the ref to name an annotated, signed tag");
         }
         String name = check.tag().startsWith(Constants.R_TAGS) ? check.tag() : Constants.R_TAGS + check.tag();
         Ref ref = repo.exactRef(name);
@@ -95,7 +95,7 @@ public final class RevisionVerifier {
         String revision = check.commit();
         if (!object.signed()) {
             throw new SignatureException(revision, object.object(), Reason.UNSIGNED, null,
-                    "--verify-signatures " + check.mode().word() + " accepts signed " + (check.mode() == VerifyMode.BOTH
+                    "signature mode '" + check.mode().word() + "' accepts signed " + (check.mode() == VerifyMode.BOTH
                             ? "tags pointing at signed commits" : check.mode().word() + "s") + " only");
         }
         GpgFormat format = SignatureVerifiers.getFormat(object.signature());
