@@ -16,6 +16,8 @@ public record Signer(String object, String format, String keyId, String fingerpr
 
     /** One line: {@code commit 1a2b... signed by Alice <a@example.org> (openpgp key 0123..., fingerprint ...)}. */
     public String describe() {
-        return object + " signed by " + identity + " (" + format + " key " + keyId + ", fingerprint " + fingerprint + ")";
+        // an SSH key is named by its fingerprint alone
+        String key = keyId.equals(fingerprint) ? keyId : keyId + ", fingerprint " + fingerprint;
+        return object + " signed by " + identity + " (" + format + " key " + key + ")";
     }
 }
