@@ -35,8 +35,7 @@ final class SshVerifier {
         }
         Path file = null;
         try {
-            file = Files.createTempFile("gitops-sync-allowed-signers", "",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            file = privateTempFile();
             Files.writeString(file, String.join("\n", allowedSigners) + "\n", StandardCharsets.UTF_8);
             Config config = new Config();
             config.setString("gpg", "ssh", "allowedSignersFile", file.toAbsolutePath().toString());
@@ -58,6 +57,16 @@ final class SshVerifier {
                     // a temporary file of public keys; the OS cleans it up
                 }
             }
+        }
+    }
+
+    /** Owner-only where the file system knows POSIX permissions (a Windows agent does not). */
+    private static Path privateTempFile() throws IOException {
+        try {
+            return Files.createTempFile("gitops-sync-allowed-signers", "",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createTempFile("gitops-sync-allowed-signers", "");
         }
     }
 
