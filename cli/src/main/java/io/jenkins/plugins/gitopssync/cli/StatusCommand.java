@@ -14,8 +14,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code gitops-sync status}: the inventory's last revision, object count and drift, without Git. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the ApplySet's last applied revision, how many objects it owns, and which drifted "
-                + "(fast path: one LIST per kind). Git is not contacted: --repo and --path only derive the "
+        description = {"Show the ApplySet's last applied revision, how many objects it owns, which drifted "
+                + "(fast path: one LIST per kind), and its audit trail (who synced which revision, signed by whom). "
+                + "Git is not contacted: --repo and --path only derive the "
                 + "default ApplySet name.",
                 "Exit code: 0 synced, 1 drift, 2 error or no such ApplySet."})
 final class StatusCommand implements Callable<Integer> {
