@@ -28,6 +28,9 @@ abstract class ApplyCommand implements Callable<Integer> {
     RefOption ref;
 
     @Mixin
+    SignatureOptions signatures;
+
+    @Mixin
     ClusterOptions cluster;
 
     @Mixin
@@ -79,7 +82,8 @@ abstract class ApplyCommand implements Callable<Integer> {
         String revision = null;
         try {
             name = applySet.name(source, env);
-            ManifestSource manifests = ref.checkout(env, console, source, uncommitted());
+            RefOption.Checkout checkout = ref.checkout(env, console, source, uncommitted(), signatures);
+            ManifestSource manifests = checkout.source();
             revision = manifests.revision();
             SyncRequest request = SyncRequest.builder(manifests, name)
                     .applySetNamespace(applySet.namespace)
@@ -92,6 +96,8 @@ abstract class ApplyCommand implements Callable<Integer> {
                     .waitForHealth(waitForHealth())
                     .timeout(timeout())
                     .concurrency(concurrency)
+                    .verifySignatures(checkout.signatureCheck())
+                    .origin(env.origin())
                     .build();
             ClusterAccess access = cluster.connect(env, console);
             SyncResult result;

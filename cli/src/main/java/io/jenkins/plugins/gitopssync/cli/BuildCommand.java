@@ -30,6 +30,9 @@ final class BuildCommand implements Callable<Integer> {
     RefOption ref;
 
     @Mixin
+    SignatureOptions signatures;
+
+    @Mixin
     OutputOptions output;
 
     @Option(names = "--show-secrets", description = "Print Secret values as they are in Git.")
@@ -43,7 +46,11 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         Environment env = parent.env();
         Console console = env.console(output);
-        ManifestSource manifests = ref.checkout(env, console, source, uncommitted);
+        RefOption.Checkout checkout = ref.checkout(env, console, source, uncommitted, signatures);
+        ManifestSource manifests = checkout.source();
+        if (checkout.signatureCheck() != null) {
+            GitOpsSync.verify(checkout.signatureCheck(), new ConsoleSyncLog(console));
+        }
         List<Manifest> rendered = GitOpsSync.render(manifests, new ConsoleSyncLog(console));
         StringBuilder yaml = new StringBuilder();
         for (Manifest m : rendered) {

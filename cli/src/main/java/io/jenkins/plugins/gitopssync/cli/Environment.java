@@ -73,6 +73,23 @@ final class Environment {
         return new Console(out, err, redactor, output.quiet, output.verbose);
     }
 
+    /**
+     * Who runs this, for the audit trail in the ApplySet parent: {@code gitops-sync user@host}. The host
+     * name comes from $HOSTNAME or the kernel, never from a name lookup.
+     */
+    String origin() {
+        String user = get("USER") != null ? get("USER") : System.getProperty("user.name", "unknown");
+        String host = get("HOSTNAME");
+        if (host == null) {
+            try {
+                host = java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            } catch (java.io.IOException | RuntimeException e) {
+                host = "unknown-host";
+            }
+        }
+        return "gitops-sync " + user + "@" + host;
+    }
+
     /** Whether the running command asked for --verbose (stack traces on unexpected errors). */
     boolean verbose() {
         return verbose;

@@ -10,8 +10,16 @@ import java.nio.file.Path;
  * @param refLabel   what was resolved ("HEAD -> main", "tag v1.2", "branch main", "commit 1a2b3c4")
  * @param cloned     true when this run made the clone, false when a cached clone was fetched
  * @param updatedRefs refs the fetch moved, created or deleted (0 when nothing changed)
+ * @param gitDir     the repository holding the commit (the cache's bare clone), or null (plain directory,
+ *                   working copy): where signatures are read from
+ * @param tagRef     {@code refs/tags/NAME} when the ref given was a tag, else null
  */
-record GitCheckout(Path worktree, String commitId, String refLabel, boolean cloned, int updatedRefs) {
+record GitCheckout(Path worktree, String commitId, String refLabel, boolean cloned, int updatedRefs, Path gitDir,
+                   String tagRef) {
 
     static final String UNVERSIONED = "unversioned";
+
+    GitCheckout(Path worktree, String commitId, String refLabel, boolean cloned, int updatedRefs) {
+        this(worktree, commitId, refLabel, cloned, updatedRefs, null, null);
+    }
 }

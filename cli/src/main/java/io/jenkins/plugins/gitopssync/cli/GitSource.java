@@ -114,7 +114,8 @@ final class GitSource implements AutoCloseable {
             }
             console.progress("git: checked out " + resolved.commit().name() + " (" + resolved.label() + ")");
             console.debug("git: files of " + resolved.commit().name() + " in " + tree);
-            return new GitCheckout(tree, resolved.commit().name(), resolved.label(), cloned, updated);
+            return new GitCheckout(tree, resolved.commit().name(), resolved.label(), cloned, updated, dir,
+                    resolved.tagRef());
         } catch (IOException e) {
             throw new SyncException("git: " + repo.display() + ": " + e.getMessage(), e);
         }
@@ -182,7 +183,12 @@ final class GitSource implements AutoCloseable {
         return "";
     }
 
-    private record Resolved(RevCommit commit, String label) {
+    /** {@code tagRef}: the tag's full ref name when the ref was a tag (its signature may be checked). */
+    private record Resolved(RevCommit commit, String label, String tagRef) {
+
+        Resolved(RevCommit commit, String label) {
+            this(commit, label, null);
+        }
     }
 
     private Resolved resolve(Git git, RepoLocation repo, String ref, FetchResult fetch) throws IOException {
@@ -195,9 +201,11 @@ final class GitSource implements AutoCloseable {
             String label = head.isSymbolic() ? "HEAD -> " + Repository.shortenRefName(head.getTarget().getName()) : "HEAD";
             return new Resolved(parseCommit(r, head.getObjectId(), "HEAD", repo), label);
         }
-        Ref tag = r.exactRef("refs/tags/" + ref);
+        String tagName = ref.startsWith("refs/tags/") ? ref : "refs/tags/" + ref;
+        Ref tag = r.exactRef(tagName);
         if (tag != null) {
-            return new Resolved(parseCommit(r, tag.getObjectId(), ref, repo), "tag " + ref);
+            return new Resolved(parseCommit(r, tag.getObjectId(), ref, repo), "tag " + Repository.shortenRefName(tagName),
+                    tagName);
         }
         Ref branch = r.exactRef("refs/remotes/origin/" + ref);
         if (branch != null) {

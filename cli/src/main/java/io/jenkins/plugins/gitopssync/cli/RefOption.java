@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
+import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
 import picocli.CommandLine.Option;
 
 /** --ref, and the checkout it leads to. */
@@ -15,6 +16,25 @@ final class RefOption {
     /** Clones or fetches into the cache and checks out the exact commit. */
     ManifestSource checkout(Environment env, Console console, SourceOptions source) {
         return checkout(env, console, source, false);
+    }
+
+    /** The files to render and, with --verify-signatures, the check the engine runs before rendering. */
+    record Checkout(ManifestSource source, SignatureCheck signatureCheck) {
+    }
+
+    Checkout checkout(Environment env, Console console, SourceOptions source, boolean uncommitted,
+                      SignatureOptions signatures) {
+        signatures.validate(uncommitted);
+        if (!signatures.enabled()) {
+            return new Checkout(checkout(env, console, source, uncommitted), null);
+        }
+        RepoLocation location = source.location(env);
+        try (GitSource git = new GitSource(env.cacheRoot(), env.home(), GitCredentials.fromEnvironment(env.variables()),
+                console)) {
+            GitCheckout checkout = git.checkout(location, ref);
+            return new Checkout(new ManifestSource(checkout.worktree(), checkout.commitId(), source.path),
+                    signatures.check(env, checkout));
+        }
     }
 
     /** With {@code uncommitted}, a local working copy is used as it is instead (diff and build only). */

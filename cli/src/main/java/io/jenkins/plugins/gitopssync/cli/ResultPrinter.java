@@ -79,6 +79,9 @@ final class ResultPrinter {
     static String summary(SyncResult r) {
         Totals t = r.totals();
         StringBuilder s = new StringBuilder("revision ").append(Revisions.shortId(r.revision()));
+        if (r.verification() != null) {
+            s.append(" (signed by ").append(r.verification().signedBy()).append(')');
+        }
         if (r.dryRun()) {
             s.append(" (dry run, nothing written)");
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
+import io.jenkins.plugins.gitopssync.engine.inventory.AuditEntry;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
@@ -14,8 +15,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code gitops-sync status}: the inventory's last revision, object count and drift, without Git. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the ApplySet's last applied revision, how many objects it owns, and which drifted "
-                + "(fast path: one LIST per kind). Git is not contacted: --repo and --path only derive the "
+        description = {"Show the ApplySet's last applied revision, how many objects it owns, which drifted "
+                + "(fast path: one LIST per kind), and its audit trail (who synced which revision, signed by whom). "
+                + "Git is not contacted: --repo and --path only derive the "
                 + "default ApplySet name.",
                 "Exit code: 0 synced, 1 drift, 2 error or no such ApplySet."})
 final class StatusCommand implements Callable<Integer> {
@@ -59,6 +61,12 @@ final class StatusCommand implements Callable<Integer> {
             if (console.verbose() && o.diff() != null && !o.diff().isBlank()) {
                 console.result(o.diff().stripTrailing());
             }
+        }
+        // the audit trail, oldest first: who synced which revision, signed by whom, from where
+        for (AuditEntry a : status.audit()) {
+            console.result(String.format(java.util.Locale.ROOT, "%-11s%s %s %s by %s%s%s", "synced", a.time(),
+                    Revisions.shortId(a.revision()), a.outcome() == null ? "" : a.outcome(), a.origin(),
+                    a.signer() == null ? "" : ", signed: " + a.signer(), a.path() == null ? "" : " (path " + a.path() + ")"));
         }
         int drift = status.drifted().size();
         reports.writeBadge(env, console, SvgBadge.render(drift == 0 ? SyncStatus.Synced : SyncStatus.Drift, drift));

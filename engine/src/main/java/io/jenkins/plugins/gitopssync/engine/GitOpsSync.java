@@ -23,6 +23,16 @@ public final class GitOpsSync implements AutoCloseable {
         this.log = log == null ? SyncLog.SILENT : log;
     }
 
+    /**
+     * Verifies the revision's signatures (no cluster needed): who signed, or a
+     * {@link io.jenkins.plugins.gitopssync.engine.verify.SignatureException} naming revision, key and reason.
+     * {@link #sync} does this itself when the request carries a check; {@code build} callers call it first.
+     */
+    public static io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision verify(
+            io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck check, SyncLog log) {
+        return SyncRun.verify(check, check.commit(), log == null ? SyncLog.SILENT : log);
+    }
+
     /** Renders the source (no cluster needed). Throws {@link SyncException} naming file and line. */
     public static List<Manifest> render(ManifestSource source, SyncLog log) {
         return io.jenkins.plugins.gitopssync.engine.render.Renderer.render(source, log);

@@ -80,6 +80,6 @@ final class StatusCheck {
             log.info(drifted.size() + " objects of ApplySet " + ns + "/" + applySetName + " drifted since the last sync");
         }
         return new InventoryStatus(applySetName, ns, true, parent.data().revision(), parent.data().path(),
-                parent.data().objects().size(), drifted, cluster.requestCount() - before);
+                parent.data().objects().size(), drifted, cluster.requestCount() - before, parent.audit());
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.engine;
 
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
+import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
 import java.time.Duration;
 
 /**
@@ -23,11 +24,16 @@ import java.time.Duration;
  * @param concurrency      parallel API calls inside one apply stage; default 8
  * @param leaseDuration    how long the sync's lease lasts without renewal (renewed every third of it):
  *                         after it, a stalled sync can be overtaken; default 60 s
+ * @param signatureCheck   when set, the revision's signatures are verified before anything is rendered or
+ *                         read from the cluster; a revision that fails is not synced (null: no check)
+ * @param origin           who runs the sync, for the audit trail in the ApplySet parent: the CLI gives
+ *                         {@code gitops-sync user@host}, the plugin the build URL and the user who started it;
+ *                         public text only (credentials in URLs are stripped); default {@code gitops-sync}
  */
 public record SyncRequest(ManifestSource source, String applySetName, String applySetNamespace,
                           String defaultNamespace, String targetNamespace, boolean prune, boolean allowEmpty,
                           boolean dryRun, boolean force, boolean waitForHealth, Duration timeout, int concurrency,
-                          Duration leaseDuration) {
+                          Duration leaseDuration, SignatureCheck signatureCheck, String origin) {
 
     public static final String DEFAULT_NAMESPACE = "default";
     public static final boolean DEFAULT_PRUNE = false;
@@ -58,6 +64,9 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         if (leaseDuration == null || leaseDuration.toSeconds() < 1) {
             leaseDuration = DEFAULT_LEASE_DURATION;
         }
+        if (origin == null || origin.isBlank()) {
+            origin = "gitops-sync";
+        }
     }
 
     public static Builder builder(ManifestSource source, String applySetName) {
@@ -79,6 +88,8 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         private Duration timeout = DEFAULT_TIMEOUT;
         private int concurrency = DEFAULT_CONCURRENCY;
         private Duration leaseDuration = DEFAULT_LEASE_DURATION;
+        private SignatureCheck signatureCheck;
+        private String origin;
 
         private Builder(ManifestSource source, String applySetName) {
             this.source = source;
@@ -96,10 +107,13 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         public Builder timeout(Duration v) { this.timeout = v; return this; }
         public Builder concurrency(int v) { this.concurrency = v; return this; }
         public Builder leaseDuration(Duration v) { this.leaseDuration = v; return this; }
+        public Builder verifySignatures(SignatureCheck v) { this.signatureCheck = v; return this; }
+        public Builder origin(String v) { this.origin = v; return this; }
 
         public SyncRequest build() {
             return new SyncRequest(source, applySetName, applySetNamespace, defaultNamespace, targetNamespace,
-                    prune, allowEmpty, dryRun, force, waitForHealth, timeout, concurrency, leaseDuration);
+                    prune, allowEmpty, dryRun, force, waitForHealth, timeout, concurrency, leaseDuration, signatureCheck,
+                    origin);
         }
     }
 }

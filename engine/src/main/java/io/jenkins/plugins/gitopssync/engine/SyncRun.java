@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetParent;
+import io.jenkins.plugins.gitopssync.engine.inventory.AuditEntry;
 import io.jenkins.plugins.gitopssync.engine.inventory.InventoryData;
 import io.jenkins.plugins.gitopssync.engine.inventory.MemberReader;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
@@ -31,6 +32,10 @@ import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.engine.verify.RevisionVerifier;
+import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
+import io.jenkins.plugins.gitopssync.engine.verify.Signer;
+import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,6 +68,8 @@ final class SyncRun {
     private final Map<String, ObjectOutcome> outcomes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> health = new LinkedHashMap<>();
     private SyncLease lease;
+    /** Who signed the revision, when the request asked for a signature check. */
+    private VerifiedRevision verification;
     /** Objects applied so far (for the phase hook). */
     private final AtomicInteger appliedCount = new AtomicInteger();
 
@@ -100,6 +107,10 @@ final class SyncRun {
         });
         try {
             checkApplySetName(request.applySetName());
+            // before anything is rendered or read from the cluster: a refused revision costs no request
+            if (request.signatureCheck() != null) {
+                verification = timed("verify", () -> verify(request.signatureCheck(), request.source().revision(), log));
+            }
             List<Manifest> manifests = timed("render", () -> GitOpsSync.render(request.source(), log));
             Discovery discovery = timed("plan", () -> Discovery.load(cluster));
             Plan plan = timed("plan", () -> Planner.plan(manifests, new Placement(request.applySetName(),
@@ -133,6 +144,22 @@ final class SyncRun {
             pool.shutdownNow();
         }
         return result(started, requestsBefore);
+    }
+
+    /** Null without a check; else who signed, or a {@link io.jenkins.plugins.gitopssync.engine.verify.SignatureException}. */
+    static VerifiedRevision verify(SignatureCheck check, String revision, SyncLog log) {
+        if (check == null) {
+            return null;
+        }
+        if (!check.commit().equals(revision)) {
+            throw new SyncException("the signature check is for " + check.commit() + " but the source is at " + revision
+                    + "; nothing was read from or written to the cluster");
+        }
+        VerifiedRevision v = RevisionVerifier.verify(check);
+        for (Signer s : v.signers()) {
+            log.info("signature: " + s.describe());
+        }
+        return v;
     }
 
     /** The name becomes a Secret's and a Lease's name: refused before anything happens. */
@@ -342,7 +369,10 @@ final class SyncRun {
         }
         InventoryData data = new InventoryData(request.source().revision(), request.source().path(), now,
                 new ArrayList<>(keep.values()), displaced);
-        inventory.finish(wide, kinds, namespaces, data);
+        AuditEntry audit = new AuditEntry(Instant.ofEpochSecond(now).toString(), request.source().revision(),
+                request.source().path(), verification == null ? null : verification.auditText(), request.origin(),
+                applied ? "applied" : "failed");
+        inventory.finish(wide, kinds, namespaces, data, audit);
     }
 
     private void waitForHealth(KubeApi api, String applySetId, Plan plan) {
@@ -416,6 +446,6 @@ final class SyncRun {
                 + " unchanged, " + totals.pruned() + " pruned, " + totals.failed() + " failed, " + totals.drifted()
                 + " drifted; " + duration + " ms, " + requests + " API requests");
         return new SyncResult(request.source().revision(), request.source().path(), request.applySetName(), status, request.dryRun(), objects, totals, phases, duration, requests,
-                errors, new ArrayList<>(warnings));
+                errors, new ArrayList<>(warnings), verification);
     }
 }

@@ -81,7 +81,7 @@ public final class ApplySetInventory {
         }
         return new ApplySetParent(name, namespace, id, true, split(annotations.get(ApplySetId.GROUP_KINDS_ANNOTATION)),
                 split(annotations.get(ApplySetId.NAMESPACES_ANNOTATION)), data,
-                Objects.string(secret, "metadata", "resourceVersion"));
+                Objects.string(secret, "metadata", "resourceVersion"), AuditTrail.decode(annotations.get(AuditTrail.ANNOTATION)));
     }
 
     /**
@@ -101,19 +101,29 @@ public final class ApplySetInventory {
         }
         List<DisplacedSync> displaced = new ArrayList<>(current.data().displaced());
         displaced.addAll(newlyDisplaced);
-        return write(current, gks, nss, current.data().withDisplaced(displaced));
+        return write(current, gks, nss, current.data().withDisplaced(displaced), current.audit());
     }
 
     /** After pruning: exactly the given kinds and namespaces, and the new records. Skipped when nothing changed. */
     public ApplySetParent finish(ApplySetParent current, SortedSet<String> groupKinds, SortedSet<String> namespaces,
                                  InventoryData data) {
+        return finish(current, groupKinds, namespaces, data, null);
+    }
+
+    /**
+     * The same, adding {@code audit} (when not null) to the audit trail. The entry is written only with a
+     * change: a no-op sync does not rewrite the parent, so it costs no request and leaves no entry.
+     */
+    public ApplySetParent finish(ApplySetParent current, SortedSet<String> groupKinds, SortedSet<String> namespaces,
+                                 InventoryData data, AuditEntry audit) {
         SortedSet<String> nss = new TreeSet<>(namespaces);
         nss.remove(namespace);
         if (current.exists() && current.groupKinds().equals(groupKinds)
                 && current.additionalNamespaces().equals(nss) && sameRecords(current.data(), data)) {
             return current;
         }
-        return write(current, groupKinds, nss, data);
+        return write(current, groupKinds, nss, data,
+                audit == null ? current.audit() : AuditTrail.append(current.audit(), audit));
     }
 
     private static boolean sameRecords(InventoryData a, InventoryData b) {
@@ -122,7 +132,7 @@ public final class ApplySetInventory {
     }
 
     private ApplySetParent write(ApplySetParent current, SortedSet<String> groupKinds, SortedSet<String> namespaces,
-                                 InventoryData data) {
+                                 InventoryData data, List<AuditEntry> audit) {
         Map<String, Object> secret = new LinkedHashMap<>();
         secret.put("apiVersion", "v1");
         secret.put("kind", "Secret");
@@ -137,6 +147,10 @@ public final class ApplySetInventory {
         // parse as one namespace named ""
         if (!namespaces.isEmpty()) {
             ann.put(ApplySetId.NAMESPACES_ANNOTATION, String.join(",", namespaces));
+        }
+        // every write carries the trail: a server-side apply without the field would remove it
+        if (!audit.isEmpty()) {
+            ann.put(AuditTrail.ANNOTATION, AuditTrail.encode(audit));
         }
         meta.put("annotations", ann);
         secret.put("metadata", meta);
@@ -155,7 +169,7 @@ public final class ApplySetInventory {
             throw fail("write", e);
         }
         return new ApplySetParent(name, namespace, id, true, groupKinds, namespaces, data,
-                Objects.string(written.object(), "metadata", "resourceVersion"));
+                Objects.string(written.object(), "metadata", "resourceVersion"), audit);
     }
 
     private SyncException fail(String what, ApiException e) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.jenkins.plugins.gitopssync.engine.inventory.AuditEntry;
+import io.jenkins.plugins.gitopssync.engine.verify.Signer;
+import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +16,14 @@ import java.util.TreeMap;
 /**
  * The JSON report: revision, path, applySet, status, dryRun, objects[] (group, version, kind,
  * namespace, name, action as a lower-case word, drift, diff, error, source, health), totals,
- * phases, durationMs, apiRequests, errors, warnings.
+ * phases, durationMs, apiRequests, errors, warnings, signature (null, or verified, mode and signers[] with
+ * object, format, keyId, fingerprint, identity); a status report adds audit[] (time, revision, path,
+ * signer, origin, outcome).
  */
 public final class JsonReport {
 
     /** Phases in the order they run; others follow alphabetically. */
-    private static final List<String> PHASE_ORDER = List.of("render", "plan", "diff", "apply", "prune", "health");
+    private static final List<String> PHASE_ORDER = List.of("verify", "render", "plan", "diff", "apply", "prune", "health");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -41,6 +46,7 @@ public final class JsonReport {
         json.put("apiRequests", result.apiRequests());
         json.put("errors", result.errors());
         json.put("warnings", result.warnings());
+        json.put("signature", signature(result.verification()));
         return write(json);
     }
 
@@ -55,7 +61,45 @@ public final class JsonReport {
         json.put("driftCount", status.drifted().size());
         json.put("drifted", objects(status.drifted()));
         json.put("apiRequests", status.apiRequests());
+        json.put("audit", audit(status.audit()));
         return write(json);
+    }
+
+    /** Public key data only: the verified mode and, per signed object, key id, fingerprint and identity. */
+    private static Map<String, Object> signature(VerifiedRevision v) {
+        if (v == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("verified", true);
+        json.put("mode", v.mode().word());
+        List<Map<String, Object>> signers = new ArrayList<>();
+        for (Signer s : v.signers()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("object", s.object());
+            one.put("format", s.format());
+            one.put("keyId", s.keyId());
+            one.put("fingerprint", s.fingerprint());
+            one.put("identity", s.identity());
+            signers.add(one);
+        }
+        json.put("signers", signers);
+        return json;
+    }
+
+    private static List<Map<String, Object>> audit(List<AuditEntry> trail) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (AuditEntry e : trail) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("time", e.time());
+            json.put("revision", e.revision());
+            json.put("path", e.path());
+            json.put("signer", e.signer());
+            json.put("origin", e.origin());
+            json.put("outcome", e.outcome());
+            list.add(json);
+        }
+        return list;
     }
 
     private static List<Map<String, Object>> objects(List<ObjectResult> objects) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.report;
 
+import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,21 @@ import java.util.Map;
  * channel; {@link JsonReport} turns it into the JSON report. {@code errors} holds failures that
  * belong to no single object (render, plan, cluster unreachable, health timeout...).
  * {@code phaseMillis} maps phase name (render, plan, diff, apply, prune, health) to milliseconds.
+ * {@code verification} names who signed the revision when its signatures were checked (else null).
  */
 public record SyncResult(String revision, String path, String applySet, SyncStatus status, boolean dryRun,
                          List<ObjectResult> objects, Totals totals, Map<String, Long> phaseMillis,
-                         long durationMs, long apiRequests, List<String> errors, List<String> warnings)
+                         long durationMs, long apiRequests, List<String> errors, List<String> warnings,
+                         VerifiedRevision verification)
         implements Serializable {
+
+    /** Without a signature check. */
+    public SyncResult(String revision, String path, String applySet, SyncStatus status, boolean dryRun,
+                      List<ObjectResult> objects, Totals totals, Map<String, Long> phaseMillis,
+                      long durationMs, long apiRequests, List<String> errors, List<String> warnings) {
+        this(revision, path, applySet, status, dryRun, objects, totals, phaseMillis, durationMs, apiRequests, errors,
+                warnings, null);
+    }
 
     public SyncResult {
         objects = List.copyOf(objects);

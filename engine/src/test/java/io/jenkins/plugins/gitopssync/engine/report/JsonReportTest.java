@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitopssync.engine.inventory.AuditEntry;
+import io.jenkins.plugins.gitopssync.engine.verify.Signer;
+import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
+import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +34,8 @@ class JsonReportTest {
         JsonNode json = MAPPER.readTree(JsonReport.toJson(sampleResult()));
 
         assertThat(fieldNames(json)).containsExactly("revision", "path", "applySet", "status", "dryRun", "objects",
-                "totals", "phases", "durationMs", "apiRequests", "errors", "warnings");
+                "totals", "phases", "durationMs", "apiRequests", "errors", "warnings", "signature");
+        assertThat(json.get("signature").isNull()).as("no signature check").isTrue();
         assertThat(json.get("revision").asText()).isEqualTo("1a2b3c4");
         assertThat(json.get("status").asText()).isEqualTo("Failed");
         assertThat(json.get("dryRun").asBoolean()).isFalse();
@@ -77,11 +82,36 @@ class JsonReportTest {
         JsonNode json = MAPPER.readTree(JsonReport.toJson(status));
 
         assertThat(fieldNames(json)).containsExactly("applySet", "namespace", "exists", "lastRevision", "lastPath",
-                "objectCount", "driftCount", "drifted", "apiRequests");
+                "objectCount", "driftCount", "drifted", "apiRequests", "audit");
+        assertThat(json.get("audit").size()).isZero();
         assertThat(json.get("objectCount").asInt()).isEqualTo(12);
         assertThat(json.get("driftCount").asInt()).isEqualTo(1);
         assertThat(json.get("drifted").get(0).get("name").asText()).isEqualTo("web");
         assertThat(json.get("apiRequests").asLong()).isEqualTo(13);
+    }
+
+    @Test
+    void verifiedSignersAndTheAuditTrailArePublicDataOnly() throws Exception {
+        VerifiedRevision v = new VerifiedRevision("1a2b3c4", VerifyMode.BOTH, List.of(
+                new Signer("tag v1", "openpgp", "7D902333027D7BBA", "E20CFDF9C91E9806DB0D6AEF7D902333027D7BBA",
+                        "Alice <alice@example.org>"),
+                new Signer("commit 1a2b3c4", "ssh", "SHA256:abc", "SHA256:abc", "alice@example.org")));
+        SyncResult r = new SyncResult("1a2b3c4", ".", "a", SyncStatus.Synced, false, List.of(), Totals.of(List.of()),
+                Map.of(), 0, 0, List.of(), List.of(), v);
+        JsonNode signature = MAPPER.readTree(JsonReport.toJson(r)).get("signature");
+        assertThat(signature.get("mode").asText()).isEqualTo("both");
+        assertThat(fieldNames(signature.get("signers").get(0))).containsExactly("object", "format", "keyId",
+                "fingerprint", "identity");
+        assertThat(signature.get("signers").get(1).get("identity").asText()).isEqualTo("alice@example.org");
+
+        InventoryStatus status = new InventoryStatus("demo", "gitops", true, "1a2b3c4", "apps", 1, List.of(), 3,
+                List.of(new AuditEntry("2026-01-01T00:00:00Z", "1a2b3c4", "apps", v.auditText(), "gitops-sync a@b",
+                        "applied")));
+        JsonNode audit = MAPPER.readTree(JsonReport.toJson(status)).get("audit");
+        assertThat(fieldNames(audit.get(0))).containsExactly("time", "revision", "path", "signer", "origin", "outcome");
+        assertThat(audit.get(0).get("signer").asText())
+                .isEqualTo("tag v1: Alice <alice@example.org> (openpgp E20CFDF9C91E9806DB0D6AEF7D902333027D7BBA);"
+                        + " commit: alice@example.org (ssh SHA256:abc)");
     }
 
     private static List<String> fieldNames(JsonNode node) {
