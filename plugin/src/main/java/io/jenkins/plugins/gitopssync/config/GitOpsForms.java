@@ -12,6 +12,9 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
+import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
+import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.gitclient.GitClient;
@@ -30,9 +33,11 @@ public final class GitOpsForms {
     /** Every configurable field of the sync options: each has a help file (checked by plugin/check-api). */
     public static final List<String> SYNC_FIELDS = List.of("url", "ref", "path", "credentialsId", "kubeconfigCredentialsId",
             "serverUrl", "tokenCredentialsId", "caCertificate", "namespace", "targetNamespace", "prune", "dryRun",
-            "failOnDrift", "wait", "timeout", "force", "applySet", "concurrency");
+            "failOnDrift", "wait", "timeout", "force", "applySet", "concurrency", "verifySignatures",
+            "trustedKeysCredentialsId", "trustedKeys");
 
-    static final CredentialsMatcher KUBECONFIG = CredentialsMatchers.anyOf(
+    /** Kubeconfigs and trusted keys: a secret file or a secret text. */
+    static final CredentialsMatcher FILE_OR_TEXT = CredentialsMatchers.anyOf(
             CredentialsMatchers.instanceOf(FileCredentials.class), CredentialsMatchers.instanceOf(StringCredentials.class));
     static final CredentialsMatcher TOKEN = CredentialsMatchers.instanceOf(StringCredentials.class);
 
@@ -61,7 +66,44 @@ public final class GitOpsForms {
     }
 
     public static ListBoxModel kubeconfigCredentials(Item item, String current) {
-        return credentials(item, null, current, KUBECONFIG);
+        return credentials(item, null, current, FILE_OR_TEXT);
+    }
+
+    public static ListBoxModel trustedKeysCredentials(Item item, String current) {
+        return credentials(item, null, current, FILE_OR_TEXT);
+    }
+
+    /** The signature modes, in the words the CLI uses; empty is no verification. */
+    public static ListBoxModel signatureModes(String current) {
+        ListBoxModel model = new ListBoxModel();
+        model.add(Messages.GitOpsForms_VerifyOff(), "");
+        for (VerifyMode mode : VerifyMode.values()) {
+            model.add(switch (mode) {
+                case COMMIT -> Messages.GitOpsForms_VerifyCommit();
+                case TAG -> Messages.GitOpsForms_VerifyTag();
+                case BOTH -> Messages.GitOpsForms_VerifyBoth();
+            }, mode.word());
+        }
+        for (ListBoxModel.Option o : model) {
+            o.selected = o.value.equals(current == null ? "" : current.trim());
+        }
+        return model;
+    }
+
+    /** The mode with the keys it needs; keys written into the job are parsed, and counted when they pass. */
+    public static FormValidation checkSignatures(Item item, String mode, String keysCredentialsId, String keys) {
+        checkConfigure(item);
+        return of(OptionChecks.signatures(mode, keysCredentialsId, keys));
+    }
+
+    public static FormValidation checkTrustedKeys(Item item, String keys) {
+        checkConfigure(item);
+        String problem = OptionChecks.trustedKeys(keys);
+        if (problem != null || keys == null || keys.isBlank()) {
+            return of(problem);
+        }
+        TrustedKeys parsed = TrustedKeys.parse("in the job configuration", keys);
+        return FormValidation.ok(Messages.GitOpsForms_TrustedKeys(parsed.openPgpKeys().size(), parsed.allowedSigners().size()));
     }
 
     public static ListBoxModel tokenCredentials(Item item, String serverUrl, String current) {
@@ -106,7 +148,7 @@ public final class GitOpsForms {
         checkConfigure(item);
         if (value == null || value.isBlank()) {
             String job = item == null ? "job" : item.getFullName();
-            return FormValidation.ok(Messages.GitOpsForms_DefaultApplySet(ApplySetNames.defaultFor(job, null)));
+            return FormValidation.ok(Messages.GitOpsForms_DefaultApplySet(ApplySetNames.forJob(job, null)));
         }
         return of(OptionChecks.applySet(value));
     }

@@ -1,6 +1,13 @@
 package io.jenkins.plugins.gitopssync.config;
 
 import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.SyncRequest;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
+import io.jenkins.plugins.gitopssync.engine.identity.NamespaceNames;
+import io.jenkins.plugins.gitopssync.engine.options.Durations;
+import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
+import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.util.Locale;
 
 /**
@@ -42,25 +49,20 @@ public final class OptionChecks {
 
     public static String timeout(String timeout) {
         try {
-            Durations.parse(timeout);
+            Durations.parseLimit(timeout, SyncRequest.DEFAULT_TIMEOUT);
             return null;
         } catch (IllegalArgumentException e) {
-            return e.getMessage();
+            return "timeout " + e.getMessage();
         }
     }
 
     public static String applySet(String name) {
-        if (name == null || name.isBlank() || ApplySetNames.isValid(name.trim())) {
-            return null;
-        }
-        return Messages.OptionChecks_ApplySet(name);
+        // the engine's rule, so the form refuses exactly what a sync would
+        return name == null || name.isBlank() ? null : ApplySetNames.problem(name.trim()).orElse(null);
     }
 
     public static String namespace(String ns) {
-        if (ns == null || ns.isBlank() || ApplySetNames.isValid(ns.trim())) {
-            return null;
-        }
-        return Messages.OptionChecks_Namespace(ns);
+        return ns == null || ns.isBlank() ? null : NamespaceNames.problem(ns.trim()).orElse(null);
     }
 
     public static String serverUrl(String serverUrl) {
@@ -90,6 +92,40 @@ public final class OptionChecks {
             return Messages.OptionChecks_ServerNeedsToken();
         }
         return null;
+    }
+
+    /**
+     * Signature verification: a known mode, and trusted keys for it (a credential or keys in the job); keys
+     * written into the job must parse. Keys without a mode are refused too: the job would look verified
+     * and sync anything.
+     */
+    public static String signatures(String mode, String keysCredentialsId, String keys) {
+        boolean hasKeys = notBlank(keysCredentialsId) || notBlank(keys);
+        if (!notBlank(mode)) {
+            return hasKeys ? Messages.OptionChecks_KeysWithoutMode() : null;
+        }
+        try {
+            VerifyMode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            return Messages.OptionChecks_SignatureMode(mode);
+        }
+        if (!hasKeys) {
+            return Messages.OptionChecks_ModeWithoutKeys(mode.trim());
+        }
+        return trustedKeys(keys);
+    }
+
+    /** Keys written into the job, when there are any: they must parse as trusted keys. */
+    public static String trustedKeys(String keys) {
+        if (!notBlank(keys)) {
+            return null;
+        }
+        try {
+            TrustedKeys.parse("in the job configuration", keys);
+            return null;
+        } catch (SyncException e) {
+            return e.getMessage();
+        }
     }
 
     /** A PEM text as it is kept: a browser form may send CRLF line ends, PEM is stored with LF; blank is null. */

@@ -43,4 +43,13 @@ public interface SyncSettings {
     String getApplySet();
 
     int getConcurrency();
+
+    /** Which signatures the revision needs before anything is synced: null (none), commit, tag or both. */
+    String getVerifySignatures();
+
+    /** A secret file or secret text credential holding trusted keys (public, but kept where admins manage them). */
+    String getTrustedKeysCredentialsId();
+
+    /** Trusted keys written into the job: armored OpenPGP public keys and SSH allowed-signers lines. */
+    String getTrustedKeys();
 }

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.gitopssync.config;
 
+import io.jenkins.plugins.gitopssync.engine.SyncRequest;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
+import io.jenkins.plugins.gitopssync.engine.options.Durations;
+import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +38,9 @@ public final class SyncSpec implements Serializable {
     private final boolean force;
     private final String applySet;
     private final int concurrency;
+    private final String verifySignatures;
+    private final String trustedKeysCredentialsId;
+    private final String trustedKeys;
 
     private SyncSpec(Builder b) {
         this.url = trim(b.url);
@@ -54,6 +61,9 @@ public final class SyncSpec implements Serializable {
         this.force = b.force;
         this.applySet = trim(b.applySet);
         this.concurrency = b.concurrency;
+        this.verifySignatures = trim(b.verifySignatures);
+        this.trustedKeysCredentialsId = trim(b.trustedKeysCredentialsId);
+        this.trustedKeys = trim(b.trustedKeys);
     }
 
     /** A spec of the repository at {@code url}; every other option has its default until set. */
@@ -74,10 +84,12 @@ public final class SyncSpec implements Serializable {
                 .caCertificate(f.getCaCertificate()).namespace(x.apply(f.getNamespace()))
                 .targetNamespace(x.apply(f.getTargetNamespace())).prune(f.isPrune()).dryRun(f.isDryRun())
                 .failOnDrift(f.isFailOnDrift()).waitForHealth(f.isWait()).timeout(x.apply(f.getTimeout()))
-                .force(f.isForce()).applySet(x.apply(f.getApplySet())).concurrency(f.getConcurrency()).build();
+                .force(f.isForce()).applySet(x.apply(f.getApplySet())).concurrency(f.getConcurrency())
+                .verifySignatures(x.apply(f.getVerifySignatures())).trustedKeysCredentialsId(f.getTrustedKeysCredentialsId())
+                .trustedKeys(f.getTrustedKeys()).build();
     }
 
-    /** Named options; the defaults are the plugin's: health wait on, nothing else. */
+    /** Named options, with the engine's defaults (health wait on, nothing else). */
     public static final class Builder {
         private final String url;
         private String ref;
@@ -92,11 +104,14 @@ public final class SyncSpec implements Serializable {
         private boolean prune;
         private boolean dryRun;
         private boolean failOnDrift;
-        private boolean waitForHealth = true;
+        private boolean waitForHealth = SyncRequest.DEFAULT_WAIT_FOR_HEALTH;
         private String timeout;
         private boolean force;
         private String applySet;
         private int concurrency;
+        private String verifySignatures;
+        private String trustedKeysCredentialsId;
+        private String trustedKeys;
 
         private Builder(String url) {
             this.url = url;
@@ -119,6 +134,9 @@ public final class SyncSpec implements Serializable {
         public Builder force(boolean v) { force = v; return this; }
         public Builder applySet(String v) { applySet = v; return this; }
         public Builder concurrency(int v) { concurrency = v; return this; }
+        public Builder verifySignatures(String v) { verifySignatures = v; return this; }
+        public Builder trustedKeysCredentialsId(String v) { trustedKeysCredentialsId = v; return this; }
+        public Builder trustedKeys(String v) { trustedKeys = v; return this; }
 
         public SyncSpec build() {
             return new SyncSpec(this);
@@ -197,6 +215,23 @@ public final class SyncSpec implements Serializable {
         return concurrency;
     }
 
+    public String verifySignatures() {
+        return verifySignatures;
+    }
+
+    public String trustedKeysCredentialsId() {
+        return trustedKeysCredentialsId;
+    }
+
+    public String trustedKeys() {
+        return trustedKeys;
+    }
+
+    /** Which signatures the revision needs, or null when they are not checked. */
+    public VerifyMode verifyMode() {
+        return verifySignatures == null ? null : VerifyMode.parse(verifySignatures);
+    }
+
     /** The ref to check out: the configured one, or the remote's default branch (HEAD). */
     public String refOrHead() {
         return ref == null ? "HEAD" : ref;
@@ -207,12 +242,12 @@ public final class SyncSpec implements Serializable {
     }
 
     public Duration timeoutDuration() {
-        return Durations.parse(timeout);
+        return Durations.parseLimit(timeout, SyncRequest.DEFAULT_TIMEOUT);
     }
 
     /** The configured ApplySet name, or the default one derived from the job's full name and the path. */
     public String applySetFor(String jobFullName) {
-        return applySet != null ? applySet : ApplySetNames.defaultFor(jobFullName, path);
+        return applySet != null ? applySet : ApplySetNames.forJob(jobFullName, path);
     }
 
     /** Every problem with these options, each a message the user can act on; empty when all is well. */
@@ -227,6 +262,7 @@ public final class SyncSpec implements Serializable {
         add(out, OptionChecks.serverUrl(serverUrl));
         add(out, OptionChecks.concurrency(concurrency));
         add(out, OptionChecks.connection(kubeconfigCredentialsId, serverUrl, tokenCredentialsId));
+        add(out, OptionChecks.signatures(verifySignatures, trustedKeysCredentialsId, trustedKeys));
         return out;
     }
 

@@ -19,6 +19,7 @@ import io.jenkins.plugins.gitopssync.config.GitOpsForms;
 import io.jenkins.plugins.gitopssync.config.OptionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSettings;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.sync.SyncRunner;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
@@ -49,11 +50,14 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     private boolean prune;
     private boolean dryRun;
     private boolean failOnDrift;
-    private boolean wait = true;
+    private boolean wait = SyncRequest.DEFAULT_WAIT_FOR_HEALTH;
     private String timeout;
     private boolean force;
     private String applySet;
     private int concurrency;
+    private String verifySignatures;
+    private String trustedKeysCredentialsId;
+    private String trustedKeys;
 
     // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
     @Override public String getUrl() { return url; }
@@ -74,6 +78,9 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @Override public boolean isForce() { return force; }
     @Override public String getApplySet() { return applySet; }
     @Override public int getConcurrency() { return concurrency; }
+    @Override public String getVerifySignatures() { return verifySignatures; }
+    @Override public String getTrustedKeysCredentialsId() { return trustedKeysCredentialsId; }
+    @Override public String getTrustedKeys() { return trustedKeys; }
 
     @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
@@ -92,6 +99,9 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @DataBoundSetter public void setForce(boolean v) { force = v; }
     @DataBoundSetter public void setApplySet(String v) { applySet = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setConcurrency(int v) { concurrency = v; }
+    @DataBoundSetter public void setVerifySignatures(String v) { verifySignatures = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTrustedKeysCredentialsId(String v) { trustedKeysCredentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTrustedKeys(String v) { trustedKeys = OptionChecks.pem(v); }
 
     @DataBoundConstructor
     public GitOpsSyncBuilder(String url) {
@@ -175,6 +185,30 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
         @POST
         public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
             return GitOpsForms.checkServerUrl(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillVerifySignaturesItems(@AncestorInPath Item item, @QueryParameter String verifySignatures) {
+            // a fixed list: readers of the configuration may see it
+            return GitOpsForms.signatureModes(verifySignatures);
+        }
+
+        @POST
+        public ListBoxModel doFillTrustedKeysCredentialsIdItems(@AncestorInPath Item item,
+                                                                @QueryParameter String trustedKeysCredentialsId) {
+            return GitOpsForms.trustedKeysCredentials(item, trustedKeysCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckVerifySignatures(@AncestorInPath Item item, @QueryParameter String value,
+                                                      @QueryParameter String trustedKeysCredentialsId,
+                                                      @QueryParameter String trustedKeys) {
+            return GitOpsForms.checkSignatures(item, value, trustedKeysCredentialsId, trustedKeys);
+        }
+
+        @POST
+        public FormValidation doCheckTrustedKeys(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkTrustedKeys(item, value);
         }
 
         @POST

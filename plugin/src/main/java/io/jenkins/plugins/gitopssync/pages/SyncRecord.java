@@ -4,6 +4,8 @@ import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.engine.source.Revisions;
+import io.jenkins.plugins.gitopssync.engine.verify.Signer;
 import io.jenkins.plugins.gitopssync.sync.GitRefs;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ public final class SyncRecord implements Serializable {
     private final long apiRequests;
     private final List<String> errors;
     private final List<String> warnings;
+    /** Who signed the revision, one line per verified object; null in records without a signature check. */
+    private List<String> signatures;
 
     public SyncRecord(String url, String ref, String revision, String path, String applySet, SyncStatus status,
                       boolean dryRun, List<SyncedObject> objects, Totals totals, long durationMs, long apiRequests,
@@ -68,14 +72,18 @@ public final class SyncRecord implements Serializable {
             objects.add(SyncedObject.of(o));
         }
         Totals totals = r.totals() != null ? r.totals() : Totals.of(r.objects());
-        return new SyncRecord(url, ref, r.revision(), r.path(), r.applySet(), r.status(), r.dryRun(), objects, totals,
-                r.durationMs(), r.apiRequests(), r.errors(), r.warnings());
+        SyncRecord record = new SyncRecord(url, ref, r.revision(), r.path(), r.applySet(), r.status(), r.dryRun(), objects,
+                totals, r.durationMs(), r.apiRequests(), r.errors(), r.warnings());
+        if (r.verification() != null) {
+            record.signatures = r.verification().signers().stream().map(Signer::describe).toList();
+        }
+        return record;
     }
 
     public String getUrl() { return url; }
     public String getRef() { return ref; }
     public String getRevision() { return revision; }
-    public String getShortRevision() { return GitRefs.shortId(revision); }
+    public String getShortRevision() { return Revisions.shortId(revision); }
     /** A web link to the commit for http(s) repositories, else null. */
     public String getRevisionLink() { return GitRefs.commitLink(url, revision); }
     public String getPath() { return path; }
@@ -94,6 +102,8 @@ public final class SyncRecord implements Serializable {
     public long getApiRequests() { return apiRequests; }
     public List<String> getErrors() { return List.copyOf(errors); }
     public List<String> getWarnings() { return List.copyOf(warnings); }
+    /** Verified signatures of the revision (e.g. {@code commit 1a2b... signed by Alice (openpgp key ...)}); empty when not checked. */
+    public List<String> getSignatures() { return signatures == null ? List.of() : List.copyOf(signatures); }
 
     public boolean isFailedSync() {
         return status == SyncStatus.Failed;

@@ -5,18 +5,14 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
-import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopssync.Messages;
-import io.jenkins.plugins.gitopssync.config.GitOpsForms;
 import io.jenkins.plugins.gitopssync.config.OptionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSettings;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
-import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
+import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.sync.ResultPolicy;
 import io.jenkins.plugins.gitopssync.sync.SyncRunner;
 import java.util.Map;
@@ -29,11 +25,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * The {@code gitopsSync} Pipeline step: checks the manifests repository out on the agent, syncs it to
@@ -57,11 +50,14 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     private boolean prune;
     private boolean dryRun;
     private boolean failOnDrift;
-    private boolean wait = true;
+    private boolean wait = SyncRequest.DEFAULT_WAIT_FOR_HEALTH;
     private String timeout;
     private boolean force;
     private String applySet;
     private int concurrency;
+    private String verifySignatures;
+    private String trustedKeysCredentialsId;
+    private String trustedKeys;
 
     // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
     @Override public String getUrl() { return url; }
@@ -82,6 +78,9 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     @Override public boolean isForce() { return force; }
     @Override public String getApplySet() { return applySet; }
     @Override public int getConcurrency() { return concurrency; }
+    @Override public String getVerifySignatures() { return verifySignatures; }
+    @Override public String getTrustedKeysCredentialsId() { return trustedKeysCredentialsId; }
+    @Override public String getTrustedKeys() { return trustedKeys; }
 
     @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
@@ -100,6 +99,9 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     @DataBoundSetter public void setForce(boolean v) { force = v; }
     @DataBoundSetter public void setApplySet(String v) { applySet = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setConcurrency(int v) { concurrency = v; }
+    @DataBoundSetter public void setVerifySignatures(String v) { verifySignatures = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTrustedKeysCredentialsId(String v) { trustedKeysCredentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setTrustedKeys(String v) { trustedKeys = OptionChecks.pem(v); }
 
     @DataBoundConstructor
     public GitOpsSyncStep(String url) {
@@ -147,13 +149,6 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
 
-        public DescriptorImpl() {
-            // the help files live with the freestyle step, which has the same fields
-            for (String field : GitOpsForms.SYNC_FIELDS) {
-                addHelpFileRedirect(field, GitOpsSyncBuilder.class, field);
-            }
-        }
-
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
@@ -168,64 +163,6 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
         @Override
         public String getDisplayName() {
             return Messages.GitOpsSyncStep_DisplayName();
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String url,
-                                                     @QueryParameter String credentialsId) {
-            return GitOpsForms.gitCredentials(item, url, credentialsId);
-        }
-
-        @POST
-        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
-                                                               @QueryParameter String kubeconfigCredentialsId) {
-            return GitOpsForms.kubeconfigCredentials(item, kubeconfigCredentialsId);
-        }
-
-        @POST
-        public ListBoxModel doFillTokenCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String serverUrl,
-                                                          @QueryParameter String tokenCredentialsId) {
-            return GitOpsForms.tokenCredentials(item, serverUrl, tokenCredentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkUrl(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckPath(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkPath(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkTimeout(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckApplySet(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkApplySet(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkNamespace(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckTargetNamespace(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkNamespace(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkServerUrl(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckConcurrency(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkConcurrency(item, value);
         }
     }
 }

@@ -5,6 +5,7 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import java.io.File;
 import java.io.IOException;
 import jenkins.MasterToSlaveFileCallable;
@@ -23,21 +24,26 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
     private final String revision;
     private final String applySet;
     private final ClusterConnection connection;
+    private final TrustedKeys trusted;
+    private final String origin;
     private final TaskListener listener;
 
-    AgentSync(SyncSpec options, String revision, String applySet, ClusterConnection connection, TaskListener listener) {
+    AgentSync(SyncSpec options, String revision, String applySet, ClusterConnection connection, TrustedKeys trusted,
+              String origin, TaskListener listener) {
         this.options = options;
         this.revision = revision;
         this.applySet = applySet;
         this.connection = connection;
+        this.trusted = trusted;
+        this.origin = origin;
         this.listener = listener;
     }
 
     @Override
     public AgentSyncOutput invoke(File repositoryRoot, VirtualChannel channel) throws IOException, InterruptedException {
         try {
-            return EngineSync.run(options, repositoryRoot.toPath(), revision, applySet, connection,
-                    new BuildLogSyncLog(listener));
+            return EngineSync.run(new EngineSync.Call(options, repositoryRoot.toPath(), revision, applySet, trusted, origin),
+                    connection, new BuildLogSyncLog(listener));
         } catch (SyncException e) {
             throw new AbortException(e.getMessage());
         }

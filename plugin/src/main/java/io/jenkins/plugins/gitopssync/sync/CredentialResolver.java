@@ -11,6 +11,8 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +88,41 @@ public abstract class CredentialResolver {
         return ClusterConnection.inCluster();
     }
 
+    /**
+     * The keys a revision's signatures are checked against: the credential's and those written into the
+     * job, parsed here on the controller (a parse error names the credential id, never its content).
+     */
+    public TrustedKeys trustedKeys(SyncSpec o) throws IOException {
+        TrustedKeys keys = TrustedKeys.none();
+        try {
+            if (o.trustedKeysCredentialsId() != null) {
+                String id = o.trustedKeysCredentialsId();
+                String content = fileOrText(id);
+                if (content == null) {
+                    throw new AbortException(Messages.CredentialResolver_TrustedKeysNotFound(id));
+                }
+                keys = keys.plus(TrustedKeys.parse("of credential '" + id + "'", content));
+            }
+            if (o.trustedKeys() != null) {
+                keys = keys.plus(TrustedKeys.parse("in the job configuration", o.trustedKeys()));
+            }
+        } catch (SyncException e) {
+            throw new AbortException(e.getMessage());
+        }
+        return keys;
+    }
+
     /** A kubeconfig from a secret file credential or a secret text credential. */
     private String kubeconfig(String id) throws IOException {
+        String content = fileOrText(id);
+        if (content == null) {
+            throw new AbortException(Messages.CredentialResolver_KubeconfigNotFound(id));
+        }
+        return content;
+    }
+
+    /** The content of a secret file credential or a secret text credential, or null when there is neither. */
+    private String fileOrText(String id) throws IOException {
         FileCredentials file = find(id, FileCredentials.class);
         if (file != null) {
             try (InputStream in = file.getContent()) {
@@ -95,9 +130,6 @@ public abstract class CredentialResolver {
             }
         }
         StringCredentials text = find(id, StringCredentials.class);
-        if (text != null) {
-            return text.getSecret().getPlainText();
-        }
-        throw new AbortException(Messages.CredentialResolver_KubeconfigNotFound(id));
+        return text == null ? null : text.getSecret().getPlainText();
     }
 }

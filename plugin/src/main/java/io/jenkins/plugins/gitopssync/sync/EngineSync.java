@@ -7,6 +7,10 @@ import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
+import io.jenkins.plugins.gitopssync.engine.source.Revisions;
+import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
+import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
+import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import java.nio.file.Path;
 
@@ -20,9 +24,20 @@ public final class EngineSync {
     private EngineSync() {
     }
 
-    public static SyncRequest request(SyncSpec options, Path repositoryRoot, String revision, String applySet) {
-        ManifestSource source = new ManifestSource(repositoryRoot, revision, options.pathOrRoot());
-        return SyncRequest.builder(source, applySet)
+    /**
+     * One sync of a checked-out revision.
+     *
+     * @param trusted the keys to verify the revision's signatures against, or null when they are not checked
+     * @param origin  who runs it, for the audit trail in the ApplySet parent (build URL and user)
+     */
+    public record Call(SyncSpec options, Path repositoryRoot, String revision, String applySet, TrustedKeys trusted,
+                       String origin) {
+    }
+
+    public static SyncRequest request(Call call) {
+        SyncSpec options = call.options();
+        ManifestSource source = new ManifestSource(call.repositoryRoot(), call.revision(), options.pathOrRoot());
+        return SyncRequest.builder(source, call.applySet())
                 .applySetNamespace(options.namespace())
                 .defaultNamespace(options.namespace())
                 .targetNamespace(options.targetNamespace())
@@ -32,16 +47,29 @@ public final class EngineSync {
                 .waitForHealth(options.waitForHealth())
                 .timeout(options.timeoutDuration())
                 .concurrency(options.concurrency())
+                .verifySignatures(signatureCheck(call))
+                .origin(call.origin())
                 .build();
     }
 
-    public static AgentSyncOutput run(SyncSpec options, Path repositoryRoot, String revision, String applySet,
-                                      ClusterConnection connection, SyncLog log) {
+    /** The engine's check of the checkout's signatures; the tag is the ref asked for (the engine says if it is none). */
+    static SignatureCheck signatureCheck(Call call) {
+        if (call.trusted() == null || call.options().verifyMode() == null) {
+            return null;
+        }
+        String ref = call.options().ref();
+        String tag = ref == null || Revisions.isCommitId(ref) ? null : ref;
+        return new SignatureCheck(call.repositoryRoot().resolve(".git"), call.revision(), tag, call.options().verifyMode(),
+                call.trusted());
+    }
+
+    public static AgentSyncOutput run(Call call, ClusterConnection connection, SyncLog log) {
         SyncResult result;
         try (GitOpsSync engine = new GitOpsSync(connection.open(), log)) {
-            result = engine.sync(request(options, repositoryRoot, revision, applySet));
+            result = engine.sync(request(call));
         }
-        return new AgentSyncOutput(SyncRecord.of(result, GitRefs.safeUrl(options.url()), options.refOrHead()), json(result, log));
+        SyncSpec options = call.options();
+        return new AgentSyncOutput(SyncRecord.of(result, UrlRedaction.redact(options.url()), options.refOrHead()), json(result, log));
     }
 
     private static String json(SyncResult result, SyncLog log) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import java.util.Collection;
 import java.util.Map;
 
@@ -10,10 +11,6 @@ import java.util.Map;
 public final class GitRefs {
 
     private GitRefs() {
-    }
-
-    public static boolean isCommitId(String ref) {
-        return ref != null && ref.matches("[0-9a-f]{40}|[0-9a-f]{64}");
     }
 
     /** The remote ref name to fetch, or null when the remote has no such branch or tag. */
@@ -34,51 +31,11 @@ public final class GitRefs {
 
     /** The commit a ref points to on the remote (ls-remote output, tags peeled), or null when unknown. */
     public static String remoteRevision(Map<String, String> remoteRefs, String ref) {
-        if (isCommitId(ref)) {
+        if (Revisions.isCommitId(ref)) {
             return ref;
         }
         String name = remoteRefName(remoteRefs.keySet(), ref);
         return name == null ? null : remoteRefs.get(name);
-    }
-
-    /** The first 7 characters, as Git shows commit ids. */
-    public static String shortId(String revision) {
-        if (revision == null) {
-            return "(none)";
-        }
-        return revision.length() > 7 ? revision.substring(0, 7) : revision;
-    }
-
-    /**
-     * The URL as it may be shown: a password or token written into the URL's user part
-     * ({@code https://user:token@host/...}) is removed; everything else is kept.
-     */
-    public static String safeUrl(String url) {
-        if (url == null) {
-            return null;
-        }
-        int scheme = url.indexOf("://");
-        if (scheme < 0) {
-            return url;
-        }
-        int start = scheme + 3;
-        int slash = url.indexOf('/', start);
-        int at = url.lastIndexOf('@', slash < 0 ? url.length() - 1 : slash);
-        if (at < start) {
-            return url;
-        }
-        String user = url.substring(start, at);
-        int colon = user.indexOf(':');
-        String kept = colon < 0 ? user + "@" : user.substring(0, colon) + ":***@";
-        return url.substring(0, start) + kept + url.substring(at + 1);
-    }
-
-    /** A message with every occurrence of the URL as given replaced by {@link #safeUrl}. */
-    public static String redact(String message, String url) {
-        if (message == null || url == null || url.isEmpty()) {
-            return message;
-        }
-        return message.replace(url, safeUrl(url));
     }
 
     /**
@@ -111,7 +68,7 @@ public final class GitRefs {
      * Gitea and Forgejo serve), else null. Credentials in the URL are dropped.
      */
     public static String commitLink(String repoUrl, String revision) {
-        if (repoUrl == null || revision == null || !isCommitId(revision)) {
+        if (repoUrl == null || revision == null || !Revisions.isCommitId(revision)) {
             return null;
         }
         String u = repoUrl.trim();

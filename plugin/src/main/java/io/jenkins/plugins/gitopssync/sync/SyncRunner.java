@@ -8,6 +8,8 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
+import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import java.io.IOException;
@@ -44,9 +46,10 @@ public final class SyncRunner {
         CredentialResolver credentials = CredentialResolver.forRun(run);
         StandardCredentials gitCredentials = credentials.git(options.credentialsId());
         ClusterConnection connection = credentials.cluster(options);
+        TrustedKeys trusted = options.verifyMode() == null ? null : credentials.trustedKeys(options);
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
-        log.println("[gitopsSync] Fetching " + GitRefs.safeUrl(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
+        log.println("[gitopsSync] Fetching " + UrlRedaction.redact(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
         AgentPreload.preload(dir.getChannel());
         long fetchStart = System.nanoTime();
         String revision = WorkspaceCheckout.checkout(dir, options.url(), options.ref(), gitCredentials, env, listener);
@@ -54,7 +57,12 @@ public final class SyncRunner {
                 + (options.dryRun() ? "dry run" : "syncing") + " ApplySet "
                 + applySet + " through " + connection.describe());
 
-        AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, listener));
+        if (trusted != null) {
+            log.println("[gitopsSync] Verifying the " + options.verifyMode().word() + " signature of " + revision + " against "
+                    + trusted.openPgpKeys().size() + " OpenPGP keys and " + trusted.allowedSigners().size() + " SSH allowed signers");
+        }
+        AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
+                BuildOrigin.of(run), listener));
         SyncRecord record = output.record();
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
         writeJsonReport(action, output.json(), log);

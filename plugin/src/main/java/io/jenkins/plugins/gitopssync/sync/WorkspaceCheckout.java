@@ -8,8 +8,11 @@ import hudson.FilePath;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
 import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.engine.source.Revisions;
+import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,7 @@ public final class WorkspaceCheckout {
     /** The ref the fetched commit is stored under, in the per-sync repository. */
     static final String TARGET = "refs/remotes/origin/gitops-sync-target";
     static final String GIT_IMPL = "jgit";
+    private static final String TAGS = "refs/tags/";
 
     private WorkspaceCheckout() {
     }
@@ -50,7 +54,7 @@ public final class WorkspaceCheckout {
     /** Stops a checkout or check of a local repository that would run on the controller (see above). */
     static void refuseLocalOnController(String url, boolean onController) throws AbortException {
         if (onController && !ALLOW_LOCAL_ON_CONTROLLER && GitRefs.isLocal(url)) {
-            throw new AbortException(Messages.GitCheckout_LocalOnController(GitRefs.safeUrl(url),
+            throw new AbortException(Messages.GitCheckout_LocalOnController(UrlRedaction.redact(url),
                     WorkspaceCheckout.class.getName() + ".allowLocalOnController"));
         }
     }
@@ -63,7 +67,7 @@ public final class WorkspaceCheckout {
         try {
             GitClient git = client(dir, url, credentials, env, listener);
             URIish remote = new URIish(url);
-            if (GitRefs.isCommitId(ref)) {
+            if (Revisions.isCommitId(ref)) {
                 ObjectId commit = ObjectId.fromString(ref);
                 if (!git.isCommitInRepo(commit) && isShallow(dir)) {
                     // an earlier branch or tag fetch was shallow: its cut-off history hides older commits
@@ -77,17 +81,21 @@ public final class WorkspaceCheckout {
                     git.fetch_().from(remote, List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))).tags(true).execute();
                 }
                 if (!git.isCommitInRepo(commit)) {
-                    throw new AbortException(Messages.GitCheckout_CommitNotFound(ref, GitRefs.safeUrl(url)));
+                    throw new AbortException(Messages.GitCheckout_CommitNotFound(ref, UrlRedaction.redact(url)));
                 }
                 git.checkout().ref(ref).execute();
             } else {
                 Map<String, ObjectId> refs = git.getRemoteReferences(url, null, false, false);
                 String name = GitRefs.remoteRefName(refs.keySet(), ref);
                 if (name == null) {
-                    throw new AbortException(Messages.GitCheckout_RefNotFound(ref == null ? "HEAD" : ref, GitRefs.safeUrl(url)));
+                    throw new AbortException(Messages.GitCheckout_RefNotFound(ref == null ? "HEAD" : ref, UrlRedaction.redact(url)));
                 }
-                git.fetch_().from(remote, List.of(new RefSpec("+" + name + ":" + TARGET)))
-                        .shallow(true).depth(1).tags(false).execute();
+                List<RefSpec> specs = new ArrayList<>(List.of(new RefSpec("+" + name + ":" + TARGET)));
+                if (name.startsWith(TAGS)) {
+                    // a tag is kept under its own name too, so its signature can be verified
+                    specs.add(new RefSpec("+" + name + ":" + name));
+                }
+                git.fetch_().from(remote, specs).shallow(true).depth(1).tags(false).execute();
                 // an annotated tag points to a tag object: check out the commit it names
                 git.checkout().ref(git.revParse(TARGET + "^{commit}").name()).execute();
             }
@@ -95,10 +103,10 @@ public final class WorkspaceCheckout {
             return git.revParse("HEAD").name();
         } catch (GitException e) {
             // the message names what failed; a token written into the URL is not shown
-            throw new AbortException(Messages.GitCheckout_Failed(GitRefs.safeUrl(url), ref == null ? "HEAD" : ref,
-                    GitRefs.redact(e.getMessage(), url)));
+            throw new AbortException(Messages.GitCheckout_Failed(UrlRedaction.redact(url), ref == null ? "HEAD" : ref,
+                    UrlRedaction.redact(e.getMessage())));
         } catch (URISyntaxException e) {
-            throw new AbortException(Messages.GitCheckout_BadUrl(GitRefs.safeUrl(url)));
+            throw new AbortException(Messages.GitCheckout_BadUrl(UrlRedaction.redact(url)));
         }
     }
 
@@ -124,7 +132,7 @@ public final class WorkspaceCheckout {
     public static String remoteRevision(String url, String ref, StandardCredentials credentials, TaskListener listener)
             throws IOException, InterruptedException {
         refuseLocalOnController(url, true); // ls-remote runs where this is called: the controller
-        if (GitRefs.isCommitId(ref)) {
+        if (Revisions.isCommitId(ref)) {
             return ref;
         }
         GitClient git = Git.with(listener, new EnvVars()).using(GIT_IMPL).getClient();

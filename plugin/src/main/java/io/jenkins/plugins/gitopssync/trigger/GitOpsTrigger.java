@@ -10,14 +10,11 @@ import hudson.triggers.TimerTrigger;
 import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.config.GitOpsForms;
 import io.jenkins.plugins.gitopssync.config.OptionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
-import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
 import io.jenkins.plugins.gitopssync.pages.CheckReporter;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -42,10 +39,6 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
 
     private static final Logger LOGGER = Logger.getLogger(GitOpsTrigger.class.getName());
 
-    /** The trigger's fields; shared ones have their help with the freestyle step. */
-    static final List<String> FIELDS = List.of("spec", "url", "ref", "path", "credentialsId", "kubeconfigCredentialsId",
-            "serverUrl", "tokenCredentialsId", "caCertificate", "namespace", "applySet", "checkDrift");
-
     private String url;
     private String ref;
     private String path;
@@ -57,6 +50,9 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
     private String namespace;
     private String applySet;
     private boolean checkDrift;
+    private String verifySignatures;
+    private String trustedKeysCredentialsId;
+    private String trustedKeys;
 
     private transient AtomicBoolean checking = new AtomicBoolean();
     private transient volatile String lastCheck;
@@ -78,7 +74,9 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
     SyncSpec toSpec() {
         return SyncSpec.builder(url).ref(ref).path(path).credentialsId(credentialsId)
                 .kubeconfigCredentialsId(kubeconfigCredentialsId).serverUrl(serverUrl).tokenCredentialsId(tokenCredentialsId)
-                .caCertificate(caCertificate).namespace(namespace).applySet(applySet).dryRun(true).waitForHealth(false).build();
+                .caCertificate(caCertificate).namespace(namespace).applySet(applySet).dryRun(true).waitForHealth(false)
+                .verifySignatures(verifySignatures).trustedKeysCredentialsId(trustedKeysCredentialsId).trustedKeys(trustedKeys)
+                .build();
     }
 
     @Override
@@ -238,17 +236,37 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
         this.checkDrift = checkDrift;
     }
 
+    public String getVerifySignatures() {
+        return verifySignatures;
+    }
+
+    /** commit, tag or both: a new revision whose signatures do not pass starts no build (the job page says why). */
+    @DataBoundSetter
+    public void setVerifySignatures(String verifySignatures) {
+        this.verifySignatures = Util.fixEmptyAndTrim(verifySignatures);
+    }
+
+    public String getTrustedKeysCredentialsId() {
+        return trustedKeysCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setTrustedKeysCredentialsId(String trustedKeysCredentialsId) {
+        this.trustedKeysCredentialsId = Util.fixEmptyAndTrim(trustedKeysCredentialsId);
+    }
+
+    public String getTrustedKeys() {
+        return trustedKeys;
+    }
+
+    @DataBoundSetter
+    public void setTrustedKeys(String trustedKeys) {
+        this.trustedKeys = OptionChecks.pem(trustedKeys);
+    }
+
     @Symbol("gitops")
     @Extension
     public static final class DescriptorImpl extends TriggerDescriptor {
-
-        public DescriptorImpl() {
-            for (String field : FIELDS) {
-                if (GitOpsForms.SYNC_FIELDS.contains(field)) {
-                    addHelpFileRedirect(field, GitOpsSyncBuilder.class, field);
-                }
-            }
-        }
 
         @Override
         public boolean isApplicable(Item item) {
@@ -265,49 +283,6 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
         public FormValidation doCheckSpec(@AncestorInPath Item item, @QueryParameter String value) {
             GitOpsForms.checkConfigure(item);
             return Jenkins.get().getDescriptorByType(TimerTrigger.DescriptorImpl.class).doCheckSpec(value, item);
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String url,
-                                                     @QueryParameter String credentialsId) {
-            return GitOpsForms.gitCredentials(item, url, credentialsId);
-        }
-
-        @POST
-        public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
-                                                               @QueryParameter String kubeconfigCredentialsId) {
-            return GitOpsForms.kubeconfigCredentials(item, kubeconfigCredentialsId);
-        }
-
-        @POST
-        public ListBoxModel doFillTokenCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String serverUrl,
-                                                          @QueryParameter String tokenCredentialsId) {
-            return GitOpsForms.tokenCredentials(item, serverUrl, tokenCredentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkUrl(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckPath(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkPath(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckApplySet(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkApplySet(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckNamespace(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkNamespace(item, value);
-        }
-
-        @POST
-        public FormValidation doCheckServerUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            return GitOpsForms.checkServerUrl(item, value);
         }
     }
 }

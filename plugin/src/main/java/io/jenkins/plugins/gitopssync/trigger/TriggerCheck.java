@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
+import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.pages.JobGitOpsAction;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
@@ -23,7 +24,8 @@ import jenkins.model.ParameterizedJobMixIn;
 /**
  * One check of the GitOps trigger, run off the cron thread: reads the remote revision (ls-remote) and,
  * when asked, the cluster's drift (the engine's status fast path), then lets {@link TriggerDecision}
- * decide and schedules a build with a {@link GitOpsTriggerCause}. Never syncs.
+ * decide and schedules a build with a {@link GitOpsTriggerCause}, unless the revision's signatures must
+ * pass and do not ({@link RevisionSignatures}). Never syncs.
  */
 final class TriggerCheck {
 
@@ -78,12 +80,18 @@ final class TriggerCheck {
         boolean pending = job.isBuilding() || job.isInQueue();
         TriggerDecision decision = new TriggerDecision(remote, synced, drifted, pending, scheduledRevision);
         Optional<String> reason = decision.reason();
-        String seen = Messages.TriggerCheck_Seen(GitRefs.shortId(remote), GitRefs.shortId(synced))
+        String seen = Messages.TriggerCheck_Seen(Revisions.shortId(remote), Revisions.shortId(synced))
                 + (drifted == null ? "" : ", " + Messages.TriggerCheck_Drifted(drifted))
                 + (clusterProblem == null ? "" : " " + Messages.TriggerCheck_ClusterNotChecked(clusterProblem));
         if (reason.isEmpty()) {
             return new Result(seen + ": " + (pending ? Messages.TriggerCheck_Pending() : Messages.TriggerCheck_NothingToDo()),
                     clusterProblem, null);
+        }
+        if (options.verifyMode() != null) {
+            String refused = RevisionSignatures.refusal(job, options, credentials);
+            if (refused != null) {
+                return new Result(seen + ": " + Messages.TriggerCheck_NotVerified(Revisions.shortId(remote), refused), refused, null);
+            }
         }
         if (ParameterizedJobMixIn.scheduleBuild2(job, -1, new CauseAction(new GitOpsTriggerCause(reason.get()))) == null) {
             return new Result(seen + ": " + Messages.TriggerCheck_NotScheduled(reason.get()), "not scheduled", null);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.trigger;
 
+import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import io.jenkins.plugins.gitopssync.sync.GitRefs;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,8 @@ public record TriggerDecision(String remoteRevision, String syncedRevision, Inte
         }
         List<String> why = new ArrayList<>();
         if (remoteRevision != null && !remoteRevision.equals(syncedRevision) && !remoteRevision.equals(scheduledRevision)) {
-            why.add(syncedRevision == null ? "first sync of revision " + GitRefs.shortId(remoteRevision)
-                    : "new revision " + GitRefs.shortId(remoteRevision));
+            why.add(syncedRevision == null ? "first sync of revision " + Revisions.shortId(remoteRevision)
+                    : "new revision " + Revisions.shortId(remoteRevision));
         }
         if (driftedObjects != null && driftedObjects > 0) {
             why.add(driftedObjects + (driftedObjects == 1 ? " object drifted" : " objects drifted"));

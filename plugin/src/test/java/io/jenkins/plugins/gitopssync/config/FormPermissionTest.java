@@ -10,7 +10,6 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
-import io.jenkins.plugins.gitopssync.step.GitOpsSyncStep;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
 import io.jenkins.plugins.gitopssync.trigger.GitOpsTrigger;
 import java.net.URL;
@@ -64,9 +63,8 @@ class FormPermissionTest {
             List<String> token = values(d.doFillTokenCredentialsIdItems(p, "https://k8s:6443", ""));
             assertTrue(token.contains("token-secret") && !token.contains("kc-secret"), "secret text only: " + token);
         }
-        GitOpsSyncStep.DescriptorImpl step = j.jenkins.getDescriptorByType(GitOpsSyncStep.DescriptorImpl.class);
         try (ACLContext ctx = ACL.as2(User.getById("reader", true).impersonate2())) {
-            assertEquals(List.of("current-id"), values(step.doFillCredentialsIdItems(p, "https://git.example.com/r.git", "current-id")));
+            assertEquals(List.of("current-id"), values(d.doFillCredentialsIdItems(p, "https://git.example.com/r.git", "current-id")));
         }
     }
 

@@ -8,40 +8,51 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.gitopssync.testing.Signing;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The option rules: timeouts, ApplySet names, paths, connections, and every problem listed at once. */
 class OptionsTest {
 
+    private static SyncSpec.Builder spec() {
+        return SyncSpec.builder("https://git.example.com/r.git");
+    }
+
+    /** The step's timeout and default ApplySet name follow the engine's rules (the CLI's too). */
     @Test
     void timeoutIsSecondsOrDuration() {
-        assertEquals(Duration.ofMinutes(5), Durations.parse(null));
-        assertEquals(Duration.ofMinutes(5), Durations.parse(" "));
-        assertEquals(Duration.ofSeconds(300), Durations.parse("300"));
-        assertEquals(Duration.ofSeconds(90), Durations.parse("90s"));
-        assertEquals(Duration.ofMinutes(90), Durations.parse("1h30m"));
-        assertEquals(Duration.ofMinutes(2), Durations.parse("2M"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse("five minutes"));
-        assertTrue(e.getMessage().contains("five minutes"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Durations.parse("0"));
+        assertEquals(Duration.ofMinutes(5), spec().build().timeoutDuration());
+        assertEquals(Duration.ofMinutes(5), spec().timeout(" ").build().timeoutDuration());
+        assertEquals(Duration.ofSeconds(300), spec().timeout("300").build().timeoutDuration());
+        assertEquals(Duration.ofMinutes(90), spec().timeout("1h30m").build().timeoutDuration());
+        assertEquals(Duration.ofMinutes(2), spec().timeout("2M").build().timeoutDuration());
+        assertEquals(Duration.ofMinutes(5), spec().timeout("PT5M").build().timeoutDuration());
+        assertTrue(OptionChecks.timeout("five minutes").contains("five minutes"), OptionChecks.timeout("five minutes"));
+        assertTrue(OptionChecks.timeout("0") != null, "zero is no limit anyone means");
         assertNull(OptionChecks.timeout("10m"));
         assertTrue(OptionChecks.timeout("10 minutes") != null);
     }
 
     @Test
     void defaultApplySetNameIsAStableDnsLabel() {
-        assertEquals("team-deploy", ApplySetNames.defaultFor("team-deploy", null));
-        assertEquals("team-deploy", ApplySetNames.defaultFor("team-deploy", "."));
-        String folder = ApplySetNames.defaultFor("Team/Deploy Prod", "clusters/prod");
-        assertTrue(ApplySetNames.isValid(folder), folder);
+        assertEquals("team-deploy", spec().build().applySetFor("team-deploy"));
+        assertEquals("team-deploy", spec().path(".").build().applySetFor("team-deploy"));
+        String folder = spec().path("clusters/prod").build().applySetFor("Team/Deploy Prod");
+        assertNull(OptionChecks.applySet(folder), folder);
         assertTrue(folder.startsWith("team-deploy-prod-clusters-prod-"), folder);
-        assertEquals(folder, ApplySetNames.defaultFor("Team/Deploy Prod", "clusters/prod"));
-        assertNotEquals(folder, ApplySetNames.defaultFor("Team/Deploy Prod", "clusters/stage"));
-        String longName = ApplySetNames.defaultFor("a".repeat(100), "b".repeat(100));
-        assertTrue(longName.length() <= 63 && ApplySetNames.isValid(longName), longName);
-        assertNotEquals(longName, ApplySetNames.defaultFor("a".repeat(100), "c".repeat(100)));
+        assertEquals(folder, spec().path("clusters/prod").build().applySetFor("Team/Deploy Prod"));
+        assertNotEquals(folder, spec().path("clusters/stage").build().applySetFor("Team/Deploy Prod"));
+        String longName = spec().path("b".repeat(100)).build().applySetFor("a".repeat(100));
+        assertTrue(longName.length() <= 63 && OptionChecks.applySet(longName) == null, longName);
+        assertNotEquals(longName, spec().path("c".repeat(100)).build().applySetFor("a".repeat(100)));
+        assertEquals("shop", spec().applySet("shop").build().applySetFor("any-job"));
+        assertTrue(OptionChecks.applySet("Not A Name") != null);
+        assertTrue(OptionChecks.namespace("Bad_NS") != null);
+        assertNull(OptionChecks.namespace("shop-prod"));
     }
 
     @Test
@@ -79,5 +90,23 @@ class OptionsTest {
         assertEquals("apps-job-deploy", good.applySetFor("apps-job"));
         assertEquals(Duration.ofMinutes(2), good.timeoutDuration());
         assertFalse(good.toString().contains("BEGIN CERTIFICATE"));
+    }
+
+    @Test
+    void signaturesNeedAKnownModeAndKeysThatParse(@TempDir Path tmp) throws Exception {
+        String signer = Signing.sshKey(tmp, "alice@example.org").allowedSigners();
+        assertNull(OptionChecks.signatures(null, null, null), "no verification, no keys: fine");
+        assertNull(OptionChecks.signatures("commit", "keys-credential", null));
+        assertNull(OptionChecks.signatures("both", null, signer));
+        assertTrue(OptionChecks.signatures("sometimes", "keys", null).contains("commit, tag or both"));
+        assertTrue(OptionChecks.signatures("tag", null, null).contains("needs trusted keys"));
+        assertTrue(OptionChecks.signatures(null, "keys", null).contains("not verified"), "keys without a mode look verified");
+        String privateKey = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+        String problem = OptionChecks.signatures("commit", null, privateKey);
+        assertTrue(problem.contains("private key"), problem);
+        assertFalse(problem.contains("b3BlbnNzaC1rZXktdjEAAAAA"), "the key is not echoed: " + problem);
+        assertTrue(OptionChecks.signatures("commit", null, "not a key at all").contains("trusted keys"));
+        SyncSpec spec = SyncSpec.builder("https://git.example.com/r.git").verifySignatures("sometimes").build();
+        assertEquals(1, spec.problems().size(), spec.problems().toString());
     }
 }

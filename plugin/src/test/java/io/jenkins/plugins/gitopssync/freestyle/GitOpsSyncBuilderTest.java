@@ -10,6 +10,7 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
+import io.jenkins.plugins.gitopssync.testing.Signing;
 import io.jenkins.plugins.gitopssync.testing.TestCluster;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
 import io.jenkins.plugins.gitopssync.testing.TestRepo;
@@ -54,7 +55,8 @@ class GitOpsSyncBuilderTest {
 
         String text = page.asNormalizedText();
         for (String label : List.of("Repository URL", "Branch, tag or commit", "Kubeconfig credentials", "Dry run",
-                "Only show what would change", "Force", "CA certificate", "Wait for health", "Concurrency")) {
+                "Only show what would change", "Force", "CA certificate", "Wait for health", "Concurrency", "Verify signatures",
+                "Trusted keys credentials", "Trusted keys")) {
             assertTrue(text.contains(label) || page.asXml().contains(label), "label shown: " + label);
         }
         assertTrue(page.getElementsByName("_.url").stream()
@@ -80,6 +82,10 @@ class GitOpsSyncBuilderTest {
         b.setApplySet("shop-prod");
         b.setConcurrency(4);
         b.setCaCertificate("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----");
+        TestCredentials.add(j.jenkins, TestCredentials.secretText("keys", Signing.sshKey(tmp.resolve("k1"), "a@example.org").allowedSigners()));
+        b.setVerifySignatures("both");
+        b.setTrustedKeysCredentialsId("keys");
+        b.setTrustedKeys(Signing.sshKey(tmp.resolve("k2"), "b@example.org").allowedSigners());
         FreeStyleProject p = j.createFreeStyleProject("roundtrip");
         p.getBuildersList().add(b);
 
@@ -89,6 +95,8 @@ class GitOpsSyncBuilderTest {
         j.assertEqualDataBoundBeans(b, after);
         assertFalse(after.isWait());
         assertEquals("90s", after.getTimeout());
+        assertEquals("both", after.getVerifySignatures());
+        assertTrue(after.getTrustedKeys().startsWith("b@example.org ssh-ed25519 "), after.getTrustedKeys());
     }
 
     @Test

@@ -241,10 +241,11 @@ class GitOpsSyncStepTest {
         GitOpsSyncStep.DescriptorImpl d = j.jenkins.getDescriptorByType(GitOpsSyncStep.DescriptorImpl.class);
         assertEquals("gitopsSync", d.getFunctionName());
         JenkinsRule.WebClient wc = j.createWebClient();
-        // the help of each field comes from the freestyle step's files through the redirect (asked inside a
-        // request, as the form does: a help URL is only defined in one)
+        // the step's form is the freestyle step's, with its descriptor: every field's help is served from there
+        // (asked inside a request, as the form does: a help URL is only defined in one)
+        GitOpsSyncBuilder.DescriptorImpl shared = j.jenkins.getDescriptorByType(GitOpsSyncBuilder.DescriptorImpl.class);
         for (String field : GitOpsForms.SYNC_FIELDS) {
-            String helpUrl = j.executeOnServer(() -> d.getHelpFile(field));
+            String helpUrl = j.executeOnServer(() -> shared.getHelpFile(field));
             assertTrue(helpUrl != null && helpUrl.contains(GitOpsSyncBuilder.class.getName()), field + ": " + helpUrl);
             String help = wc.goTo(helpUrl.substring(1)).getWebResponse().getContentAsString();
             assertTrue(help.length() > 20 && !help.contains("Not Found"), field + ": " + help);
@@ -272,5 +273,8 @@ class GitOpsSyncStepTest {
         String html = page.asXml();
         assertTrue(html.contains("Repository URL") && html.contains("Dry run") && html.contains("CA certificate"),
                 "the step's form is rendered in the Snippet Generator");
+        assertTrue(html.contains("descriptorByName/" + GitOpsSyncBuilder.class.getName() + "/fillCredentialsIdItems")
+                || html.contains(GitOpsSyncBuilder.class.getName() + "/fillCredentialsIdItems"),
+                "its credential lists come from the shared descriptor");
     }
 }

@@ -59,6 +59,10 @@ class EngineSyncClusterTest {
                 .prune(prune).dryRun(dryRun).timeout("2m").applySet(ns).build();
     }
 
+    private static EngineSync.Call call(SyncSpec options, Path root, String revision, String applySet) {
+        return new EngineSync.Call(options, root, revision, applySet, null, "test");
+    }
+
     @Test
     void syncDriftDryRunPruneAndTriggerStatus() throws Exception {
         String kubeconfig = TestCluster.kubeconfigContent();
@@ -72,7 +76,7 @@ class EngineSyncClusterTest {
             Path root = tmp.resolve("repo");
 
             // 1. first sync: everything created, build succeeds, the step's map says so
-            AgentSyncOutput first = EngineSync.run(options(repo.url(), ns, true, false), root, rev1, ns, connection, syncLog);
+            AgentSyncOutput first = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev1, ns), connection, syncLog);
             SyncRecord r1 = first.record();
             assertEquals(SyncStatus.Synced, r1.getStatus(), String.join("\n", log) + r1.getErrors());
             assertEquals(2, r1.getCreated());
@@ -98,7 +102,7 @@ class EngineSyncClusterTest {
             }
             assertEquals(Optional.of("1 object drifted"), new TriggerDecision(rev1, rev1,
                     status(connection, ns, ns).drifted().size(), false, null).reason());
-            SyncRecord dry = EngineSync.run(options(repo.url(), ns, true, true), root, rev1, ns, connection, syncLog).record();
+            SyncRecord dry = EngineSync.run(call(options(repo.url(), ns, true, true), root, rev1, ns), connection, syncLog).record();
             assertEquals(1, dry.getDrifted());
             assertEquals(ResultPolicy.Outcome.UNSTABLE, ResultPolicy.decide(dry, false).outcome());
             assertEquals(ResultPolicy.Outcome.FAILURE, ResultPolicy.decide(dry, true).outcome());
@@ -111,7 +115,7 @@ class EngineSyncClusterTest {
             String rev2 = repo.commit("remove old");
             assertEquals(Optional.of("new revision " + rev2.substring(0, 7)),
                     new TriggerDecision(rev2, status(connection, ns, ns).lastRevision(), null, false, null).reason());
-            SyncRecord r2 = EngineSync.run(options(repo.url(), ns, true, false), root, rev2, ns, connection, syncLog).record();
+            SyncRecord r2 = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev2, ns), connection, syncLog).record();
             assertEquals(1, r2.getPruned(), r2.getObjects().toString());
             assertEquals(1, r2.getConfigured());
             assertEquals(ResultPolicy.Outcome.SUCCESS, ResultPolicy.decide(r2, false).outcome());
@@ -137,7 +141,7 @@ class EngineSyncClusterTest {
             repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "x"));
             String rev = repo.commit("first");
 
-            SyncRecord r = EngineSync.run(options(repo.url(), ns, false, false), tmp.resolve("repo"), rev, ns, connection, syncLog)
+            SyncRecord r = EngineSync.run(call(options(repo.url(), ns, false, false), tmp.resolve("repo"), rev, ns), connection, syncLog)
                     .record();
 
             assertEquals(SyncStatus.Synced, r.getStatus(), r.getErrors().toString());
@@ -155,8 +159,8 @@ class EngineSyncClusterTest {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("deploy/cm.yaml", TestRepo.configMap("default", "cfg", "x"));
             String rev = repo.commit("first");
-            SyncException e = assertThrows(SyncException.class, () -> EngineSync.run(options(repo.url(), "default", false, false),
-                    tmp.resolve("repo"), rev, "plugin-broken", broken, syncLog));
+            SyncException e = assertThrows(SyncException.class, () -> EngineSync.run(call(options(repo.url(), "default", false, false),
+                    tmp.resolve("repo"), rev, "plugin-broken"), broken, syncLog));
             assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
             assertTrue(e.getMessage().contains("line 3"), "says where: " + e.getMessage());
         }
@@ -167,7 +171,7 @@ class EngineSyncClusterTest {
         SyncSpec o = SyncSpec.builder("https://git.example.com/r.git").ref("v1").path("apps").namespace("shop")
                 .targetNamespace("shop-prod").prune(true).dryRun(true).waitForHealth(false).timeout("90s").force(true)
                 .applySet("shop").concurrency(3).build();
-        var request = EngineSync.request(o, tmp, "abc", "shop-apps");
+        var request = EngineSync.request(call(o, tmp, "abc", "shop-apps"));
         assertEquals("apps", request.source().path());
         assertEquals("abc", request.source().revision());
         assertEquals("shop-apps", request.applySetName());

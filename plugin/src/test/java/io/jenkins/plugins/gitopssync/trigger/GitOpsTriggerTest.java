@@ -17,6 +17,7 @@ import io.jenkins.plugins.gitopssync.engine.report.Totals;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
+import io.jenkins.plugins.gitopssync.testing.Signing;
 import io.jenkins.plugins.gitopssync.testing.TestCluster;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
 import io.jenkins.plugins.gitopssync.testing.TestRepo;
@@ -134,6 +135,45 @@ class GitOpsTriggerTest {
             Run<?, ?> b2 = p.getLastBuild();
             assertEquals(2, b2.getNumber());
             assertEquals("new revision " + second.substring(0, 7), b2.getCause(GitOpsTriggerCause.class).getReason());
+        }
+    }
+
+    @Test
+    void aRevisionWhoseSignatureDoesNotPassStartsNoBuildAndTheJobPageSaysWhy() throws Exception {
+        Signing.SshKey alice = Signing.sshKey(tmp.resolve("alice"), "alice@example.org");
+        Signing.SshKey mallory = Signing.sshKey(tmp.resolve("mallory"), "mallory@example.org");
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "one"));
+            String unsigned = repo.commit("unsigned");
+            WorkflowJob p = j.createProject(WorkflowJob.class, "verified");
+            p.setDefinition(new CpsFlowDefinition("echo 'a sync would run here'", true));
+            GitOpsTrigger t = trigger(p, repo.url());
+            t.setVerifySignatures("commit");
+            t.setTrustedKeys(alice.allowedSigners());
+
+            check(t);
+            j.waitUntilNoActivity();
+            assertNull(p.getLastBuild(), "no build for an unsigned revision: " + t.getLastCheck());
+            assertTrue(t.getLastCheck().contains("no build for " + unsigned.substring(0, 7)), t.getLastCheck());
+            assertTrue(t.getLastCheck().contains("unsigned") || t.getLastCheck().contains("not signed"), t.getLastCheck());
+            String page = j.createWebClient().getPage(p).asNormalizedText();
+            assertTrue(page.contains("no build for " + unsigned.substring(0, 7)), page);
+
+            // signed, but by a key nobody trusts: still no build
+            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "two"));
+            String untrusted = Signing.commitSignedWith(tmp.resolve("repo"), mallory, "untrusted");
+            check(t);
+            j.waitUntilNoActivity();
+            assertNull(p.getLastBuild(), "no build for an untrusted signer: " + t.getLastCheck());
+            assertTrue(t.getLastCheck().contains("no build for " + untrusted.substring(0, 7)), t.getLastCheck());
+
+            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "three"));
+            String signed = Signing.commitSignedWith(tmp.resolve("repo"), alice, "signed");
+            check(t);
+            j.waitUntilNoActivity();
+            WorkflowRun b1 = p.getLastBuild();
+            assertNotNull(b1, "a build for the trusted signature: " + t.getLastCheck());
+            assertEquals("first sync of revision " + signed.substring(0, 7), b1.getCause(GitOpsTriggerCause.class).getReason());
         }
     }
 
