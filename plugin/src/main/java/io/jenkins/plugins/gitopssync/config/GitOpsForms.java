@@ -12,6 +12,7 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
@@ -98,12 +99,15 @@ public final class GitOpsForms {
 
     public static FormValidation checkTrustedKeys(Item item, String keys) {
         checkConfigure(item);
-        String problem = OptionChecks.trustedKeys(keys);
-        if (problem != null || keys == null || keys.isBlank()) {
-            return of(problem);
+        if (keys == null || keys.isBlank()) {
+            return FormValidation.ok();
         }
-        TrustedKeys parsed = TrustedKeys.parse("in the job configuration", keys);
-        return FormValidation.ok(Messages.GitOpsForms_TrustedKeys(parsed.openPgpKeys().size(), parsed.allowedSigners().size()));
+        try {
+            TrustedKeys parsed = TrustedKeys.parse(OptionChecks.JOB_KEYS, keys);
+            return FormValidation.ok(Messages.GitOpsForms_TrustedKeys(parsed.openPgpKeys().size(), parsed.allowedSigners().size()));
+        } catch (SyncException e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     public static ListBoxModel tokenCredentials(Item item, String serverUrl, String current) {

@@ -16,6 +16,9 @@ import java.util.Locale;
  */
 public final class OptionChecks {
 
+    /** Where keys written into the job come from, as parse errors name it. */
+    public static final String JOB_KEYS = "in the job configuration";
+
     private OptionChecks() {
     }
 
@@ -121,7 +124,7 @@ public final class OptionChecks {
             return null;
         }
         try {
-            TrustedKeys.parse("in the job configuration", keys);
+            TrustedKeys.parse(JOB_KEYS, keys);
             return null;
         } catch (SyncException e) {
             return e.getMessage();

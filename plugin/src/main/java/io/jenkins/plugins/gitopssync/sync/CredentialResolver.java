@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.config.OptionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
@@ -104,7 +105,7 @@ public abstract class CredentialResolver {
                 keys = keys.plus(TrustedKeys.parse("of credential '" + id + "'", content));
             }
             if (o.trustedKeys() != null) {
-                keys = keys.plus(TrustedKeys.parse("in the job configuration", o.trustedKeys()));
+                keys = keys.plus(TrustedKeys.parse(OptionChecks.JOB_KEYS, o.trustedKeys()));
             }
         } catch (SyncException e) {
             throw new AbortException(e.getMessage());

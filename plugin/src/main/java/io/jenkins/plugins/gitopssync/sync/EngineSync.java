@@ -47,20 +47,23 @@ public final class EngineSync {
                 .waitForHealth(options.waitForHealth())
                 .timeout(options.timeoutDuration())
                 .concurrency(options.concurrency())
-                .verifySignatures(signatureCheck(call))
+                .verifySignatures(call.trusted() == null ? null
+                        : signatureCheck(options, call.repositoryRoot(), call.revision(), call.trusted()))
                 .origin(call.origin())
                 .build();
     }
 
-    /** The engine's check of the checkout's signatures; the tag is the ref asked for (the engine says if it is none). */
-    static SignatureCheck signatureCheck(Call call) {
-        if (call.trusted() == null || call.options().verifyMode() == null) {
+    /**
+     * The engine's check of a checkout's signatures (a build's, or the trigger's), or null when the options
+     * verify none; the tag is the ref asked for (the engine says if it is none).
+     */
+    public static SignatureCheck signatureCheck(SyncSpec options, Path repositoryRoot, String revision, TrustedKeys trusted) {
+        if (options.verifyMode() == null) {
             return null;
         }
-        String ref = call.options().ref();
+        String ref = options.ref();
         String tag = ref == null || Revisions.isCommitId(ref) ? null : ref;
-        return new SignatureCheck(call.repositoryRoot().resolve(".git"), call.revision(), tag, call.options().verifyMode(),
-                call.trusted());
+        return new SignatureCheck(repositoryRoot.resolve(".git"), revision, tag, options.verifyMode(), trusted);
     }
 
     public static AgentSyncOutput run(Call call, ClusterConnection connection, SyncLog log) {

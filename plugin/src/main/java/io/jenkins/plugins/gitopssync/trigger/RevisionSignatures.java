@@ -9,11 +9,9 @@ import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
-import io.jenkins.plugins.gitopssync.engine.source.Revisions;
-import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.sync.CredentialResolver;
-import io.jenkins.plugins.gitopssync.sync.GitRefs;
+import io.jenkins.plugins.gitopssync.sync.EngineSync;
 import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
 import java.io.File;
 import java.io.IOException;
@@ -36,11 +34,9 @@ final class RevisionSignatures {
         FilePath dir = new FilePath(cacheDir(job, options.url()));
         String revision = WorkspaceCheckout.checkout(dir, options.url(), options.ref(),
                 credentials.git(options.credentialsId()), new EnvVars(), TaskListener.NULL);
-        String ref = options.ref();
-        String tag = ref == null || Revisions.isCommitId(ref) ? null : ref;
         try {
-            GitOpsSync.verify(new SignatureCheck(new File(dir.getRemote(), ".git").toPath(), revision, tag,
-                    options.verifyMode(), trusted), SyncLog.SILENT);
+            GitOpsSync.verify(EngineSync.signatureCheck(options, new File(dir.getRemote()).toPath(), revision, trusted),
+                    SyncLog.SILENT);
             return null;
         } catch (SyncException e) {
             return e.getMessage();
