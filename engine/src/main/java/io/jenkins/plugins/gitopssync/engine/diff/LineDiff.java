@@ -26,25 +26,24 @@ final class LineDiff {
     }
 
     static List<Edit> edits(List<String> a, List<String> b) {
-        // lines as ints: equal lines get the same id, so comparisons are cheap
-        Map<String, Integer> ids = new HashMap<>();
-        int[] x = a.stream().mapToInt(s -> ids.computeIfAbsent(s, k -> ids.size())).toArray();
-        int[] y = b.stream().mapToInt(s -> ids.computeIfAbsent(s, k -> ids.size())).toArray();
+        // the common prefix and suffix by plain equality first: most object diffs touch a few lines
         int prefix = 0;
-        while (prefix < x.length && prefix < y.length && x[prefix] == y[prefix]) {
+        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
             prefix++;
         }
         int suffix = 0;
-        while (suffix < x.length - prefix && suffix < y.length - prefix
-                && x[x.length - 1 - suffix] == y[y.length - 1 - suffix]) {
+        while (suffix < a.size() - prefix && suffix < b.size() - prefix
+                && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
             suffix++;
         }
+        // the middle lines as ints: equal lines get the same id, so Myers' comparisons are cheap
+        Map<String, Integer> ids = new HashMap<>();
+        int[] mx = intern(a, prefix, a.size() - suffix, ids);
+        int[] my = intern(b, prefix, b.size() - suffix, ids);
         List<Edit> edits = new ArrayList<>(a.size() + b.size());
         for (int i = 0; i < prefix; i++) {
             edits.add(new Edit(Op.EQUAL, a.get(i)));
         }
-        int[] mx = Arrays.copyOfRange(x, prefix, x.length - suffix);
-        int[] my = Arrays.copyOfRange(y, prefix, y.length - suffix);
         int ia = prefix;
         int ib = prefix;
         for (char c : myers(mx, my)) {
@@ -61,6 +60,19 @@ final class LineDiff {
             edits.add(new Edit(Op.EQUAL, a.get(i)));
         }
         return edits;
+    }
+
+    private static int[] intern(List<String> lines, int from, int to, Map<String, Integer> ids) {
+        int[] out = new int[to - from];
+        for (int i = from; i < to; i++) {
+            Integer id = ids.get(lines.get(i));
+            if (id == null) {
+                id = ids.size();
+                ids.put(lines.get(i), id);
+            }
+            out[i - from] = id;
+        }
+        return out;
     }
 
     /** The edit script for the middle parts, as '=', '-' and '+' steps in order. */
