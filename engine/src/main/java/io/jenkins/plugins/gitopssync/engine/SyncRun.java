@@ -53,26 +53,13 @@ final class SyncRun {
     SyncResult run() {
         long started = System.nanoTime();
         long requestsBefore = cluster.requestCount();
-        ExecutorService pool = Executors.newFixedThreadPool(request.concurrency(), r -> {
-            Thread t = new Thread(r, "gitops-sync-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = workers();
         try {
-            checkApplySetName(request.applySetName());
-            // before anything is rendered or read from the cluster: a refused revision costs no request
-            if (request.signatureCheck() != null) {
-                verification = timer.timed("verify", () -> verify(request.signatureCheck(), request.source().revision(), log));
-            }
-            List<Manifest> manifests = timer.timed("render", () -> GitOpsSync.render(request.source(), log));
-            Discovery discovery = timer.timed("plan", () -> Discovery.load(cluster));
-            Plan plan = timer.timed("plan", () -> Planner.plan(manifests, new Placement(request.applySetName(),
-                    request.applySetNamespace(), request.defaultNamespace(), request.targetNamespace()), discovery, log));
-            refuseEmptyPrune(plan);
+            Prepared prepared = prepare();
             if (request.dryRun()) {
-                dryRun(discovery, plan, pool);
+                dryRun(prepared.discovery(), prepared.plan(), pool);
             } else {
-                sync(discovery, plan, pool);
+                sync(prepared.discovery(), prepared.plan(), pool);
             }
         } catch (SyncException e) {
             // not logged: the result carries it, and every caller prints the result's errors
@@ -83,6 +70,33 @@ final class SyncRun {
             pool.shutdownNow();
         }
         return result(started, requestsBefore);
+    }
+
+    private ExecutorService workers() {
+        return Executors.newFixedThreadPool(request.concurrency(), r -> {
+            Thread t = new Thread(r, "gitops-sync-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The plan, and the discovery it was made with (it knows the kinds that CRDs of the set define). */
+    private record Prepared(Discovery discovery, Plan plan) {
+    }
+
+    /** Everything before the cluster's state is read: name check, signatures, render, discovery, plan. */
+    private Prepared prepare() {
+        checkApplySetName(request.applySetName());
+        // before anything is rendered or read from the cluster: a refused revision costs no request
+        if (request.signatureCheck() != null) {
+            verification = timer.timed("verify", () -> verify(request.signatureCheck(), request.source().revision(), log));
+        }
+        List<Manifest> manifests = timer.timed("render", () -> GitOpsSync.render(request.source(), log));
+        Discovery discovery = timer.timed("plan", () -> Discovery.load(cluster));
+        Plan plan = timer.timed("plan", () -> Planner.plan(manifests, new Placement(request.applySetName(),
+                request.applySetNamespace(), request.defaultNamespace(), request.targetNamespace()), discovery, log));
+        refuseEmptyPrune(plan);
+        return new Prepared(discovery, plan);
     }
 
     /** Null without a check; else who signed, or a {@link io.jenkins.plugins.gitopssync.engine.verify.SignatureException}. */
