@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * Applies one object with server-side apply ({@link DryRunApplier} does the dry run). Objects on the
- * fast path cost no request. Otherwise the apply response is the new live object: compared with the live object from the LIST,
- * it gives the action and the diff without a separate dry run. Immutable-field errors fail with the
- * field named, or, with force, delete the object, wait until it is gone and apply again.
+ * fast path cost no request. Otherwise the apply response is the new live object: compared with the
+ * live object from the LIST, it gives the action and the diff without a separate dry run. Immutable-field
+ * errors fail with the field named, or, with force, delete the object, wait until it is gone and apply
+ * again.
  *
  * <p>An object that is not yet a member is claimed with a conditional apply (created only if it still does
  * not exist, adopted only if it is unchanged since it was read), so that of two ApplySets racing for it

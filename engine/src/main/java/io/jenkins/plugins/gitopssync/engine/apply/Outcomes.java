@@ -6,7 +6,6 @@ import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
 import io.jenkins.plugins.gitopssync.engine.lease.LeaseLostException;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
-import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,10 +60,7 @@ public final class Outcomes {
         synchronized (byKey) {
             ObjectOutcome o = byKey.get(key);
             if (o != null) {
-                ObjectResult r = o.result();
-                byKey.put(key, new ObjectOutcome(o.ref(), new ObjectResult(r.group(), r.version(), r.kind(),
-                        r.namespace(), r.name(), r.action(), r.drift(), r.diff(), r.error(), r.source(), health),
-                        o.record()));
+                byKey.put(key, new ObjectOutcome(o.ref(), o.result().withHealth(health), o.record()));
             }
         }
     }
