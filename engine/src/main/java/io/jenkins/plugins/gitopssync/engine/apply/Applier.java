@@ -13,10 +13,11 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Applies (or dry-runs) one object with server-side apply. Objects on the fast path cost no request.
- * Otherwise the apply response is the new live object: compared with the live object from the LIST,
- * it gives the action and the diff without a separate dry run. Immutable-field errors fail with the
- * field named, or, with force, delete the object, wait until it is gone and apply again.
+ * Applies one object with server-side apply ({@link DryRunApplier} does the dry run). Objects on the
+ * fast path cost no request. Otherwise the apply response is the new live object: compared with the
+ * live object from the LIST, it gives the action and the diff without a separate dry run. Immutable-field
+ * errors fail with the field named, or, with force, delete the object, wait until it is gone and apply
+ * again.
  *
  * <p>An object that is not yet a member is claimed with a conditional apply (created only if it still does
  * not exist, adopted only if it is unchanged since it was read), so that of two ApplySets racing for it
@@ -46,7 +47,6 @@ public final class Applier {
     private record Claim(KubeApi.Applied applied, Map<String, Object> before, String refusal) {
     }
 
-    /** Sync: apply for real. */
     public ObjectOutcome apply(PlannedObject p, Map<String, Object> live, ObjectRecord record) {
         ObjectRef ref = p.ref();
         if (Fingerprint.unchanged(p.desiredHash(), live, record)) {
@@ -59,7 +59,7 @@ public final class Applier {
             if (live == null) {
                 Claim claim = claim(p);
                 if (claim.refusal() != null) {
-                    return failed(p, record, claim.refusal());
+                    return ApplyFailure.failed(log, p, record, claim.refusal());
                 }
                 applied = claim.applied();
                 before = claim.before();
@@ -71,15 +71,15 @@ public final class Applier {
                 try {
                     Claim claim = recreate(p);
                     if (claim.refusal() != null) {
-                        return failed(p, record, claim.refusal());
+                        return ApplyFailure.failed(log, p, record, claim.refusal());
                     }
                     applied = claim.applied();
                     note = " (re-created: immutable field changed)";
                 } catch (ApiException e2) {
-                    return failed(p, record, message(p, e2));
+                    return ApplyFailure.failed(log, p, record, ApplyFailure.message(p, e2, force));
                 }
             } else {
-                return failed(p, record, message(p, e));
+                return ApplyFailure.failed(log, p, record, ApplyFailure.message(p, e, force));
             }
         }
         Map<String, Object> after = applied.object();
@@ -103,59 +103,12 @@ public final class Applier {
             action = change.action();
             diff = change.diff();
         }
-        boolean drift = isDrift(p, record, action);
+        boolean drift = Drift.isDrift(p, record, action);
         if (action != Action.UNCHANGED) {
             log.info(action.word() + " " + ref + (drift ? " (drift corrected)" : "") + note);
         }
         ObjectRecord rec = ObjectRecord.of(ref, p.desiredHash(), Fingerprint.resourceVersion(after), Fingerprint.live(after));
         return ObjectOutcome.changed(ref, action, drift, diff, p.source(), rec);
-    }
-
-    /** Dry run: what a sync would do, nothing written. */
-    public ObjectOutcome diff(PlannedObject p, Map<String, Object> live, ObjectRecord record) {
-        ObjectRef ref = p.ref();
-        if (Fingerprint.unchanged(p.desiredHash(), live, record)) {
-            return ObjectOutcome.unchanged(ref, p.source(), record);
-        }
-        KubeApi.Applied applied;
-        try {
-            applied = api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), true);
-        } catch (ApiException e) {
-            if (live == null && (e.isNotFound() || e.code() == 404)) {
-                // its namespace or its CRD is created by this same sync: it would be created
-                Differ.Change c = Differ.compare(ref.toString(), null, p.desired());
-                return ObjectOutcome.changed(ref, Action.CREATED, isDrift(p, record, Action.CREATED), c.diff(),
-                        p.source(), record);
-            }
-            if (e.isImmutableFieldError()) {
-                String msg = message(p, e);
-                if (force) {
-                    Differ.Change c = Differ.compare(ref.toString(), live, p.desired());
-                    return ObjectOutcome.changed(ref, Action.CONFIGURED, isDrift(p, record, Action.CONFIGURED),
-                            c.diff(), p.source(), record);
-                }
-                return failed(p, record, msg);
-            }
-            return failed(p, record, message(p, e));
-        }
-        Map<String, Object> before = live;
-        if (before == null && !applied.created()) {
-            before = api.get(p.resource(), ref.namespace(), ref.name()); // exists without our label
-        }
-        Differ.Change change = Differ.compare(ref.toString(), before, applied.object());
-        boolean drift = isDrift(p, record, change.action());
-        // an unchanged object whose fingerprint moved (a controller touched it) gets a fresh record
-        ObjectRecord rec = record;
-        if (change.action() == Action.UNCHANGED && live != null) {
-            rec = ObjectRecord.of(ref, p.desiredHash(), Fingerprint.resourceVersion(live), Fingerprint.live(live));
-        }
-        return ObjectOutcome.changed(ref, change.action(), drift, change.diff(), p.source(), rec);
-    }
-
-    /** Drift: the object changed although its desired state did not change since the last sync. */
-    static boolean isDrift(PlannedObject p, ObjectRecord record, Action action) {
-        return (action == Action.CONFIGURED || action == Action.CREATED) && record != null
-                && p.desiredHash().equals(record.desiredHash());
     }
 
     /**
@@ -202,26 +155,6 @@ public final class Applier {
             sleep(250);
         }
         return claim(p); // another set may create it while it is gone
-    }
-
-    private ObjectOutcome failed(PlannedObject p, ObjectRecord record, String message) {
-        log.warn("failed " + p.ref() + ": " + message);
-        return ObjectOutcome.failed(p.ref(), p.source(), message, record);
-    }
-
-    /** The message a user can act on, naming the object, its file:line and the API server's reason. */
-    String message(PlannedObject p, ApiException e) {
-        String msg;
-        if (e.isForbidden()) {
-            msg = e.permissionMessage() + " (" + p.describe() + ")";
-        } else if (e.isImmutableFieldError()) {
-            String fields = e.causes().isEmpty() ? e.getMessage() : String.join("; ", e.causes());
-            msg = p.describe() + ": cannot change an immutable field: " + fields
-                    + (force ? "" : ". Enable force to delete and re-create the object");
-        } else {
-            msg = p.describe() + ": " + e.getMessage();
-        }
-        return SecretRedactor.redact(msg, p.desired());
     }
 
     static void sleep(long ms) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.plan;
 
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,13 @@ public final class KindOrder {
 
     public static Comparator<ObjectRef> order() {
         return ORDER;
+    }
+
+    /** The order step of the planner: the objects sorted by stage, then by {@link #order()}. */
+    static List<PlannedObject> inApplyOrder(List<PlannedObject> objects) {
+        List<PlannedObject> sorted = new ArrayList<>(objects);
+        sorted.sort(Comparator.comparingInt(PlannedObject::stage).thenComparing(PlannedObject::ref, ORDER));
+        return sorted;
     }
 
     /** Position of a kind inside its stage; lower first. */

@@ -20,6 +20,12 @@ public final class ManifestValidator {
     private ManifestValidator() {
     }
 
+    /** The planner's validation step: the objects with the namespaces the resolve step gave them. */
+    static void validate(List<ResolvedObject> objects) {
+        validate(objects.stream().map(ResolvedObject::manifest).toList(),
+                objects.stream().map(ResolvedObject::namespace).toList());
+    }
+
     /**
      * @param manifests        rendered objects
      * @param namespaceOf      namespace each object will get (after default/target namespace), by index;

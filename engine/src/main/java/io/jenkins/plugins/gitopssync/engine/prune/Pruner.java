@@ -14,8 +14,10 @@ import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
 import io.jenkins.plugins.gitopssync.engine.plan.KindOrder;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.plan.Planner;
+import io.jenkins.plugins.gitopssync.engine.report.Action;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +62,17 @@ public final class Pruner {
                 .thenComparing(KindOrder.order());
         out.sort(order.reversed());
         return out;
+    }
+
+    /** Keys of the members a prune removed from the set: deleted, or released by the opt-out annotation. */
+    public static Set<String> released(List<ObjectOutcome> pruned) {
+        Set<String> gone = new HashSet<>();
+        for (ObjectOutcome o : pruned) {
+            if (o.action() == Action.PRUNED || o.action() == Action.SKIPPED) {
+                gone.add(o.ref().key());
+            }
+        }
+        return gone;
     }
 
     public static boolean optedOut(Map<String, Object> live) {

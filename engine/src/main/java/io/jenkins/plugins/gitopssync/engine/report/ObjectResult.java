@@ -11,6 +11,11 @@ public record ObjectResult(String group, String version, String kind, String nam
                            Action action, boolean drift, String diff, String error, String source,
                            String health) implements Serializable {
 
+    /** The same result with the health the wait found. */
+    public ObjectResult withHealth(String found) {
+        return new ObjectResult(group, version, kind, namespace, name, action, drift, diff, error, source, found);
+    }
+
     /** kind/namespace/name as in every message. */
     public String displayName() {
         return namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;

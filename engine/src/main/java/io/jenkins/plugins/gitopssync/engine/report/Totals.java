@@ -28,4 +28,10 @@ public record Totals(int created, int configured, int unchanged, int pruned, int
     public int changed() {
         return created + configured + pruned;
     }
+
+    /** "1 created, 2 configured, ..." as the summary line of a sync says it. */
+    public String summary() {
+        return created + " created, " + configured + " configured, " + unchanged + " unchanged, " + pruned
+                + " pruned, " + failed + " failed, " + drifted + " drifted";
+    }
 }

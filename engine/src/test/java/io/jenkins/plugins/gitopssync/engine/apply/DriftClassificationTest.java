@@ -29,11 +29,11 @@ class DriftClassificationTest {
     @Test
     void changedLiveObjectWithUnchangedDesiredStateIsDrift() {
         ObjectRecord rec = ObjectRecord.of(REF, "h1", "10", "x");
-        assertThat(Applier.isDrift(desired("h1"), rec, Action.CONFIGURED)).isTrue();
-        assertThat(Applier.isDrift(desired("h1"), rec, Action.CREATED)).as("deleted out of band").isTrue();
-        assertThat(Applier.isDrift(desired("h2"), rec, Action.CONFIGURED)).as("Git change").isFalse();
-        assertThat(Applier.isDrift(desired("h1"), null, Action.CONFIGURED)).as("never synced").isFalse();
-        assertThat(Applier.isDrift(desired("h1"), rec, Action.UNCHANGED)).isFalse();
+        assertThat(Drift.isDrift(desired("h1"), rec, Action.CONFIGURED)).isTrue();
+        assertThat(Drift.isDrift(desired("h1"), rec, Action.CREATED)).as("deleted out of band").isTrue();
+        assertThat(Drift.isDrift(desired("h2"), rec, Action.CONFIGURED)).as("Git change").isFalse();
+        assertThat(Drift.isDrift(desired("h1"), null, Action.CONFIGURED)).as("never synced").isFalse();
+        assertThat(Drift.isDrift(desired("h1"), rec, Action.UNCHANGED)).isFalse();
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.jenkins.plugins.gitopssync.engine.apply;
+
+import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
+import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.diff.Differ;
+import io.jenkins.plugins.gitopssync.engine.diff.Fingerprint;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
+import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
+import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
+import io.jenkins.plugins.gitopssync.engine.report.Action;
+import java.util.Map;
+
+/**
+ * Dry run of one object: what a sync would do, nothing written. Objects on the fast path cost no request;
+ * otherwise a server-side dry-run apply gives the object as the server would store it, compared with the
+ * live object from the LIST. Kept apart from {@link Applier}, which writes.
+ */
+public final class DryRunApplier {
+
+    private final KubeApi api;
+    private final SyncLog log;
+    private final boolean force;
+
+    public DryRunApplier(KubeApi api, SyncLog log, boolean force) {
+        this.api = api;
+        this.log = log;
+        this.force = force;
+    }
+
+    public ObjectOutcome diff(PlannedObject p, Map<String, Object> live, ObjectRecord record) {
+        ObjectRef ref = p.ref();
+        if (Fingerprint.unchanged(p.desiredHash(), live, record)) {
+            return ObjectOutcome.unchanged(ref, p.source(), record);
+        }
+        KubeApi.Applied applied;
+        try {
+            applied = api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), true);
+        } catch (ApiException e) {
+            if (live == null && (e.isNotFound() || e.code() == 404)) {
+                // its namespace or its CRD is created by this same sync: it would be created
+                Differ.Change c = Differ.compare(ref.toString(), null, p.desired());
+                return ObjectOutcome.changed(ref, Action.CREATED, Drift.isDrift(p, record, Action.CREATED), c.diff(),
+                        p.source(), record);
+            }
+            if (e.isImmutableFieldError()) {
+                String msg = ApplyFailure.message(p, e, force);
+                if (force) {
+                    Differ.Change c = Differ.compare(ref.toString(), live, p.desired());
+                    return ObjectOutcome.changed(ref, Action.CONFIGURED, Drift.isDrift(p, record, Action.CONFIGURED),
+                            c.diff(), p.source(), record);
+                }
+                return ApplyFailure.failed(log, p, record, msg);
+            }
+            return ApplyFailure.failed(log, p, record, ApplyFailure.message(p, e, force));
+        }
+        Map<String, Object> before = live;
+        if (before == null && !applied.created()) {
+            before = api.get(p.resource(), ref.namespace(), ref.name()); // exists without our label
+        }
+        Differ.Change change = Differ.compare(ref.toString(), before, applied.object());
+        boolean drift = Drift.isDrift(p, record, change.action());
+        // an unchanged object whose fingerprint moved (a controller touched it) gets a fresh record
+        ObjectRecord rec = record;
+        if (change.action() == Action.UNCHANGED && live != null) {
+            rec = ObjectRecord.of(ref, p.desiredHash(), Fingerprint.resourceVersion(live), Fingerprint.live(live));
+        }
+        return ObjectOutcome.changed(ref, change.action(), drift, change.diff(), p.source(), rec);
+    }
+}
