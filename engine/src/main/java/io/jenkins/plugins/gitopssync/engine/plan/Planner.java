@@ -31,15 +31,14 @@ public final class Planner {
 
     public static Plan plan(List<Manifest> manifests, Placement request, Discovery discovery, SyncLog log) {
         String applySetId = ApplySetId.of(request.applySetName(), request.applySetNamespace());
+        // converting and hashing are pure per object and most of a large plan's time: done in parallel, once
+        List<Map<String, Object>> maps = manifests.parallelStream().map(m -> Objects.toMap(m.object())).toList();
         // kinds defined in this set are planned as if already served
-        for (Manifest m : manifests) {
-            Map<String, Object> obj = Objects.toMap(m.object());
+        for (Map<String, Object> obj : maps) {
             if (ObjectRef.isCrd(group(obj), String.valueOf(obj.get("kind")))) {
                 discovery.registerCrd(obj);
             }
         }
-        // converting and hashing are pure per object and most of a large plan's time: done in parallel
-        List<Map<String, Object>> maps = manifests.parallelStream().map(m -> Objects.toMap(m.object())).toList();
         List<Optional<ResourceInfo>> infos = new ArrayList<>();
         List<String> namespaceOf = new ArrayList<>();
         for (Map<String, Object> obj : maps) {
