@@ -46,7 +46,7 @@ def parse_args(argv):
     p.add_argument("--flux-no-client-limits", action="store_true",
                    help="run the Flux engine without client-side rate limits (default: Flux's QPS 50, burst 300)")
     p.add_argument("--out", default=os.path.join(BENCH_DIR, "out"), help="output directory (default bench/out)")
-    p.add_argument("--time-limit", type=float, default=25, help="minutes; no new repetition starts after it")
+    p.add_argument("--time-limit", type=float, default=60, help="minutes; no new repetition starts after it (default 60)")
     p.add_argument("--keep", action="store_true", help="leave the last repetition's objects on the cluster")
     p.add_argument("--cleanup", action="store_true", help="only delete leftovers of earlier runs, then exit")
     a = p.parse_args(argv)
