@@ -1,4 +1,4 @@
-"""Deterministic manifests for one benchmark run: N objects across several namespaces.
+"""Deterministic manifests for one benchmark run: N objects in one namespace or across several.
 
 The mix: Namespaces, one CRD (Widget) with custom resources, ConfigMaps, Secrets, ServiceAccounts,
 Services and Deployments. The same (prefix, size) always gives the same files, so the engine's
@@ -49,6 +49,7 @@ class Obj:
 class Workload:
     prefix: str
     size: int
+    shape: str  # "many" or "one" namespace(s)
     group: str  # the CRD's API group
     namespaces: list
     objects: list  # every Obj, Namespaces and CRD included
@@ -87,8 +88,15 @@ def _allocate(total, shares):
     return counts
 
 
-def namespace_count(size):
-    return max(3, min(20, size // 100))
+# Workload shapes: "many" spreads the objects over N/100 namespaces (at least 3, at most 20), "one" puts
+# them all in a single namespace (one LIST per kind for the tools that list per namespace).
+SHAPES = ("many", "one")
+
+
+def namespace_count(size, shape="many"):
+    if shape not in SHAPES:
+        raise ValueError(f"unknown shape {shape!r} (one of {', '.join(SHAPES)})")
+    return 1 if shape == "one" else max(3, min(20, size // 100))
 
 
 def _labels(prefix, app):
@@ -187,15 +195,15 @@ def _spread(items, count):
     return [items[int(k * step)] for k in range(min(count, len(items)))]
 
 
-def workload(prefix, size):
-    """The set of `size` objects named after `prefix` (e.g. bench-e1000r1-ab12)."""
-    n_ns = namespace_count(size)
+def workload(prefix, size, shape="many"):
+    """The set of `size` objects named after `prefix` (e.g. bench-e1000r1-ab12), in `shape`'s namespaces."""
+    n_ns = namespace_count(size, shape)
     rest = size - n_ns - 1
     if rest < len(KIND_SHARES):
         raise ValueError(f"size {size} is too small (at least {n_ns + 1 + len(KIND_SHARES)})")
     group = f"{prefix}.bench.example"
     namespaces = [f"{prefix}-ns{j:02d}" for j in range(n_ns)]
-    w = Workload(prefix=prefix, size=size, group=group, namespaces=namespaces, objects=[])
+    w = Workload(prefix=prefix, size=size, shape=shape, group=group, namespaces=namespaces, objects=[])
 
     def add(doc, path):
         meta = doc["metadata"]

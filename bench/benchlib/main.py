@@ -34,6 +34,8 @@ def say(msg):
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="bench/run", description=__doc__)
     p.add_argument("--sizes", default="100,1000", help="object counts, comma-separated (default 100,1000; 3000 and 10000 also work)")
+    p.add_argument("--shapes", default="many,one",
+                   help="workload shapes, comma-separated: many (N/100 namespaces, 3 to 20) and one (a single namespace); default both")
     p.add_argument("--reps", type=int, default=3, help="repetitions per size (default 3); medians are reported")
     p.add_argument("--reps-large", type=int, default=1,
                    help="repetitions for sizes above 1000 (default 1, to keep the run short)")
@@ -44,11 +46,15 @@ def parse_args(argv):
     p.add_argument("--flux-no-client-limits", action="store_true",
                    help="run the Flux engine without client-side rate limits (default: Flux's QPS 50, burst 300)")
     p.add_argument("--out", default=os.path.join(BENCH_DIR, "out"), help="output directory (default bench/out)")
-    p.add_argument("--time-limit", type=float, default=25, help="minutes; no new repetition starts after it")
+    p.add_argument("--time-limit", type=float, default=60, help="minutes; no new repetition starts after it (default 60)")
     p.add_argument("--keep", action="store_true", help="leave the last repetition's objects on the cluster")
     p.add_argument("--cleanup", action="store_true", help="only delete leftovers of earlier runs, then exit")
     a = p.parse_args(argv)
     a.sizes = [int(s) for s in a.sizes.split(",") if s.strip()]
+    a.shapes = [s.strip() for s in a.shapes.split(",") if s.strip()]
+    for s in a.shapes:
+        if s not in generate.SHAPES:
+            p.error(f"--shapes: unknown shape {s!r} (one of {', '.join(generate.SHAPES)})")
     return a
 
 
@@ -90,6 +96,7 @@ def remove_from_git(path, objs):
 @dataclass
 class Rep:
     """One repetition's sets: names, workloads, repositories, logs, per-tool set ids."""
+    shape: str
     size: int
     rep: int
     sets: dict
@@ -165,41 +172,42 @@ class Bench:
         finally:
             self.k.delete_sets([name])
 
-    def record(self, res, size, rep):
+    def record(self, res, r):
+        size, rep = r.size, r.rep
         d = res.to_dict()
-        d["size"], d["rep"] = size, rep
+        d["shape"], d["size"], d["rep"] = r.shape, size, rep
         d["load1"] = os.getloadavg()[0]  # how busy the shared machine was
         self.results.append(d)
         extra = ""
         if res.tool == "gitops-sync" and res.report.get("phases"):
             extra = " phases " + ",".join(f"{k}={v}" for k, v in res.report["phases"].items())
-        say(f"  {size} r{rep} {res.scenario:<12} {res.tool:<11} {res.wall_s:7.2f}s {res.requests:6d} req "
+        say(f"  {r.shape} {size} r{rep} {res.scenario:<12} {res.tool:<11} {res.wall_s:7.2f}s {res.requests:6d} req "
             f"{res.rss_kb / 1024:6.0f} MiB {res.cpu_s:6.2f} cpu-s load {d['load1']:.1f} rc={res.rc}{'' if res.ok else '  FAILED: ' + res.check}{extra}")
 
-    def one_rep(self, size, rep):
+    def one_rep(self, shape, size, rep):
         tok = token()
         sets = {t: f"bench-{SET_LETTER[t]}{size}r{rep}-{tok}" for t in TOOLS}
-        loads = {t: generate.workload(name, size) for t, name in sets.items()}
-        work = os.path.join(self.args.out, "work", f"{size}-r{rep}")
-        logs = os.path.join(self.args.out, "logs", f"{size}-r{rep}")
+        loads = {t: generate.workload(name, size, shape) for t, name in sets.items()}
+        work = os.path.join(self.args.out, "work", f"{shape}-{size}-r{rep}")
+        logs = os.path.join(self.args.out, "logs", f"{shape}-{size}-r{rep}")
         os.makedirs(logs, exist_ok=True)
         repos = {t: os.path.join(work, t) for t in sets}
         for t in sets:
             make_repo(repos[t], loads[t])
-        r = Rep(size, rep, sets, loads, repos, logs, os.path.join(work, "flux-inventory.json"))
+        r = Rep(shape, size, rep, sets, loads, repos, logs, os.path.join(work, "flux-inventory.json"))
         if os.path.exists(r.flux_inventory):  # left by an earlier run of this size and repetition
             os.remove(r.flux_inventory)
         self.k.create_kubectl_parent(sets["kubectl"], f"kubectl/{self.kubectl_version}")
         r.ids["kubectl"] = kubectl_set_id(sets["kubectl"])
         # the order rotates between repetitions, so no tool always runs right after another
         order = TOOLS[rep % len(TOOLS):] + TOOLS[:rep % len(TOOLS)]
-        say(f"size {size} rep {rep}: sets {', '.join(sets[t] for t in order)}")
+        say(f"{shape} namespace(s), size {size} rep {rep}: sets {', '.join(sets[t] for t in order)}")
         try:
             for t in order:  # 1. first sync
-                self.record(self.first_sync(t, r), size, rep)
+                self.record(self.first_sync(t, r), r)
                 self.settle(loads[t])
             for t in order:  # 2. no-op
-                self.record(self.no_op(t, r), size, rep)
+                self.record(self.no_op(t, r), r)
             # 3. drift: the same 1% changed in every set by another field manager
             for t in order:
                 self.k.run("apply", "--server-side", "--force-conflicts", "--field-manager=bench-drift", "-f", "-",
@@ -208,12 +216,12 @@ class Bench:
                 self.settle(loads[t])
             for t in order:
                 for res in self.drift(t, r):
-                    self.record(res, size, rep)
+                    self.record(res, r)
             # 4. prune: 10% removed from Git
             for t in order:
                 remove_from_git(repos[t], loads[t].prune)
             for t in order:
-                self.record(self.prune(t, r), size, rep)
+                self.record(self.prune(t, r), r)
                 self.settle(loads[t])
         finally:
             if not self.args.keep:
@@ -332,22 +340,24 @@ class Bench:
         self.prepare()
         limit = self.args.time_limit * 60
         for size in self.args.sizes:
-            reps = self.args.reps if size <= 1000 else min(self.args.reps, self.args.reps_large)
-            last = 0.0
-            for rep in range(1, reps + 1):
-                elapsed = time.monotonic() - self.started
-                if elapsed + last > limit:
-                    note = f"size {size}: stopped after {rep - 1} of {reps} repetitions (time limit {self.args.time_limit:g} min)"
-                    say(note)
-                    self.notes.append(note)
-                    break
-                t0 = time.monotonic()
-                try:
-                    self.one_rep(size, rep)
-                finally:
-                    self.save()  # what was measured is written even when the repetition broke off
-                last = time.monotonic() - t0
-                say(f"size {size} rep {rep} took {last:.0f}s")
+            for shape in self.args.shapes:
+                reps = self.args.reps if size <= 1000 else min(self.args.reps, self.args.reps_large)
+                last = 0.0
+                for rep in range(1, reps + 1):
+                    elapsed = time.monotonic() - self.started
+                    if elapsed + last > limit:
+                        note = (f"{shape} namespace(s), size {size}: stopped after {rep - 1} of {reps} repetitions "
+                                f"(time limit {self.args.time_limit:g} min)")
+                        say(note)
+                        self.notes.append(note)
+                        break
+                    t0 = time.monotonic()
+                    try:
+                        self.one_rep(shape, size, rep)
+                    finally:
+                        self.save()  # what was measured is written even when the repetition broke off
+                    last = time.monotonic() - t0
+                    say(f"{shape} namespace(s), size {size} rep {rep} took {last:.0f}s")
         return self.save(final=True)
 
     def save(self, final=False):

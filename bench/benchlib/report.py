@@ -9,6 +9,8 @@ SCENARIOS = [
     ("prune", "prune, 10% removed"),
 ]
 EXTRA_SCENARIOS = [("drift-status", "drift, fast path (`status`)")]
+SHAPES = ("many", "one")  # generate.SHAPES, in table order
+SHAPE_LABEL = {"many": "many namespaces", "one": "one namespace"}
 
 # Who is measured: key in the summary rows, tool name in the results, column label.
 TOOLS = [("engine", "gitops-sync", "gitops-sync"), ("flux", "flux", "Flux"), ("kubectl", "kubectl", "kubectl")]
@@ -40,11 +42,16 @@ def _median(values):
     return statistics.median(values) if values else None
 
 
-def _runs(results, size, scenario, tool):
+def _shape(result):
+    return result.get("shape", "many")  # runs recorded before the option spread over several namespaces
+
+
+def _runs(results, shape, size, scenario, tool):
     """A tool's runs of a row; the `status` extra row compares with the others' drift check."""
     if scenario == "drift-status" and tool != "gitops-sync":
         scenario = "drift"
-    return [r for r in results if r["size"] == size and r["scenario"] == scenario and r["tool"] == tool]
+    return [r for r in results if _shape(r) == shape and r["size"] == size and r["scenario"] == scenario
+            and r["tool"] == tool]
 
 
 def _figures(row, who, runs):
@@ -79,32 +86,37 @@ def _phases(row, eng):
 
 
 def summarize(results):
-    """results: list of Result dicts (with size and rep). Returns rows keyed by (size, scenario)."""
+    """results: list of Result dicts (with shape, size and rep). Returns rows keyed by (size, shape, scenario)."""
     rows = []
-    for size in sorted({r["size"] for r in results}):
-        for scenario, label in SCENARIOS + EXTRA_SCENARIOS:
-            runs = {who: _runs(results, size, scenario, tool) for who, tool, _ in TOOLS}
-            every = [r for rs in runs.values() for r in rs]
-            if not every:
-                continue
-            row = {"size": size, "scenario": scenario, "label": label, "reps": max(len(rs) for rs in runs.values()),
-                   "ok": all(r["ok"] for r in every),
-                   "problems": [f"{r['tool']} rep {r['rep']}: {r['check']}" for r in every if not r["ok"]]}
-            for who, rs in runs.items():
-                _figures(row, who, rs)
-            _phases(row, runs["engine"])
-            row["load1"] = _median([r.get("load1") for r in every])
-            _ratios(row)
-            rows.append(row)
+    shapes = [s for s in SHAPES if s in {_shape(r) for r in results}]
+    keys = [(size, shape, scenario, label) for size in sorted({r["size"] for r in results}) for shape in shapes
+            for scenario, label in SCENARIOS + EXTRA_SCENARIOS]
+    for size, shape, scenario, label in keys:
+        runs = {who: _runs(results, shape, size, scenario, tool) for who, tool, _ in TOOLS}
+        every = [r for rs in runs.values() for r in rs]
+        if not every:
+            continue
+        row = {"size": size, "shape": shape, "scenario": scenario, "label": label,
+               "reps": max(len(rs) for rs in runs.values()), "ok": all(r["ok"] for r in every),
+               "problems": [f"{r['tool']} {SHAPE_LABEL[shape]} rep {r['rep']}: {r['check']}" for r in every if not r["ok"]]}
+        for who, rs in runs.items():
+            _figures(row, who, rs)
+        _phases(row, runs["engine"])
+        row["load1"] = _median([r.get("load1") for r in every])
+        _ratios(row)
+        rows.append(row)
     return rows
 
 
 def targets(rows):
+    """Each target for each shape in the rows (the issue's targets hold for both shapes)."""
     out = []
-    for scenario, size, key, limit, text in TARGETS:
-        row = next((r for r in rows if r["scenario"] == scenario and r["size"] == size), None)
+    shapes = [s for s in SHAPES if s in {r["shape"] for r in rows}] or ["many"]
+    for (scenario, size, key, limit, text), shape in [(t, s) for t in TARGETS for s in shapes]:
+        row = next((r for r in rows if r["scenario"] == scenario and r["size"] == size and r["shape"] == shape), None)
         value = row.get(key) if row is not None else None
-        out.append({"target": text, "scenario": scenario, "size": size, "metric": key, "limit": limit,
+        out.append({"target": f"{text}, {SHAPE_LABEL[shape]}", "scenario": scenario, "size": size, "shape": shape,
+                    "metric": key, "limit": limit,
                     "value": value, "valid": bool(row and row["ok"]),
                     "pass": value is not None and value <= limit and bool(row and row["ok"])})
     return out
@@ -120,13 +132,13 @@ def _f(v, digits=2):
 
 def table(rows):
     """Per tool: wall seconds, CPU seconds, peak MiB, API requests."""
-    head = ["size", "scenario"]
+    head = ["size", "namespaces", "scenario"]
     for metric, unit in (("wall_s", "s"), ("cpu_s", "cpu s"), ("rss_mib", "MiB"), ("requests", "req")):
         head += [f"{label} {unit}" for _, _, label in TOOLS]
     head += ["reps", "ok"]
     lines = [head]
     for r in rows:
-        line = [str(r["size"]), r["label"]]
+        line = [str(r["size"]), SHAPE_LABEL[r["shape"]], r["label"]]
         for metric, digits in (("wall_s", 2), ("cpu_s", 2), ("rss_mib", 0), ("requests", 0)):
             line += [_f(r[f"{who}_{metric}"], digits) for who, _, _ in TOOLS]
         lines.append(line + [str(r["reps"]), "yes" if r["ok"] else "NO"])
@@ -135,11 +147,11 @@ def table(rows):
 
 def ratio_table(rows):
     """gitops-sync against kubectl and against the Flux engine (below 1: gitops-sync is ahead)."""
-    head = ["size", "scenario", "wall vs kubectl", "wall vs Flux", "cpu vs kubectl", "cpu vs Flux",
+    head = ["size", "namespaces", "scenario", "wall vs kubectl", "wall vs Flux", "cpu vs kubectl", "cpu vs Flux",
             "mem vs kubectl", "mem vs Flux", "req vs kubectl", "req vs Flux", "Flux/kubectl wall"]
     lines = [head]
     for r in rows:
-        lines.append([str(r["size"]), r["label"], _f(r["wall_ratio"], 3), _f(r["flux_wall_ratio"], 3),
+        lines.append([str(r["size"]), SHAPE_LABEL[r["shape"]], r["label"], _f(r["wall_ratio"], 3), _f(r["flux_wall_ratio"], 3),
                       _f(r["cpu_ratio"], 2), _f(r["flux_cpu_ratio"], 2), _f(r["rss_ratio"], 2),
                       _f(r["flux_rss_ratio"], 2), _f(r["requests_ratio"], 3), _f(r["flux_requests_ratio"], 3),
                       _f(r["flux_kubectl_wall_ratio"], 2)])
@@ -150,7 +162,7 @@ def text_table(lines):
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
     out = []
     for n, line in enumerate(lines):
-        out.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths))))
+        out.append("  ".join(c.ljust(w) if i < 3 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths))))
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
     return "\n".join(out)
@@ -193,7 +205,7 @@ def write(path_json, path_md, meta, results, rows, tgts):
         md += ["", "## gitops-sync phases (median ms, from its JSON report)", ""]
         for r in phase_rows:
             phases = ", ".join(f"{k} {v:.0f}" for k, v in r["engine_phases_ms"].items())
-            md.append(f"- {r['size']} {r['scenario']}: engine {r.get('engine_duration_ms') or 0:.0f} ms "
+            md.append(f"- {r['size']} {SHAPE_LABEL[r['shape']]} {r['scenario']}: engine {r.get('engine_duration_ms') or 0:.0f} ms "
                       f"of {r['engine_wall_s'] * 1000:.0f} ms wall ({phases})")
     problems = [p for r in rows for p in r["problems"]]
     if problems:

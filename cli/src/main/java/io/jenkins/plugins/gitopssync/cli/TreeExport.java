@@ -12,6 +12,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -54,6 +56,9 @@ final class TreeExport {
     }
 
     private static void write(Repository repository, RevCommit commit, Path root) throws IOException {
+        // createDirectories throws (and catches) an exception for every directory that exists: once per
+        // file in a directory of many; each directory is made once instead
+        Set<Path> made = new HashSet<>();
         try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(commit.getTree());
             walk.setRecursive(true);
@@ -67,7 +72,9 @@ final class TreeExport {
                 if (mode == FileMode.GITLINK) {
                     continue; // a submodule: not part of this repository's content
                 }
-                Files.createDirectories(file.getParent());
+                if (made.add(file.getParent())) {
+                    Files.createDirectories(file.getParent());
+                }
                 if (mode == FileMode.SYMLINK) {
                     String linkTarget = new String(reader.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
                     Files.createSymbolicLink(file, Path.of(linkTarget));

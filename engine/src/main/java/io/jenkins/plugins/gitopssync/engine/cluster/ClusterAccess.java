@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitopssync.engine.SyncException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 
 /**
@@ -21,6 +22,9 @@ import java.util.Base64;
  * in-cluster service account.
  */
 public final class ClusterAccess implements AutoCloseable {
+
+    /** The longest one attempt of one request may take (KubeApi waits a little longer, for retries). */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
 
     private final KubernetesClient client;
     private final RequestCounter counter;
@@ -36,7 +40,7 @@ public final class ClusterAccess implements AutoCloseable {
         }
         Config config;
         try {
-            config = Config.fromKubeconfig(blankToNull(context), kubeconfig.toAbsolutePath().toFile());
+            config = KubeconfigFile.read(kubeconfig.toAbsolutePath().toFile(), blankToNull(context));
         } catch (RuntimeException e) {
             throw new SyncException("invalid kubeconfig " + kubeconfig + contextSuffix(context) + ": "
                     + KubeconfigErrors.describe(e));
@@ -93,7 +97,7 @@ public final class ClusterAccess implements AutoCloseable {
                 .withKubernetesSerialization(Objects.SERIALIZATION)
                 // named, not found through ServiceLoader: on a Jenkins agent the plugin's classes are
                 // loaded remotely and service files may not be visible to fabric8's lookup
-                .withHttpClientFactory(new OkHttpClientFactory())
+                .withHttpClientFactory(new BoundedCalls())
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("gitops-sync-request-counter",
                         new CountingInterceptor(counter)))
                 .build();
@@ -159,6 +163,14 @@ public final class ClusterAccess implements AutoCloseable {
 
     private static String contextSuffix(String context) {
         return context == null || context.isBlank() ? "" : " (context " + context + ")";
+    }
+
+    /** fabric8's OkHttp client, each call bounded: its read timeout is off, so a hung server would hold a thread. */
+    private static final class BoundedCalls extends OkHttpClientFactory {
+        @Override
+        protected void additionalConfig(okhttp3.OkHttpClient.Builder builder) {
+            builder.callTimeout(CALL_TIMEOUT);
+        }
     }
 
     /** Counts every attempt sent, including retries: that is what the API server sees. */

@@ -26,7 +26,7 @@ public final class KubeApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final long TIMEOUT_SECONDS = ClusterAccess.CALL_TIMEOUT.toSeconds();
 
     private static final long NO_DEADLINE = Long.MAX_VALUE;
 
@@ -225,8 +225,13 @@ public final class KubeApi {
             timeoutMillis = Math.min(timeoutMillis, left);
         }
         HttpClient http = access.client().getHttpClient();
-        HttpRequest.Builder b = http.newHttpRequestBuilder().uri(uri).header("Accept", "application/json")
-                .timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        HttpRequest.Builder b = http.newHttpRequestBuilder().uri(uri).header("Accept", "application/json");
+        if (deadlineNanos != NO_DEADLINE) {
+            // fabric8 bounds such a request with a timer that it cancels on completion, which costs two
+            // exceptions with stack traces per request: only for the few that have a deadline; the others
+            // are bounded by the client's call timeout and the wait below
+            b.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        }
         if (body != null) {
             b.method(method, contentType, body);
         } else if (!"GET".equals(method)) {

@@ -32,6 +32,9 @@ final class YamlStream {
     record Document(Object value, int line, List<Integer> itemLines) {
     }
 
+    /** Read-only once built, so one for every file and thread (building it compiles its patterns' tables). */
+    private static final Resolver RESOLVER = new KubernetesResolver();
+
     private YamlStream() {
     }
 
@@ -49,7 +52,7 @@ final class YamlStream {
         constructor.setAllowDuplicateKeys(options.isAllowDuplicateKeys());
         constructor.setWrappedToRootException(options.isWrappedToRootException());
         Composer composer = new Composer(new ParserImpl(new LinearYamlReader(content, limits), options),
-                new KubernetesResolver(), options);
+                RESOLVER, options);
         List<Document> documents = new ArrayList<>();
         try {
             while (composer.checkNode()) {
