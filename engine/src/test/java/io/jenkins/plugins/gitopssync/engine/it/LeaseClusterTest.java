@@ -31,7 +31,7 @@ class LeaseClusterTest extends ClusterTestBase {
             // while the first sync holds the lease, a second engine (another build) tries the same ApplySet
             Lease lease = client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet)).get();
             holderDuringFirst.set(lease.getSpec().getHolderIdentity());
-            try (ClusterAccess other = TestCluster.admin()) {
+            try (ClusterAccess other = admin()) {
                 second.set(new GitOpsSync(other, new RecordingLog()).sync(request(".").build()));
             }
         });

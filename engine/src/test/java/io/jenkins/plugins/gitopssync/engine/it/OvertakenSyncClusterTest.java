@@ -2,11 +2,13 @@ package io.jenkins.plugins.gitopssync.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
-import io.fabric8.kubernetes.api.model.Secret;
+import io.jenkins.plugins.gitopssync.testsupport.Kubectl;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -67,9 +69,8 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
     @MethodSource("matrix")
     void anOvertakenSyncLeavesNothingThatTheNextPruneCannotFind(String pausePoint, Overtake how) throws Exception {
         String ns2 = TestCluster.unique("gs2");
-        TestCluster.createNamespace(client, ns2);
+        cluster.createNamespace(ns2);
         String clusterRole = "gs-reader-" + ns;
-        cleanup.add(() -> TestCluster.deleteNamespaces(client, ns2));
         cleanup.add(() -> client.rbac().clusterRoles().withName(clusterRole).delete());
         writeRevisions(ns2, clusterRole);
         repo.commit("four revisions of one set, one per directory");
@@ -79,7 +80,7 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
         assertThat(first.totals().created()).isEqualTo(CONFIG_MAPS + SECRETS);
 
         int leaseSeconds = how == Overtake.LEASE_EXPIRED ? SHORT_LEASE_SECONDS : 60;
-        Child a = Child.start(repo.root(), repo.source("a").revision(), "a", applySet, ns, pausePoint, leaseSeconds);
+        Child a = Child.start(repo.dir(), repo.head(), "a", applySet, ns, pausePoint, leaseSeconds);
         try {
             assertThat(a.paused.await(120, TimeUnit.SECONDS)).as("A reached %s: %s", pausePoint, a.output()).isTrue();
             a.signal("STOP");
