@@ -17,6 +17,7 @@ public final class GitOpsSync implements AutoCloseable {
     private final ClusterAccess cluster;
     private final SyncLog log;
     private volatile Consumer<String> phaseHook = p -> { };
+    private volatile Timing timing = Timing.SYSTEM;
 
     public GitOpsSync(ClusterAccess cluster, SyncLog log) {
         this.cluster = cluster;
@@ -44,7 +45,7 @@ public final class GitOpsSync implements AutoCloseable {
      * unreachable, lease held) is also returned as a Failed result with the message in {@code errors}.
      */
     public SyncResult sync(SyncRequest request) {
-        return new SyncRun(cluster, log, request, phaseHook).run();
+        return new SyncRun(cluster, log, request, phaseHook, timing).run();
     }
 
     /**
@@ -56,6 +57,14 @@ public final class GitOpsSync implements AutoCloseable {
      */
     public void setPhaseHook(Consumer<String> hook) {
         this.phaseHook = hook == null ? p -> { } : hook;
+    }
+
+    /**
+     * The clocks the lease and the inventory read and the waits no request sets; {@link Timing#SYSTEM}
+     * unless a test moves a clock (a stall without waiting for it) or shortens a wait.
+     */
+    public void setTiming(Timing timing) {
+        this.timing = timing == null ? Timing.SYSTEM : timing;
     }
 
     /**

@@ -61,6 +61,7 @@ final class SyncRun {
     /** The caller's log: errors go there once, not also into warnings. */
     private final SyncRequest request;
     private final Consumer<String> phaseHook;
+    private final Timing timing;
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private final List<String> errors = new ArrayList<>();
     private final Map<String, Long> phases = new LinkedHashMap<>();
@@ -73,10 +74,11 @@ final class SyncRun {
     /** Objects applied so far (for the phase hook). */
     private final AtomicInteger appliedCount = new AtomicInteger();
 
-    SyncRun(ClusterAccess cluster, SyncLog log, SyncRequest request, Consumer<String> phaseHook) {
+    SyncRun(ClusterAccess cluster, SyncLog log, SyncRequest request, Consumer<String> phaseHook, Timing timing) {
         this.cluster = cluster;
         this.request = request;
         this.phaseHook = phaseHook;
+        this.timing = timing;
         // workers log in parallel; the caller's log sees one call at a time
         this.log = new SyncLog() {
             @Override
@@ -122,7 +124,7 @@ final class SyncRun {
             }
             KubeApi unfenced = new KubeApi(cluster);
             SyncLease lease = request.dryRun() ? null : SyncLease.acquire(unfenced, request.applySetName(),
-                    request.applySetNamespace(), request.leaseDuration(), log);
+                    request.applySetNamespace(), request.leaseDuration(), log, timing);
             this.lease = lease;
             // every write of this sync passes the lease's fence: once overtaken, it writes nothing more
             KubeApi api = lease == null ? unfenced : unfenced.fencedBy(lease);
@@ -199,7 +201,7 @@ final class SyncRun {
         }
 
         List<DisplacedSync> displacedNow = lease.displaced().map(d -> List.of(DisplacedSync.of(d.holder(),
-                d.leaseDuration(), parent, Instant.now().getEpochSecond()))).orElse(List.of());
+                d.leaseDuration(), parent, timing.wall().instant().getEpochSecond()))).orElse(List.of());
         lease.startBatch("recording the new kinds in the inventory");
         ApplySetParent wide = timed("apply", () -> inventory.widen(parent, plan.groupKinds(), plan.namespaces(),
                 displacedNow));
@@ -361,7 +363,7 @@ final class SyncRun {
             namespaces.addAll(wide.additionalNamespaces());
         }
         // never narrower than what a recently displaced sync may still write
-        long now = Instant.now().getEpochSecond();
+        long now = timing.wall().instant().getEpochSecond();
         List<DisplacedSync> displaced = wide.data().displaced().stream().filter(d -> d.activeAt(now)).toList();
         for (DisplacedSync d : displaced) {
             kinds.addAll(d.groupKinds());
@@ -382,7 +384,7 @@ final class SyncRun {
                     return o != null && o.action() != Action.FAILED && o.action() != Action.SKIPPED;
                 }).toList();
         log.info("waiting up to " + request.timeout().toSeconds() + "s for " + check.size() + " objects to be healthy");
-        HealthChecker.Outcome h = new HealthChecker(api, applySetId, log).waitFor(check, request.timeout());
+        HealthChecker.Outcome h = new HealthChecker(api, applySetId, log, timing.healthPoll()).waitFor(check, request.timeout());
         h.byKey().forEach((k, s) -> health.put(k, s.display()));
         if (h.error() != null) {
             errors.add(h.error());
