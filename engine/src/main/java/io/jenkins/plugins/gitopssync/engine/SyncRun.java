@@ -32,6 +32,7 @@ import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.engine.time.Timing;
 import io.jenkins.plugins.gitopssync.engine.verify.RevisionVerifier;
 import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
 import io.jenkins.plugins.gitopssync.engine.verify.Signer;

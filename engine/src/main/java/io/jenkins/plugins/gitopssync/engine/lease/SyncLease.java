@@ -2,12 +2,12 @@ package io.jenkins.plugins.gitopssync.engine.lease;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
-import io.jenkins.plugins.gitopssync.engine.Timing;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.cluster.WriteFence;
+import io.jenkins.plugins.gitopssync.engine.time.Timing;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;

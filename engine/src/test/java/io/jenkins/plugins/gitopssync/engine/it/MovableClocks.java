@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.it;
 
-import io.jenkins.plugins.gitopssync.engine.Timing;
+import io.jenkins.plugins.gitopssync.engine.time.Timing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

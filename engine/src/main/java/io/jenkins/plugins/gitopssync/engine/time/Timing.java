@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitopssync.engine;
+package io.jenkins.plugins.gitopssync.engine.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
 /**
  * The engine's clocks and the waits no request sets. Production uses {@link #SYSTEM}; tests move a clock
  * (a stall, or a clock that runs ahead, without waiting for it) or shorten a wait, against the real API
- * server. See {@link GitOpsSync#setTiming}.
+ * server. See {@link io.jenkins.plugins.gitopssync.engine.GitOpsSync#setTiming}.
  *
  * @param wall         wall-clock time: the lease's renew times and the expiry of others' leases, the
  *                     inventory's timestamps and displaced syncs' grace periods
