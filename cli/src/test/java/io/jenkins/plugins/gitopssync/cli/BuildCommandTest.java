@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +15,8 @@ class BuildCommandTest {
 
     @Test
     void printsEveryExampleObjectWithItsSourceAndMasksSecrets() {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
-            repo.copy(ManifestsRepo.examples().resolve("shop"), "shop", s -> s).commit("shop");
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.copy(CliRunner.examples().resolve("shop"), "shop", s -> s).commit("shop");
             CliRunner.Run run = new CliRunner(tmp).run("build", "--repo", repo.dir().toString(), "--path", "shop");
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out().split("(?m)^---$")).hasSize(12); // 11 documents after the first separator
@@ -31,8 +32,8 @@ class BuildCommandTest {
 
     @Test
     void rendersTheKustomizeOverlay() {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
-            repo.copy(ManifestsRepo.examples().resolve("kustomize"), "kustomize", s -> s).commit("kustomize");
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.copy(CliRunner.examples().resolve("kustomize"), "kustomize", s -> s).commit("kustomize");
             CliRunner.Run run = new CliRunner(tmp).run("build", "--repo", repo.dir().toString(),
                     "--path", "kustomize/overlays/staging");
             assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -43,7 +44,7 @@ class BuildCommandTest {
 
     @Test
     void malformedYamlExitsWith2NamingTheFile() {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("good.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n")
                     .write("bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n")
                     .commit("bad");
@@ -56,7 +57,7 @@ class BuildCommandTest {
 
     @Test
     void pathEscapingTheRepositoryIsRefused() {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n").commit("a");
             CliRunner.Run run = new CliRunner(tmp).run("build", "--repo", repo.dir().toString(), "--path", "../..");
             assertThat(run.exitCode()).isEqualTo(2);

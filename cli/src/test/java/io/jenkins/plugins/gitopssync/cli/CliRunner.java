@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +20,15 @@ final class CliRunner {
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
         }
+    }
+
+    /** The project's examples directory (tests run in cli/). */
+    static Path examples() {
+        Path p = Path.of("..", "examples").toAbsolutePath().normalize();
+        if (!Files.isDirectory(p)) {
+            throw new IllegalStateException("examples/ not found at " + p);
+        }
+        return p;
     }
 
     private final Path workingDirectory;

@@ -8,7 +8,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.io.IOException;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +30,15 @@ class ClusterSyncTest {
     @TempDir
     Path tmp;
 
-    private SharedCluster cluster;
+    private TestCluster cluster;
     private CliRunner cli;
     private String applySetNamespace;
 
     @BeforeEach
     void connect() {
-        cluster = SharedCluster.connect();
+        cluster = TestCluster.connect();
         cli = new CliRunner(tmp);
-        applySetNamespace = cluster.createNamespace(cluster.unique("gsc-inv"));
+        applySetNamespace = cluster.createNamespace(cluster.name("gsc-inv"));
     }
 
     @AfterEach
@@ -48,24 +49,24 @@ class ClusterSyncTest {
     }
 
     /** The shop example, its namespace renamed so parallel runs never meet. */
-    private String shopInto(ManifestsRepo repo, String ns) {
-        repo.copy(ManifestsRepo.examples().resolve("shop"), "shop",
+    private String shopInto(TestRepo repo, String ns) {
+        repo.copy(CliRunner.examples().resolve("shop"), "shop",
                 s -> s.replaceAll("(?m)^(\\s*)(namespace|name): shop$", "$1$2: " + ns));
         return repo.commit("shop");
     }
 
-    private String[] args(String command, ManifestsRepo repo, String path, String... more) {
+    private String[] args(String command, TestRepo repo, String path, String... more) {
         List<String> a = new ArrayList<>(List.of(command, "--repo", repo.dir().toString(), "--path", path,
-                "--kubeconfig", cluster.kubeconfig().toString(), "--namespace", applySetNamespace,
-                "--applyset", cluster.unique("cli")));
+                "--kubeconfig", TestCluster.kubeconfig().toString(), "--namespace", applySetNamespace,
+                "--applyset", cluster.name("cli")));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
 
     @Test
     void shopLifecycleSyncDiffDriftStatusPrune() throws Exception {
-        String ns = cluster.cleanupNamespace(cluster.unique("shop"));
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+        String ns = cluster.deleteNamespaceAtEnd(cluster.name("shop"));
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             String first = shopInto(repo, ns);
 
             // diff before anything exists: differences (exit 1)
@@ -85,7 +86,7 @@ class ClusterSyncTest {
             assertThat(sync.out()).containsPattern("revision " + first.substring(0, 7)
                     + ": 11 created, 0 configured \\(0 drift\\), 0 pruned, 0 unchanged in [0-9.]+ s, [0-9]+ API requests; Synced");
             assertThat(sync.all()).doesNotContain("not-a-real-key-0000");
-            Deployment frontend = cluster.client().apps().deployments().inNamespace(ns).withName("frontend").get();
+            Deployment frontend = cluster.kube().apps().deployments().inNamespace(ns).withName("frontend").get();
             assertThat(frontend.getStatus().getAvailableReplicas()).as("rolled out before --wait returned").isEqualTo(2);
 
             JsonNode json = new ObjectMapper().readTree(Files.readString(report));
@@ -132,10 +133,10 @@ class ClusterSyncTest {
             assertBadge(outOfSync, "gitops: out of sync");
 
             // drift: someone edits a live object out of band
-            ConfigMap live = cluster.client().configMaps().inNamespace(ns).withName("shop-config").get();
+            ConfigMap live = cluster.kube().configMaps().inNamespace(ns).withName("shop-config").get();
             live.getData().put("currency", "USD");
             live.getMetadata().setManagedFields(null);
-            cluster.client().configMaps().inNamespace(ns).resource(live).update();
+            cluster.kube().configMaps().inNamespace(ns).resource(live).update();
             Path driftBadge = tmp.resolve("out/drift.svg");
             CliRunner.Run drifted = cli.run(args("status", repo, "shop", "--badge", driftBadge.toString()));
             assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(1);
@@ -146,9 +147,9 @@ class ClusterSyncTest {
             CliRunner.Run resync = cli.run(args("sync", repo, "shop", "--prune", "--wait", "--report", report.toString()));
             assertThat(resync.exitCode()).as(resync.toString()).isZero();
             assertThat(resync.out()).contains("pruned     Deployment/" + ns + "/cart", "revision " + second.substring(0, 7));
-            assertThat(cluster.client().configMaps().inNamespace(ns).withName("shop-config").get().getData())
+            assertThat(cluster.kube().configMaps().inNamespace(ns).withName("shop-config").get().getData())
                     .containsEntry("currency", "CHF");
-            assertThat(cluster.client().apps().deployments().inNamespace(ns).withName("cart").get()).isNull();
+            assertThat(cluster.kube().apps().deployments().inNamespace(ns).withName("cart").get()).isNull();
             JsonNode after = new ObjectMapper().readTree(Files.readString(report));
             assertThat(after.get("revision").asText()).isEqualTo(second);
             assertThat(find(after.get("objects"), "Service", "cart").get("action").asText()).isEqualTo("pruned");
@@ -158,15 +159,15 @@ class ClusterSyncTest {
 
     @Test
     void kustomizeOverlaySyncsWithWait() {
-        String ns = cluster.cleanupNamespace(cluster.unique("guestbook"));
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
-            repo.copy(ManifestsRepo.examples().resolve("kustomize"), "kustomize", s -> s.replace("guestbook-staging", ns));
+        String ns = cluster.deleteNamespaceAtEnd(cluster.name("guestbook"));
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.copy(CliRunner.examples().resolve("kustomize"), "kustomize", s -> s.replace("guestbook-staging", ns));
             repo.commit("kustomize");
             CliRunner.Run sync = cli.run(args("sync", repo, "kustomize/overlays/staging", "--prune", "--wait"));
             assertThat(sync.exitCode()).as(sync.toString()).isZero();
             assertThat(sync.out()).contains("created    Deployment/" + ns + "/staging-web",
                     "created    ConfigMap/" + ns + "/staging-web-config", "4 created");
-            Deployment web = cluster.client().apps().deployments().inNamespace(ns).withName("staging-web").get();
+            Deployment web = cluster.kube().apps().deployments().inNamespace(ns).withName("staging-web").get();
             assertThat(web.getSpec().getReplicas()).isEqualTo(2);
             assertThat(web.getStatus().getAvailableReplicas()).isEqualTo(2);
             assertThat(web.getMetadata().getLabels()).containsEntry("environment", "staging");
@@ -175,18 +176,18 @@ class ClusterSyncTest {
 
     @Test
     void crdAndCustomResourceSyncInOneRun() {
-        String ns = cluster.cleanupNamespace(cluster.unique("widgets"));
+        String ns = cluster.deleteNamespaceAtEnd(cluster.name("widgets"));
         String group = "t" + cluster.id() + ".example.gitops-sync.io";
-        cluster.cleanupCrd("widgets." + group);
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
-            repo.copy(ManifestsRepo.examples().resolve("crd"), "crd", s -> s.replace("example.gitops-sync.io", group)
+        cluster.deleteCrdAtEnd("widgets." + group);
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.copy(CliRunner.examples().resolve("crd"), "crd", s -> s.replace("example.gitops-sync.io", group)
                     .replaceAll("(?m)^(\\s*)(namespace|name): widgets$", "$1$2: " + ns));
             repo.commit("crd");
             CliRunner.Run sync = cli.run(args("sync", repo, "crd", "--prune", "--wait", "--timeout", "2m"));
             assertThat(sync.exitCode()).as(sync.toString()).isZero();
             assertThat(sync.out()).contains("created    CustomResourceDefinition/widgets." + group,
                     "created    Widget/" + ns + "/gear", "3 created");
-            GenericKubernetesResource gear = cluster.client().genericKubernetesResources(
+            GenericKubernetesResource gear = cluster.kube().genericKubernetesResources(
                     new ResourceDefinitionContext.Builder().withGroup(group).withVersion("v1").withKind("Widget")
                             .withPlural("widgets").withNamespaced(true).build())
                     .inNamespace(ns).withName("gear").get();
@@ -198,22 +199,22 @@ class ClusterSyncTest {
 
     @Test
     void targetNamespaceMovesObjectsAndStatusOfUnknownApplySetIsAnError() throws Exception {
-        String target = cluster.createNamespace(cluster.unique("target"));
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+        String target = cluster.createNamespace(cluster.name("target"));
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("app/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
                     + "  namespace: somewhere-else\ndata:\n  a: b\n").commit("config");
             CliRunner.Run sync = cli.run(args("sync", repo, "app", "--target-namespace", target, "--concurrency", "2"));
             assertThat(sync.exitCode()).as(sync.toString()).isZero();
             assertThat(sync.out()).contains("created    ConfigMap/" + target + "/settings");
-            assertThat(cluster.client().configMaps().inNamespace(target).withName("settings").get()).isNotNull();
+            assertThat(cluster.kube().configMaps().inNamespace(target).withName("settings").get()).isNotNull();
 
             Path report = tmp.resolve("status.json");
             Path badge = tmp.resolve("unknown.svg");
             String[] status = args("status", repo, "app", "--report", report.toString(), "--badge", badge.toString());
-            status[10] = cluster.unique("never-synced"); // --applyset value
+            status[10] = cluster.name("never-synced"); // --applyset value
             CliRunner.Run unknown = cli.run(status);
             assertThat(unknown.exitCode()).isEqualTo(2);
-            assertThat(unknown.err()).contains("error: ApplySet " + cluster.unique("never-synced") + " not found in namespace "
+            assertThat(unknown.err()).contains("error: ApplySet " + cluster.name("never-synced") + " not found in namespace "
                     + applySetNamespace);
             assertBadge(badge, "gitops: unknown");
             assertThat(new ObjectMapper().readTree(Files.readString(report)).get("exists").asBoolean()).isFalse();
@@ -222,7 +223,7 @@ class ClusterSyncTest {
 
     @Test
     void badManifestsMakeDiffExit2NamingFileAndLine() {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("bad/broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n")
                     .write("nameless/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: b}\n")
                     .commit("bad");
@@ -237,7 +238,7 @@ class ClusterSyncTest {
 
     @Test
     void anObjectTheApiServerRejectsEndsTheRunWithAnErrorLine() throws Exception {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("app/good.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\ndata:\n  k: v\n")
                     .write("app/bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\ndata:\n"
                             + "  \"not a valid key!\": v\n")
@@ -254,13 +255,13 @@ class ClusterSyncTest {
 
     @Test
     void forbiddenSyncFailsWithExit2ReportAndFailedBadge() throws Exception {
-        String ns = cluster.cleanupNamespace(cluster.unique("denied"));
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+        String ns = cluster.deleteNamespaceAtEnd(cluster.name("denied"));
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             shopInto(repo, ns);
             Path report = tmp.resolve("failed.json");
             Path badge = tmp.resolve("failed.svg");
             String[] a = args("sync", repo, "shop", "--report", report.toString(), "--badge", badge.toString());
-            a[6] = cluster.unprivilegedKubeconfig().toString(); // --kubeconfig value
+            a[6] = TestCluster.unprivilegedKubeconfig().toString(); // --kubeconfig value
             CliRunner.Run run = cli.run(a);
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
             assertThat(run.err()).contains("error: ").contains("permission denied").doesNotContain("\tat ");
@@ -268,7 +269,7 @@ class ClusterSyncTest {
             assertBadge(badge, "gitops: failed");
 
             String[] d = args("diff", repo, "shop");
-            d[6] = cluster.unprivilegedKubeconfig().toString();
+            d[6] = TestCluster.unprivilegedKubeconfig().toString();
             assertThat(cli.run(d).exitCode()).isEqualTo(2);
         }
     }

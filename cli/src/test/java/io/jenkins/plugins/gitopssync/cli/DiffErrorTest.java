@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class DiffErrorTest {
                     user: someone
                 current-context: nowhere
                 """);
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("a.yaml", CONFIG).commit("a");
             Path badge = tmp.resolve("b.svg");
             CliRunner.Run run = new CliRunner(tmp).run("diff", "--repo", repo.dir().toString(),
@@ -68,7 +69,7 @@ class DiffErrorTest {
 
     @Test
     void missingKubeconfigExits2() {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("repo"))) {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("a.yaml", CONFIG).commit("a");
             CliRunner.Run run = new CliRunner(tmp).run("sync", "--repo", repo.dir().toString(),
                     "--kubeconfig", tmp.resolve("none").toString());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class GitSourceTest {
 
     @Test
     void newCommitIsPickedUpByAnIncrementalFetchIntoTheSameCacheDir() throws IOException {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
             String first = repo.write("app/config.yaml", CONFIG.formatted("blue")).commit("blue");
             CliRunner cli = new CliRunner(tmp);
 
@@ -55,7 +56,7 @@ class GitSourceTest {
 
     @Test
     void refSelectsTagBranchOrCommitExactly() {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
             String v1 = repo.write("config.yaml", CONFIG.formatted("one")).commit("one");
             repo.tag("v1");
             repo.branch("release");
@@ -84,7 +85,7 @@ class GitSourceTest {
 
     @Test
     void unknownRefIsOneClearErrorLine() {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
             repo.write("config.yaml", CONFIG.formatted("one")).commit("one");
             CliRunner.Run run = new CliRunner(tmp).run("build", "--repo", repo.dir().toString(), "--ref", "nope");
             assertThat(run.exitCode()).isEqualTo(2);
@@ -130,7 +131,7 @@ class GitSourceTest {
 
     @Test
     void uncommittedUsesTheWorkingCopyAsItIs() {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
             String id = repo.write("config.yaml", CONFIG.formatted("committed")).commit("c");
             repo.edit("config.yaml", s -> s.replace("committed", "edited"));
             CliRunner cli = new CliRunner(tmp);
@@ -151,7 +152,7 @@ class GitSourceTest {
 
     @Test
     void symlinksStayInsideTheRepository() throws IOException {
-        try (ManifestsRepo repo = ManifestsRepo.create(tmp.resolve("manifests"))) {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
             repo.write("v2/config.yaml", CONFIG.formatted("linked"));
             Files.createSymbolicLink(repo.dir().resolve("current"), Path.of("v2"));
             Path outside = Files.createDirectories(tmp.resolve("outside"));
@@ -172,11 +173,11 @@ class GitSourceTest {
     @Test
     void plainDirectoryIsRenderedAsItIs() {
         CliRunner cli = new CliRunner(tmp);
-        CliRunner.Run run = cli.run("build", "--repo", ManifestsRepo.examples().resolve("shop").toString());
+        CliRunner.Run run = cli.run("build", "--repo", CliRunner.examples().resolve("shop").toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).contains("not a Git repository");
         assertThat(run.out()).contains("kind: Namespace").contains("name: frontend");
-        CliRunner.Run withRef = cli.run("build", "--repo", ManifestsRepo.examples().resolve("shop").toString(), "--ref", "main");
+        CliRunner.Run withRef = cli.run("build", "--repo", CliRunner.examples().resolve("shop").toString(), "--ref", "main");
         assertThat(withRef.exitCode()).isEqualTo(2);
         assertThat(withRef.err()).contains("needs a Git repository");
     }

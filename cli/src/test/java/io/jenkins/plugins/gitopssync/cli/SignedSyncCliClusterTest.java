@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ class SignedSyncCliClusterTest {
     @TempDir
     Path tmp;
 
-    private SharedCluster cluster;
+    private TestCluster cluster;
     private CliRunner cli;
     private String ns;
     private String applySet;
@@ -27,10 +28,10 @@ class SignedSyncCliClusterTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        cluster = SharedCluster.connect();
+        cluster = TestCluster.connect();
         cli = new CliRunner(tmp).env("USER", "tester").env("HOSTNAME", "build-host");
-        ns = cluster.createNamespace(cluster.unique("gsc-sig"));
-        applySet = cluster.unique("signed");
+        ns = cluster.createNamespace(cluster.name("gsc-sig"));
+        applySet = cluster.name("signed");
         repo = new SshSignedRepo(tmp.resolve("repo"));
         trusted = Files.writeString(tmp.resolve("allowed_signers"), repo.allowedSigner("alice@example.org"));
     }
@@ -44,7 +45,7 @@ class SignedSyncCliClusterTest {
 
     private CliRunner.Run run(String command, String... more) {
         List<String> a = new ArrayList<>(List.of(command, "--repo", repo.dir().toString(),
-                "--kubeconfig", cluster.kubeconfig().toString(), "--namespace", ns, "--applyset", applySet));
+                "--kubeconfig", TestCluster.kubeconfig().toString(), "--namespace", ns, "--applyset", applySet));
         a.addAll(List.of(more));
         return cli.run(a.toArray(String[]::new));
     }
@@ -64,8 +65,8 @@ class SignedSyncCliClusterTest {
         assertThat(sync.err()).contains("commit " + unsigned + " is not signed")
                 .contains("nothing was read from or written to the cluster");
         assertThat(sync.out()).contains("0 API requests; Failed");
-        assertThat(cluster.client().configMaps().inNamespace(ns).withName("unsigned-app").get()).isNull();
-        assertThat(cluster.client().secrets().inNamespace(ns).withName(applySet).get()).isNull();
+        assertThat(cluster.kube().configMaps().inNamespace(ns).withName("unsigned-app").get()).isNull();
+        assertThat(cluster.kube().secrets().inNamespace(ns).withName(applySet).get()).isNull();
         assertThat(Files.readString(tmp.resolve("report.json"))).contains("is not signed")
                 .contains("\"signature\" : null");
     }
@@ -80,10 +81,10 @@ class SignedSyncCliClusterTest {
         assertThat(sync.out()).contains("revision " + signed.substring(0, 7) + " (signed by alice@example.org)");
         assertThat(Files.readString(tmp.resolve("report.json"))).contains("\"identity\" : \"alice@example.org\"")
                 .contains("\"format\" : \"ssh\"");
-        assertThat(cluster.client().configMaps().inNamespace(ns).withName("signed-app").get()).isNotNull();
+        assertThat(cluster.kube().configMaps().inNamespace(ns).withName("signed-app").get()).isNotNull();
 
         // visible with kubectl get secret <parent> -o yaml: an annotation on the parent
-        Secret parent = cluster.client().secrets().inNamespace(ns).withName(applySet).get();
+        Secret parent = cluster.kube().secrets().inNamespace(ns).withName(applySet).get();
         assertThat(parent.getMetadata().getAnnotations().get("gitops-sync.jenkins.io/audit"))
                 .contains(signed).contains("gitops-sync tester@build-host").contains("alice@example.org");
 

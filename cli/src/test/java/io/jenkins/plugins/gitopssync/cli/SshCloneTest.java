@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -20,12 +21,12 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.UploadPack;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Clone over ssh with the key file and known_hosts named by the environment, against a real SSH
@@ -40,14 +41,14 @@ class SshCloneTest {
     /** "type base64" of the one client key the server accepts. */
     private volatile String acceptedKey;
     private KeyPair hostKey;
-    private ManifestsRepo repo;
+    private TestRepo repo;
 
     @BeforeEach
     void startServer() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         hostKey = generator.generateKeyPair();
-        repo = ManifestsRepo.create(tmp.resolve("served"));
+        repo = TestRepo.create(tmp.resolve("served"));
 
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");

@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitopssync.engine.render.Manifest;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
+import io.jenkins.plugins.gitopssync.engine.time.Timing;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,6 +18,7 @@ public final class GitOpsSync implements AutoCloseable {
     private final ClusterAccess cluster;
     private final SyncLog log;
     private volatile Consumer<String> phaseHook = p -> { };
+    private volatile Timing timing = Timing.SYSTEM;
 
     public GitOpsSync(ClusterAccess cluster, SyncLog log) {
         this.cluster = cluster;
@@ -44,7 +46,7 @@ public final class GitOpsSync implements AutoCloseable {
      * unreachable, lease held) is also returned as a Failed result with the message in {@code errors}.
      */
     public SyncResult sync(SyncRequest request) {
-        return new SyncRun(cluster, log, request, phaseHook).run();
+        return new SyncRun(cluster, log, request, phaseHook, timing).run();
     }
 
     /**
@@ -57,6 +59,14 @@ public final class GitOpsSync implements AutoCloseable {
      */
     public void setPhaseHook(Consumer<String> hook) {
         this.phaseHook = hook == null ? p -> { } : hook;
+    }
+
+    /**
+     * The clocks the lease and the inventory read and the waits no request sets; {@link Timing#SYSTEM}
+     * unless a test moves a clock (a stall without waiting for it) or shortens a wait.
+     */
+    public void setTiming(Timing timing) {
+        this.timing = timing == null ? Timing.SYSTEM : timing;
     }
 
     /**

@@ -16,7 +16,6 @@ import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import io.jenkins.plugins.gitopssync.engine.prune.Pruner;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -64,7 +63,7 @@ final class SyncPath {
     /** The parent lists the new kinds and namespaces, and the sync this one displaced, before anything is applied. */
     private ApplySetParent widen(Plan plan, LiveState live) {
         List<DisplacedSync> displacedNow = lease.displaced().map(d -> List.of(DisplacedSync.of(d.holder(),
-                d.leaseDuration(), live.parent(), Instant.now().getEpochSecond()))).orElse(List.of());
+                d.leaseDuration(), live.parent(), ctx.timing().wall().instant().getEpochSecond()))).orElse(List.of());
         lease.startBatch("recording the new kinds in the inventory");
         return ctx.timer().timed("apply", () -> ctx.inventory().widen(live.parent(), plan.groupKinds(),
                 plan.namespaces(), displacedNow));
@@ -102,7 +101,8 @@ final class SyncPath {
         lease.startBatch("recording the inventory");
         SyncRequest request = ctx.request();
         InventoryRecorder recorder = new InventoryRecorder(ctx.inventory(), request.source().revision(),
-                request.source().path(), verification == null ? null : verification.auditText(), request.origin());
+                request.source().path(), verification == null ? null : verification.auditText(), request.origin(),
+                ctx.timing().wall());
         ctx.timer().timed("prune", () -> recorder.record(wide, SyncContext.desired(plan), live.byKey(),
                 ctx.outcomes().records(), Pruner.released(pruned), applied));
     }
@@ -115,7 +115,7 @@ final class SyncPath {
                 }).toList();
         ctx.log().info("waiting up to " + ctx.request().timeout().toSeconds() + "s for " + check.size()
                 + " objects to be healthy");
-        HealthChecker.Outcome h = new HealthChecker(ctx.api(), ctx.inventory().id(), ctx.log())
+        HealthChecker.Outcome h = new HealthChecker(ctx.api(), ctx.inventory().id(), ctx.log(), ctx.timing().healthPoll())
                 .waitFor(check, ctx.request().timeout());
         h.byKey().forEach((k, s) -> ctx.outcomes().setHealth(k, s.display()));
         if (h.error() != null) {

@@ -16,6 +16,7 @@ import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.engine.time.Timing;
 import io.jenkins.plugins.gitopssync.engine.verify.RevisionVerifier;
 import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
 import io.jenkins.plugins.gitopssync.engine.verify.Signer;
@@ -37,16 +38,18 @@ final class SyncRun {
     private final CollectingLog log;
     private final SyncRequest request;
     private final Consumer<String> phaseHook;
+    private final Timing timing;
     private final List<String> errors = new ArrayList<>();
     private final PhaseTimer timer = new PhaseTimer();
     private final Outcomes outcomes = new Outcomes();
     /** Who signed the revision, when the request asked for a signature check. */
     private VerifiedRevision verification;
 
-    SyncRun(ClusterAccess cluster, SyncLog log, SyncRequest request, Consumer<String> phaseHook) {
+    SyncRun(ClusterAccess cluster, SyncLog log, SyncRequest request, Consumer<String> phaseHook, Timing timing) {
         this.cluster = cluster;
         this.request = request;
         this.phaseHook = phaseHook;
+        this.timing = timing;
         this.log = new CollectingLog(log);
     }
 
@@ -140,7 +143,7 @@ final class SyncRun {
     private void sync(Discovery discovery, Plan plan, ExecutorService pool) {
         KubeApi unfenced = new KubeApi(cluster);
         SyncLease lease = SyncLease.acquire(unfenced, request.applySetName(), request.applySetNamespace(),
-                request.leaseDuration(), log);
+                request.leaseDuration(), log, timing);
         try {
             // every write of this sync passes the lease's fence: once overtaken, it writes nothing more
             SyncContext ctx = context(unfenced.fencedBy(lease), discovery, pool);
@@ -153,7 +156,7 @@ final class SyncRun {
 
     private SyncContext context(KubeApi api, Discovery discovery, ExecutorService pool) {
         ApplySetInventory inventory = new ApplySetInventory(api, request.applySetName(), request.applySetNamespace());
-        return new SyncContext(request, api, discovery, inventory, pool, log, timer, phaseHook, outcomes, errors);
+        return new SyncContext(request, api, discovery, inventory, pool, log, timer, phaseHook, outcomes, errors, timing);
     }
 
     private SyncResult result(long started, long requestsBefore) {

@@ -9,23 +9,25 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
-import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
+import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
+import io.jenkins.plugins.gitopssync.testing.Manifests;
 import io.jenkins.plugins.gitopssync.testing.Signing;
-import io.jenkins.plugins.gitopssync.testing.TestCluster;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
-import io.jenkins.plugins.gitopssync.testing.TestRepo;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.nio.file.Path;
 import java.util.List;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The freestyle step: its form keeps every option, and it syncs in a freestyle build. */
 @WithJenkins
+@ExtendWith(LocalRepositories.class)
 class GitOpsSyncBuilderTest {
 
     private JenkinsRule j;
@@ -36,13 +38,6 @@ class GitOpsSyncBuilderTest {
     @BeforeEach
     void setUp(JenkinsRule rule) {
         j = rule;
-        // the freestyle builds here run on the built-in node, from repositories on the controller's disk
-        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = true;
-    }
-
-    @AfterEach
-    void tearDown() {
-        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
     }
 
     /** The form renders every field with its label (a label with parentheses once broke the view). */
@@ -130,9 +125,9 @@ class GitOpsSyncBuilderTest {
     void freestyleBuildSyncsToTheCluster() throws Exception {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("gitops-fs");
-        TestCluster.createNamespace(ns);
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", TestRepo.configMap(ns, "cfg2", "hi"));
+        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            cluster.createNamespace(ns);
+            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", Manifests.configMap(ns, "cfg2", "hi"));
             String rev = repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             GitOpsSyncBuilder b = new GitOpsSyncBuilder(repo.url());
@@ -150,8 +145,6 @@ class GitOpsSyncBuilderTest {
             assertEquals(rev, action.getRecord().getRevision());
             assertEquals(2, action.getRecord().getCreated());
             j.assertLogContains("Status: synced", build);
-        } finally {
-            TestCluster.deleteNamespace(ns);
         }
     }
 }

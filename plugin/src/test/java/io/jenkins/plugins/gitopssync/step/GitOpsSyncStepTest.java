@@ -14,9 +14,11 @@ import io.jenkins.plugins.gitopssync.pages.DriftBadgeAction;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.sync.AgentPreload;
 import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
-import io.jenkins.plugins.gitopssync.testing.TestCluster;
+import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
+import io.jenkins.plugins.gitopssync.testing.Manifests;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
-import io.jenkins.plugins.gitopssync.testing.TestRepo;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,9 +34,9 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -44,6 +46,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * actions, drift in a dry run, and failures with readable messages. Cluster tests need GITOPS_TEST_KUBECONFIG.
  */
 @WithJenkins
+@ExtendWith(LocalRepositories.class)
 class GitOpsSyncStepTest {
 
     private JenkinsRule j;
@@ -54,13 +57,6 @@ class GitOpsSyncStepTest {
     @BeforeEach
     void setUp(JenkinsRule rule) {
         j = rule;
-        // most of these Pipelines run on the built-in node, from repositories on the controller's disk
-        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = true;
-    }
-
-    @AfterEach
-    void tearDown() {
-        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
     }
 
     private WorkflowJob pipeline(String name, String body) throws Exception {
@@ -74,9 +70,9 @@ class GitOpsSyncStepTest {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("gitops-step");
         var agent = j.createOnlineSlave();
-        TestCluster.createNamespace(ns);
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", TestRepo.configMap(ns, "cfg2", "hi"));
+        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            cluster.createNamespace(ns);
+            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", Manifests.configMap(ns, "cfg2", "hi"));
             String rev = repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             WorkflowJob p = j.createProject(WorkflowJob.class, "step-sync");
@@ -106,8 +102,6 @@ class GitOpsSyncStepTest {
                 ConfigMap cm = c.configMaps().inNamespace(ns).withName("cfg").get();
                 assertEquals("hello", cm.getData().get("greeting"));
             }
-        } finally {
-            TestCluster.deleteNamespace(ns);
         }
     }
 
@@ -115,9 +109,9 @@ class GitOpsSyncStepTest {
     void driftInADryRunMakesTheBuildUnstableOrFailing() throws Exception {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("gitops-drift");
-        TestCluster.createNamespace(ns);
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", TestRepo.configMap(ns, "cfg", "hello"));
+        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            cluster.createNamespace(ns);
+            repo.write("cm.yaml", Manifests.configMap(ns, "cfg", "hello"));
             repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             String common = "url: '" + repo.url() + "', namespace: '" + ns + "', kubeconfigCredentialsId: 'kc', applySet: '" + ns + "'";
@@ -142,8 +136,6 @@ class GitOpsSyncStepTest {
                     "gitopsSync(" + common + ", dryRun: true, failOnDrift: true)"));
             j.assertLogContains("failOnDrift is set", strict);
             j.assertLogNotContains("\tat ", strict);
-        } finally {
-            TestCluster.deleteNamespace(ns);
         }
     }
 
@@ -151,11 +143,11 @@ class GitOpsSyncStepTest {
     void severalCallsInOneBuildAreAllRecorded() throws Exception {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("gitops-multi");
-        TestCluster.createNamespace(ns);
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("base/cm.yaml", TestRepo.configMap(ns, "base", "zero"))
-                    .write("a/cm.yaml", TestRepo.configMap(ns, "a", "one"))
-                    .write("b/cm.yaml", TestRepo.configMap(ns, "b", "two"));
+        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            cluster.createNamespace(ns);
+            repo.write("base/cm.yaml", Manifests.configMap(ns, "base", "zero"))
+                    .write("a/cm.yaml", Manifests.configMap(ns, "a", "one"))
+                    .write("b/cm.yaml", Manifests.configMap(ns, "b", "two"));
             repo.commit("three paths");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             String common = "url: '" + repo.url() + "', namespace: '" + ns + "', kubeconfigCredentialsId: 'kc'";
@@ -170,15 +162,13 @@ class GitOpsSyncStepTest {
                     actions.stream().map(GitOpsSyncAction::getUrlName).sorted().toList());
             String page = j.createWebClient().getPage(run).getWebResponse().getContentAsString();
             assertTrue(page.contains(ns + "-base") && page.contains(ns + "-a") && page.contains(ns + "-b"), "all listed");
-        } finally {
-            TestCluster.deleteNamespace(ns);
         }
     }
 
     @Test
     void unknownRefFailsWithTheRefAndUrl() throws Exception {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "x"));
             repo.commit("first");
             WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE,
                     pipeline("bad-ref", "gitopsSync(url: '" + repo.url() + "', ref: 'no-such-branch')"));
@@ -191,7 +181,7 @@ class GitOpsSyncStepTest {
     void tokenCredentialIsUsedTrackedAndNeverPrinted() throws Exception {
         String token = "gitops-test-token-0123456789";
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "x"));
             repo.commit("first");
             var credential = TestCredentials.add(j.jenkins, TestCredentials.secretText("tok", token));
             // nothing listens on port 1 of loopback: the engine reports the cluster as unreachable
@@ -226,7 +216,7 @@ class GitOpsSyncStepTest {
     void aRepositoryOnTheControllersDiskIsRefusedOnTheBuiltInNode() throws Exception {
         WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "x"));
             repo.commit("first");
             WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("local-on-controller",
                     "gitopsSync(url: '" + repo.url() + "')"));

@@ -10,19 +10,20 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
-import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
+import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
+import io.jenkins.plugins.gitopssync.testing.Manifests;
 import io.jenkins.plugins.gitopssync.testing.Signing;
-import io.jenkins.plugins.gitopssync.testing.TestCluster;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
-import io.jenkins.plugins.gitopssync.testing.TestRepo;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -33,6 +34,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * ApplySet parent's audit trail; an unsigned revision fails the build and applies nothing.
  */
 @WithJenkins
+@ExtendWith(LocalRepositories.class)
 class SignedRevisionStepTest {
 
     private JenkinsRule j;
@@ -43,12 +45,6 @@ class SignedRevisionStepTest {
     @BeforeEach
     void setUp(JenkinsRule rule) {
         j = rule;
-        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = true;
-    }
-
-    @AfterEach
-    void tearDown() {
-        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
     }
 
     private WorkflowJob job(String name, String url, String ns, String keyOptions) throws Exception {
@@ -64,12 +60,12 @@ class SignedRevisionStepTest {
     void aCommitSignedByATrustedSshKeySyncsAndIsNamedOnTheBuildPageAndInTheAuditTrail() throws Exception {
         String ns = TestCluster.unique("gitops-signed");
         j.createOnlineSlave();
-        TestCluster.createNamespace(ns);
         TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", TestCluster.kubeconfigContent()));
         Signing.SshKey alice = Signing.sshKey(tmp.resolve("alice"), "alice@example.org");
         TestCredentials.add(j.jenkins, TestCredentials.secretText("signers", alice.allowedSigners()));
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "signed"));
+        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            cluster.createNamespace(ns);
+            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "signed"));
             String rev = Signing.commitSignedWith(tmp.resolve("repo"), alice, "signed");
 
             WorkflowRun run = j.buildAndAssertSuccess(job("signed-ssh", repo.url(), ns, "trustedKeysCredentialsId: 'signers'"));
@@ -88,8 +84,6 @@ class SignedRevisionStepTest {
                 assertNotNull(audit, "the audit trail annotation");
                 assertTrue(audit.contains(rev) && audit.contains("alice@example.org") && audit.contains(run.getUrl()), audit);
             }
-        } finally {
-            TestCluster.deleteNamespace(ns);
         }
     }
 
@@ -97,11 +91,11 @@ class SignedRevisionStepTest {
     void anUnsignedCommitFailsTheBuildAndAppliesNothingThenAnOpenPgpSignedOneSyncs() throws Exception {
         String ns = TestCluster.unique("gitops-unsigned");
         j.createOnlineSlave();
-        TestCluster.createNamespace(ns);
         TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", TestCluster.kubeconfigContent()));
         Signing.PgpKey bob = Signing.pgpKey(tmp.resolve("gnupg"), "Bob <bob@example.org>");
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "unsigned"));
+        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            cluster.createNamespace(ns);
+            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "unsigned"));
             String unsigned = repo.commit("unsigned");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("keys", bob.armoredPublicKey()));
             WorkflowJob p = job("signed-pgp", repo.url(), ns, "trustedKeysCredentialsId: 'keys'");
@@ -115,7 +109,7 @@ class SignedRevisionStepTest {
                 assertNull(c.secrets().inNamespace(ns).withName(ns).get(), "no ApplySet parent written");
             }
 
-            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "signed by bob"));
+            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "signed by bob"));
             String signed = Signing.commitSignedWith(tmp.resolve("repo"), bob, "signed");
             WorkflowRun run = j.buildAndAssertSuccess(p);
             SyncRecord record = run.getAction(GitOpsSyncAction.class).getRecord();
@@ -128,7 +122,6 @@ class SignedRevisionStepTest {
             }
         } finally {
             Signing.stopAgent(bob);
-            TestCluster.deleteNamespace(ns);
         }
     }
 }

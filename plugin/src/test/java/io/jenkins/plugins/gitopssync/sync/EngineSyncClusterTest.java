@@ -17,8 +17,9 @@ import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.pages.BadgeState;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.step.StepResult;
-import io.jenkins.plugins.gitopssync.testing.TestCluster;
-import io.jenkins.plugins.gitopssync.testing.TestRepo;
+import io.jenkins.plugins.gitopssync.testing.Manifests;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import io.jenkins.plugins.gitopssync.trigger.TriggerDecision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,10 +69,10 @@ class EngineSyncClusterTest {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("plugin-engine");
         ClusterConnection connection = ClusterConnection.kubeconfig(kubeconfig);
-        TestCluster.createNamespace(ns);
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "hello"))
-                    .write("deploy/old.yaml", TestRepo.configMap(ns, "old", "bye"));
+        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            cluster.createNamespace(ns);
+            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "hello"))
+                    .write("deploy/old.yaml", Manifests.configMap(ns, "old", "bye"));
             String rev1 = repo.commit("first");
             Path root = tmp.resolve("repo");
 
@@ -120,8 +121,6 @@ class EngineSyncClusterTest {
             assertEquals(1, r2.getConfigured());
             assertEquals(ResultPolicy.Outcome.SUCCESS, ResultPolicy.decide(r2, false).outcome());
             assertEquals(0, status(connection, ns, ns).drifted().size());
-        } finally {
-            TestCluster.deleteNamespace(ns);
         }
     }
 
@@ -136,9 +135,9 @@ class EngineSyncClusterTest {
         String ns = TestCluster.unique("plugin-token");
         ClusterConnection connection = ClusterConnection.token(config.getMasterUrl(), token, ca);
         assertFalse(connection.toString().contains(token));
-        TestCluster.createNamespace(ns);
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("deploy/cm.yaml", TestRepo.configMap(ns, "cfg", "x"));
+        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            cluster.createNamespace(ns);
+            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "x"));
             String rev = repo.commit("first");
 
             SyncRecord r = EngineSync.run(call(options(repo.url(), ns, false, false), tmp.resolve("repo"), rev, ns), connection, syncLog)
@@ -147,8 +146,6 @@ class EngineSyncClusterTest {
             assertEquals(SyncStatus.Synced, r.getStatus(), r.getErrors().toString());
             assertEquals(1, r.getCreated());
             assertFalse(String.join("\n", log).contains(token), "the token never reaches the log");
-        } finally {
-            TestCluster.deleteNamespace(ns);
         }
     }
 
@@ -157,7 +154,7 @@ class EngineSyncClusterTest {
         TestCluster.kubeconfig();
         ClusterConnection broken = ClusterConnection.kubeconfig("apiVersion: v1\nkind: Config\nusers: [ {{ token: s3cr3t\n");
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("deploy/cm.yaml", TestRepo.configMap("default", "cfg", "x"));
+            repo.write("deploy/cm.yaml", Manifests.configMap("default", "cfg", "x"));
             String rev = repo.commit("first");
             SyncException e = assertThrows(SyncException.class, () -> EngineSync.run(call(options(repo.url(), "default", false, false),
                     tmp.resolve("repo"), rev, "plugin-broken"), broken, syncLog));

@@ -10,20 +10,22 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.TaskListener;
 import hudson.util.StreamTaskListener;
-import io.jenkins.plugins.gitopssync.testing.TestRepo;
+import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The git-client checkout of a branch, an annotated tag, a commit id and the default branch, and ls-remote. */
 @WithJenkins
+@ExtendWith(LocalRepositories.class)
 class WorkspaceCheckoutTest {
 
     @TempDir
@@ -35,13 +37,6 @@ class WorkspaceCheckoutTest {
     @BeforeEach
     void setUp(JenkinsRule rule) {
         listener = new StreamTaskListener(log, StandardCharsets.UTF_8);
-        // these checkouts run in the controller's JVM, from repositories on its disk
-        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = true;
-    }
-
-    @AfterEach
-    void tearDown() {
-        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
     }
 
     private String checkout(TestRepo repo, String ref, Path into) throws Exception {

@@ -16,21 +16,32 @@ import java.util.Map;
 
 /**
  * Waits until applied objects are healthy: one LIST per kind and namespace (selected by the part-of
- * label) every second, until all are Current, one is Failed (fail fast), or the timeout passes. Each
+ * label) every second (a test may poll faster), until all are Current, one is Failed (fail fast), or the timeout passes. Each
  * request is bounded by the time left, so an API server that stops answering ends the wait on time too.
  */
 public final class HealthChecker {
 
+    public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
+
     private final KubeApi api;
     private final String applySetId;
     private final SyncLog log;
+    private final long pollNanos;
 
-    private static final long POLL_NANOS = 1_000_000_000L;
-
+    /** Polls every {@link #DEFAULT_POLL}. */
     public HealthChecker(KubeApi api, String applySetId, SyncLog log) {
+        this(api, applySetId, log, DEFAULT_POLL);
+    }
+
+    /**
+     * @param poll between two rounds. The deadline runs by {@link System#nanoTime()}, as the requests it
+     *             bounds do ({@link KubeApi#until}).
+     */
+    public HealthChecker(KubeApi api, String applySetId, SyncLog log, Duration poll) {
         this.api = api;
         this.applySetId = applySetId;
         this.log = log;
+        this.pollNanos = poll.toNanos();
     }
 
     /** Health per object key; {@code error} is null when all are Current. */
@@ -63,7 +74,7 @@ public final class HealthChecker {
                 } catch (ApiException e) {
                     if (e.isTimedOut()) {
                         // a round begun with less than a poll interval left just ran out; one begun earlier hung
-                        String why = roundLeft < POLL_NANOS ? "" : ": " + e.getMessage();
+                        String why = roundLeft < pollNanos ? "" : ": " + e.getMessage();
                         return new Outcome(Map.copyOf(last), "health check timed out after " + timeout.toSeconds() + "s"
                                 + why + (waiting.isEmpty() ? "" : "; still in progress: " + String.join("; ", waiting)));
                     }
@@ -94,7 +105,7 @@ public final class HealthChecker {
                 log.info("waiting for " + waiting.size() + " objects: " + waiting.get(0) + (waiting.size() > 1 ? " ..." : ""));
                 lastLog = now;
             }
-            sleep(Math.min(POLL_NANOS, Math.max(1_000_000, deadline - now)) / 1_000_000);
+            sleep(Math.min(pollNanos, Math.max(1_000_000, deadline - now)) / 1_000_000);
         }
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.engine.inventory;
 
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,17 +24,21 @@ public final class InventoryRecorder {
     private final String path;
     private final String signer;
     private final String origin;
+    private final Clock wall;
 
     /**
      * @param signer who signed the revision (audit text), or null when not checked
      * @param origin who ran the sync
+     * @param wall   the clock of the record's time stamps and of the displaced syncs' expiry
      */
-    public InventoryRecorder(ApplySetInventory inventory, String revision, String path, String signer, String origin) {
+    public InventoryRecorder(ApplySetInventory inventory, String revision, String path, String signer, String origin,
+                             Clock wall) {
         this.inventory = inventory;
         this.revision = revision;
         this.path = path;
         this.signer = signer;
         this.origin = origin;
+        this.wall = wall;
     }
 
     /**
@@ -70,7 +75,7 @@ public final class InventoryRecorder {
             namespaces.addAll(wide.additionalNamespaces());
         }
         // never narrower than what a recently displaced sync may still write
-        long now = Instant.now().getEpochSecond();
+        long now = wall.instant().getEpochSecond();
         List<DisplacedSync> displaced = wide.data().displaced().stream().filter(d -> d.activeAt(now)).toList();
         for (DisplacedSync d : displaced) {
             kinds.addAll(d.groupKinds());

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.cluster.WriteFence;
+import io.jenkins.plugins.gitopssync.engine.time.Timing;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,6 @@ public final class SyncLease implements AutoCloseable, WriteFence {
 
     public static final ResourceInfo LEASES = new ResourceInfo("coordination.k8s.io", "v1", "Lease", "leases", true);
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
-    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);
     private static final DateTimeFormatter MICRO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -54,18 +54,19 @@ public final class SyncLease implements AutoCloseable, WriteFence {
     private final String holder;
     private final Duration duration;
     private final SyncLog log;
+    private final Timing timing;
     private volatile Map<String, Object> current;
     private ScheduledExecutorService renewer;
     private boolean closed;
-    private volatile long confirmedNanos = System.nanoTime();
-    private volatile long confirmedMillis = System.currentTimeMillis();
+    private volatile long confirmedNanos;
+    private volatile long confirmedMillis;
     private volatile boolean batchStarted;
     private volatile String batch = "writing";
     private volatile String lostBecause;
     private Displaced displaced;
 
     private SyncLease(KubeApi api, String namespace, String applySetName, String holder, Duration duration,
-                      SyncLog log) {
+                      SyncLog log, Timing timing) {
         this.api = api;
         this.namespace = namespace;
         this.name = leaseName(applySetName);
@@ -73,6 +74,9 @@ public final class SyncLease implements AutoCloseable, WriteFence {
         this.holder = holder;
         this.duration = duration.toSeconds() < 1 ? Duration.ofSeconds(1) : Duration.ofSeconds(duration.toSeconds());
         this.log = log;
+        this.timing = timing;
+        this.confirmedNanos = timing.nanos().getAsLong();
+        this.confirmedMillis = timing.wall().millis();
     }
 
     public static String leaseName(String applySetName) {
@@ -91,7 +95,13 @@ public final class SyncLease implements AutoCloseable, WriteFence {
 
     /** @param api unfenced: the lease's own requests are how the fence confirms it */
     public static SyncLease acquire(KubeApi api, String applySetName, String namespace, Duration duration, SyncLog log) {
-        SyncLease lease = new SyncLease(api, namespace, applySetName, defaultHolder(), duration, log);
+        return acquire(api, applySetName, namespace, duration, log, Timing.SYSTEM);
+    }
+
+    /** As {@link #acquire(KubeApi, String, String, Duration, SyncLog)}, by the given clocks. */
+    public static SyncLease acquire(KubeApi api, String applySetName, String namespace, Duration duration, SyncLog log,
+                                    Timing timing) {
+        SyncLease lease = new SyncLease(api, namespace, applySetName, defaultHolder(), duration, log, timing);
         lease.take();
         lease.startRenewing();
         return lease;
@@ -107,14 +117,14 @@ public final class SyncLease implements AutoCloseable, WriteFence {
     }
 
     private void take() {
-        String now = MICRO.format(Instant.now());
+        String now = MICRO.format(timing.wall().instant());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("apiVersion", "coordination.k8s.io/v1");
         body.put("kind", "Lease");
         body.put("metadata", new LinkedHashMap<>(Map.of("name", name, "namespace", namespace)));
         body.put("spec", spec(now, now));
-        long sentNanos = System.nanoTime();
-        long sentMillis = System.currentTimeMillis();
+        long sentNanos = timing.nanos().getAsLong();
+        long sentMillis = timing.wall().millis();
         try {
             current = api.create(LEASES, namespace, body);
             confirmed(sentNanos, sentMillis);
@@ -138,7 +148,7 @@ public final class SyncLease implements AutoCloseable, WriteFence {
         String renew = Objects.string(existing, "spec", "renewTime");
         long otherSeconds = Objects.number(existing, DEFAULT_DURATION.toSeconds(), "spec", "leaseDurationSeconds");
         Instant expires = renew == null ? null : Instant.parse(renew).plusSeconds(otherSeconds);
-        boolean expired = otherHolder == null || otherHolder.isEmpty() || expires == null || expires.isBefore(Instant.now());
+        boolean expired = otherHolder == null || otherHolder.isEmpty() || expires == null || expires.isBefore(timing.wall().instant());
         if (!expired) {
             String since = Objects.string(existing, "spec", "acquireTime");
             throw new SyncException("sync of ApplySet " + namespace + "/" + applySetName + " is already running (held by "
@@ -211,8 +221,8 @@ public final class SyncLease implements AutoCloseable, WriteFence {
         if (closed || lostBecause != null) {
             return;
         }
-        long sentNanos = System.nanoTime();
-        long sentMillis = System.currentTimeMillis();
+        long sentNanos = timing.nanos().getAsLong();
+        long sentMillis = timing.wall().millis();
         Map<String, Object> next = Objects.copy(current);
         ((Map<String, Object>) next.get("spec")).put("renewTime", MICRO.format(Instant.ofEpochMilli(sentMillis)));
         try {
@@ -290,8 +300,8 @@ public final class SyncLease implements AutoCloseable, WriteFence {
 
     /** The larger of the two clocks' views: a stalled process sees its monotonic clock jump, a resumed VM its wall clock. */
     private long ageNanos() {
-        long byMonotonic = System.nanoTime() - confirmedNanos;
-        long byWall = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - confirmedMillis);
+        long byMonotonic = timing.nanos().getAsLong() - confirmedNanos;
+        long byWall = TimeUnit.MILLISECONDS.toNanos(timing.wall().millis() - confirmedMillis);
         return Math.max(byMonotonic, byWall);
     }
 
@@ -308,7 +318,8 @@ public final class SyncLease implements AutoCloseable, WriteFence {
         try {
             String rv = Objects.string(current, "metadata", "resourceVersion");
             // bounded: a hanging API server must not hold the sync's end; the lease expires by itself
-            api.until(System.nanoTime() + RELEASE_TIMEOUT.toNanos()).deleteIfUnchanged(LEASES, namespace, name, rv);
+            // (request deadlines run by the system's monotonic clock, whatever clock the fence reads)
+            api.until(System.nanoTime() + timing.leaseRelease().toNanos()).deleteIfUnchanged(LEASES, namespace, name, rv);
         } catch (RuntimeException e) {
             log.warn("could not release the lease " + namespace + "/" + name + " (it expires in " + duration.toSeconds()
                     + "s): " + e.getMessage());

@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ClusterAccessTest {
 
     @Test
     void everyRequestIsCountedAndDiscoveryTakesTwo() {
-        try (ClusterAccess access = TestCluster.admin()) {
+        try (ClusterAccess access = ClusterTestBase.admin()) {
             long before = access.requestCount();
             Discovery d = Discovery.load(access);
             assertThat(access.requestCount() - before).isEqualTo(2);

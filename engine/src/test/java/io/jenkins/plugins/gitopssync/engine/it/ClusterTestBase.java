@@ -10,6 +10,9 @@ import io.jenkins.plugins.gitopssync.engine.inventory.DisplacedSync;
 import io.jenkins.plugins.gitopssync.engine.inventory.InventoryData;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
+import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,17 +23,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each test: its own namespace (also the ApplySet's), ApplySet name and Git repository; the namespace
- * and anything else it lists in {@link #cleanup} are deleted afterwards.
+ * Each test: its own namespace (also the ApplySet's), ApplySet name and Git repository; the namespace,
+ * those it registers with {@link #cluster} and anything else it lists in {@link #cleanup} are deleted
+ * afterwards.
  */
 abstract class ClusterTestBase {
 
     @TempDir
     Path tmp;
 
+    protected TestCluster cluster;
     protected ClusterAccess access;
     protected KubernetesClient client;
-    protected GitRepo repo;
+    protected TestRepo repo;
     protected String ns;
     protected String applySet;
     protected RecordingLog log;
@@ -39,19 +44,19 @@ abstract class ClusterTestBase {
 
     @BeforeEach
     void setUpCluster() throws Exception {
-        access = TestCluster.admin();
+        cluster = TestCluster.connect();
+        access = admin();
         client = access.client();
-        ns = TestCluster.unique("gs");
+        ns = cluster.createNamespace(TestCluster.unique("gs"));
         applySet = "inv-" + ns;
-        TestCluster.createNamespace(client, ns);
-        repo = new GitRepo(tmp.resolve("repo"));
+        repo = TestRepo.create(tmp.resolve("repo"));
         log = new RecordingLog();
         engine = new GitOpsSync(access, log);
     }
 
     @AfterEach
     void tearDownCluster() {
-        if (access == null) {
+        if (cluster == null) {
             return; // skipped: no cluster
         }
         cleanup.forEach(r -> {
@@ -61,15 +66,30 @@ abstract class ClusterTestBase {
                 // best effort
             }
         });
-        TestCluster.deleteNamespaces(client, ns);
+        cluster.close();
         if (repo != null) {
             repo.close();
         }
-        access.close();
+        if (access != null) {
+            access.close();
+        }
+    }
+
+    static ClusterAccess admin() {
+        return ClusterAccess.fromKubeconfigFile(TestCluster.kubeconfig(), null);
+    }
+
+    static ClusterAccess unprivileged() {
+        return ClusterAccess.fromKubeconfigFile(TestCluster.unprivilegedKubeconfig(), null);
+    }
+
+    /** The repository's files under {@code path} at its last commit. */
+    protected ManifestSource source(String path) {
+        return new ManifestSource(repo.dir(), repo.head(), path);
     }
 
     protected SyncRequest.Builder request(String path) {
-        return SyncRequest.builder(repo.source(path), applySet).applySetNamespace(ns).prune(true)
+        return SyncRequest.builder(source(path), applySet).applySetNamespace(ns).prune(true)
                 .waitForHealth(false);
     }
 

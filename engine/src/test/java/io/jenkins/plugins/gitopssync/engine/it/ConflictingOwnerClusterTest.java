@@ -18,7 +18,7 @@ class ConflictingOwnerClusterTest extends ClusterTestBase {
         repo.write("shared.yaml", Manifests.configMap("shared", "owner", "first"));
         repo.write("own.yaml", Manifests.configMap("own", "k", "v"));
         repo.commit("two config maps");
-        SyncResult first = engine.sync(SyncRequest.builder(repo.source("."), applySet).applySetNamespace(ns)
+        SyncResult first = engine.sync(SyncRequest.builder(source("."), applySet).applySetNamespace(ns)
                 .prune(true).waitForHealth(false).build());
         assertThat(first.status()).as("%s", first.errors()).isEqualTo(SyncStatus.Synced);
         String firstOwner = client.configMaps().inNamespace(ns).withName("shared").get()
@@ -26,7 +26,7 @@ class ConflictingOwnerClusterTest extends ClusterTestBase {
 
         String other = applySet + "-other";
         for (boolean dryRun : new boolean[] {true, false}) {
-            SyncResult second = engine.sync(SyncRequest.builder(repo.source("shared.yaml"), other).applySetNamespace(ns)
+            SyncResult second = engine.sync(SyncRequest.builder(source("shared.yaml"), other).applySetNamespace(ns)
                     .prune(true).dryRun(dryRun).waitForHealth(false).build());
             ObjectResult shared = object(second, "ConfigMap", "shared");
             assertThat(second.status()).isEqualTo(SyncStatus.Failed);
@@ -37,7 +37,7 @@ class ConflictingOwnerClusterTest extends ClusterTestBase {
         // still the first set's, and still in its inventory: its next sync is a no-op
         assertThat(client.configMaps().inNamespace(ns).withName("shared").get().getMetadata().getLabels())
                 .containsEntry(ApplySetId.PART_OF_LABEL, firstOwner);
-        SyncResult again = engine.sync(SyncRequest.builder(repo.source("."), applySet).applySetNamespace(ns)
+        SyncResult again = engine.sync(SyncRequest.builder(source("."), applySet).applySetNamespace(ns)
                 .prune(true).waitForHealth(false).build());
         assertThat(again.totals().unchanged()).isEqualTo(2);
     }

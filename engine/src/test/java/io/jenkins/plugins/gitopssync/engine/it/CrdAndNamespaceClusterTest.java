@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +21,7 @@ class CrdAndNamespaceClusterTest extends ClusterTestBase {
         String group = TestCluster.unique("t") + ".example.com";
         String appNs = TestCluster.unique("app");
         cleanup.add(() -> client.apiextensions().v1().customResourceDefinitions().withName("widgets." + group).delete());
-        cleanup.add(() -> TestCluster.deleteNamespaces(client, appNs));
+        cluster.deleteNamespaceAtEnd(appNs);
         repo.write("a-widget.yaml", """
                 apiVersion: %s/v1
                 kind: Widget

@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.engine.time.Timing;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Health: a Deployment rolls out on the KWOK nodes; one that cannot be scheduled times out clearly. */
 class HealthClusterTest extends ClusterTestBase {
+
+    @BeforeEach
+    void pollOften() {
+        // every 200 ms instead of every second: a short timeout still sees several rounds
+        engine.setTiming(Timing.SYSTEM.withHealthPoll(Duration.ofMillis(200)));
+    }
 
     @Test
     void deploymentRollsOutAndIsCurrent() throws Exception {
@@ -31,12 +39,12 @@ class HealthClusterTest extends ClusterTestBase {
                 "      nodeSelector:\n        disktype: does-not-exist\n"));
         repo.commit("stuck");
         long t0 = System.nanoTime();
-        // a few polls (one a second) are enough to see it stay unschedulable; a longer limit only costs time
-        SyncResult r = sync(b -> b.waitForHealth(true).timeout(Duration.ofSeconds(3)));
+        // a few polls are enough to see it stay unschedulable; a longer limit only costs time
+        SyncResult r = sync(b -> b.waitForHealth(true).timeout(Duration.ofSeconds(1)));
         long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
         assertThat(r.status()).isEqualTo(SyncStatus.Failed);
         assertThat(r.errors()).singleElement().asString()
-                .contains("timed out after 3s")
+                .contains("timed out after 1s")
                 .contains("Deployment/" + ns + "/stuck: 0 of 1 replicas");
         assertThat(object(r, "Deployment", "stuck").health()).startsWith("InProgress: 0 of 1 replicas");
         assertThat(seconds).isLessThan(60);
@@ -82,10 +90,10 @@ class HealthClusterTest extends ClusterTestBase {
                 """.formatted(name, ns, ns));
         repo.commit("an aggregated API whose backend does not exist");
 
-        SyncResult r = sync(b -> b.waitForHealth(true).timeout(Duration.ofSeconds(6)));
+        SyncResult r = sync(b -> b.waitForHealth(true).timeout(Duration.ofSeconds(2)));
 
         assertThat(r.status()).isEqualTo(SyncStatus.Failed);
-        assertThat(r.errors()).singleElement().asString().contains("timed out after 6s")
+        assertThat(r.errors()).singleElement().asString().contains("timed out after 2s")
                 .contains("APIService/" + name + ": not Available: ");
         assertThat(object(r, "APIService", name).health()).startsWith("InProgress: not Available: ");
     }

@@ -3,10 +3,11 @@ package io.jenkins.plugins.gitopssync.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
-import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,7 @@ class InterruptedSyncClusterTest extends ClusterTestBase {
         // a child JVM runs the sync and is halted between apply and prune
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), KilledSyncMain.class.getName(),
-                TestCluster.kubeconfig().toString(), repo.root().toString(), revision, ".", applySet, ns)
+                TestCluster.kubeconfig().toString(), repo.dir().toString(), revision, ".", applySet, ns)
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();

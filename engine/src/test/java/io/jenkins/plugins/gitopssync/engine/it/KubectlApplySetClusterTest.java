@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.testsupport.Kubectl;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class KubectlApplySetClusterTest extends ClusterTestBase {
         repo.commit("two objects");
         SyncResult r = sync(b -> b.defaultNamespace(ns));
         assertThat(r.status()).isEqualTo(SyncStatus.Synced);
-        String dir = repo.root().resolve("m").toString();
+        String dir = repo.dir().resolve("m").toString();
 
         // 1. kubectl on the engine's parent: recognised as an ApplySet managed by gitops-sync, left alone
         Kubectl.Result onOurs = Kubectl.run(TestCluster.kubeconfig(), APPLYSET_ON, "apply", "--server-side", "--prune",
@@ -59,7 +61,7 @@ class KubectlApplySetClusterTest extends ClusterTestBase {
 
         // 3. the engine will not change kubectl's ApplySet
         SyncResult refused = engine.sync(io.jenkins.plugins.gitopssync.engine.SyncRequest
-                .builder(repo.source("m"), kubectlSet).applySetNamespace(ns).prune(true).build());
+                .builder(source("m"), kubectlSet).applySetNamespace(ns).prune(true).build());
         assertThat(refused.status()).isEqualTo(SyncStatus.Failed);
         assertThat(refused.errors()).singleElement().asString().contains("is managed by kubectl")
                 .contains("does not change another tool's ApplySet");

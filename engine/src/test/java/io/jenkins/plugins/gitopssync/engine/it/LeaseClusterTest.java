@@ -8,14 +8,22 @@ import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
+import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** One sync at a time per ApplySet: a second one fails at once naming the holder; an expired lease is taken over. */
+/**
+ * One sync at a time per ApplySet: a second one fails at once naming the holder; an expired lease is taken
+ * over; a sync that stalled past its lease (by either clock) asks the server before its next write, and
+ * stops there when another sync took the lease meanwhile.
+ */
 class LeaseClusterTest extends ClusterTestBase {
 
     @Test
@@ -31,7 +39,7 @@ class LeaseClusterTest extends ClusterTestBase {
             // while the first sync holds the lease, a second engine (another build) tries the same ApplySet
             Lease lease = client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet)).get();
             holderDuringFirst.set(lease.getSpec().getHolderIdentity());
-            try (ClusterAccess other = TestCluster.admin()) {
+            try (ClusterAccess other = admin()) {
                 second.set(new GitOpsSync(other, new RecordingLog()).sync(request(".").build()));
             }
         });
@@ -95,5 +103,54 @@ class LeaseClusterTest extends ClusterTestBase {
         assertThat(r.status()).isEqualTo(SyncStatus.Failed);
         assertThat(r.errors()).singleElement().asString().contains("lost the lease").contains("stopped before pruning");
         assertThat(client.configMaps().inNamespace(ns).withName("b").get()).isNotNull();
+    }
+
+    /**
+     * The stall, without waiting for it: mid-stage, another sync takes the lease over (a write to the Lease,
+     * so this sync's next renewal conflicts) and one of this sync's clocks jumps by the lease's duration.
+     * The next write is not a batch's first, so only the clock tells the fence to ask the server. With
+     * neither clock moved (the control), the sync keeps writing that stage and stops at the next batch.
+     */
+    @ParameterizedTest(name = "clock moved: {0}")
+    @ValueSource(strings = {"monotonic", "wall", "none"})
+    void aSyncThatStalledPastItsLeaseStopsAtItsNextWrite(String moved) throws Exception {
+        for (int i = 0; i < 6; i++) {
+            repo.write("cm-" + i + ".yaml", Manifests.configMap("cm-" + i, "k", "1"));
+        }
+        repo.commit("six config maps, one apply stage");
+        MovableClocks clocks = new MovableClocks();
+        engine.setTiming(clocks.timing());
+        Duration lease = Duration.ofSeconds(60);
+        engine.setPhaseHook(phase -> {
+            if (!phase.equals("applying:2")) {
+                return;
+            }
+            client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet)).edit(l -> {
+                l.getSpec().setHolderIdentity("the-next-sync/pid-1/abcd");
+                return l;
+            });
+            switch (moved) {
+                case "monotonic" -> clocks.moveMonotonic(lease);
+                case "wall" -> clocks.moveWall(lease);
+                default -> { }
+            }
+        });
+        SyncResult r = sync(b -> b.concurrency(1).leaseDuration(lease));
+
+        assertThat(r.status()).isEqualTo(SyncStatus.Failed);
+        long created = r.objects().stream().filter(o -> o.action() == Action.CREATED).count();
+        if (moved.equals("none")) {
+            assertThat(r.errors()).singleElement().asString().contains("lost the lease").contains("(another sync took it over)")
+                    .contains("stopped before recording the inventory");
+            assertThat(created).as("the stage's writes went on: the clock said the lease was fresh").isEqualTo(6);
+        } else {
+            assertThat(r.errors()).singleElement().asString().contains("lost the lease").contains("(another sync took it over)")
+                    .contains("stopped before applying stage 1/1");
+            assertThat(created).as("nothing written after the stall").isEqualTo(2);
+            assertThat(client.configMaps().inNamespace(ns).withName("cm-5").get()).isNull();
+        }
+        // not ours any more: left to the sync that took it over
+        assertThat(client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet)).get().getSpec()
+                .getHolderIdentity()).isEqualTo("the-next-sync/pid-1/abcd");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,8 @@ class NoOpRequestCountClusterTest extends ClusterTestBase {
         // fresh namespaces per size: objects of the previous size may still be terminating in the old ones
         String ns1 = TestCluster.unique("gs1");
         String ns2 = TestCluster.unique("gs2");
-        TestCluster.createNamespace(client, ns1);
-        TestCluster.createNamespace(client, ns2);
-        cleanup.add(() -> TestCluster.deleteNamespaces(client, ns1, ns2));
+        cluster.createNamespace(ns1);
+        cluster.createNamespace(ns2);
         String set = "noop-" + n + "-" + ns;
         Map<String, StringBuilder> files = new TreeMap<>();
         for (int i = 0; i < n; i++) {
@@ -122,7 +122,7 @@ class NoOpRequestCountClusterTest extends ClusterTestBase {
 
     private io.jenkins.plugins.gitopssync.engine.SyncRequest.Builder syncRequestBuilder(int n, String set) {
         int concurrency = Integer.parseInt(System.getenv().getOrDefault("GITOPS_TEST_CONCURRENCY", "0"));
-        return io.jenkins.plugins.gitopssync.engine.SyncRequest.builder(repo.source(String.valueOf(n)), set)
+        return io.jenkins.plugins.gitopssync.engine.SyncRequest.builder(source(String.valueOf(n)), set)
                 .applySetNamespace(ns).prune(true).waitForHealth(false).concurrency(concurrency);
     }
 

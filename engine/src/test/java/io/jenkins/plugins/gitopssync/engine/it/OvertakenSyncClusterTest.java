@@ -2,11 +2,13 @@ package io.jenkins.plugins.gitopssync.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
-import io.fabric8.kubernetes.api.model.Secret;
+import io.jenkins.plugins.gitopssync.testsupport.Kubectl;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,14 +26,15 @@ import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The kill/pause/resume matrix. A set of a few hundred objects is synced; then sync A (in its own JVM)
- * moves it to a new revision with new kinds and a second namespace, and is frozen (SIGSTOP: all its
- * threads, its lease renewer too) at one point of its run. While it is frozen, its lease runs out and
+ * The kill/pause/resume matrix. A set of a hundred objects is synced; then sync A (in its own JVM, one
+ * for all cases) moves it to a new revision with new kinds and a second namespace, and is frozen (SIGSTOP:
+ * all its threads, its lease renewer too) at one point of its run. While it is frozen, its lease runs out and
  * sync B takes it over and syncs a revision without A's new kinds, pruning A's objects and narrowing
  * the parent. Then A resumes, and finishes however it can. Two ways of overtaking: the lease really
  * expires (A's own clock sees the stall), or B's clock runs ahead of A's (the lease's renew time is moved
@@ -43,19 +46,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class OvertakenSyncClusterTest extends ClusterTestBase {
 
-    private static final int CONFIG_MAPS = 200;
-    private static final int SECRETS = 50;
-    private static final int SERVICE_ACCOUNTS = 60;
-    private static final int ROLES = 40;
-    /** A's lease when it is to expire for real: short, so the matrix does not wait a minute per case. */
-    private static final int SHORT_LEASE_SECONDS = 3;
+    // A applies them in this order: ServiceAccounts, Roles, ConfigMaps (one stage after the ClusterRole's)
+    // and then prunes the Secrets; enough of each that A is paused with writes of the same batch left
+    private static final int SERVICE_ACCOUNTS = 24;
+    private static final int ROLES = 16;
+    private static final int CONFIG_MAPS = 80;
+    private static final int SECRETS = 20;
+    /** A's lease when it is to expire for real: the shortest a Lease can say (whole seconds), so each case waits a second. */
+    private static final int SHORT_LEASE_SECONDS = 1;
 
     enum Overtake { LEASE_EXPIRED, CLOCK_AHEAD }
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
-        for (String point : List.of("leased", "read", "widened", "applying:30", "applying:150", "applied",
-                "pruning:10", "pruned")) {
+        String amidServiceAccounts = "applying:" + (1 + SERVICE_ACCOUNTS / 2);
+        String amidConfigMaps = "applying:" + (1 + SERVICE_ACCOUNTS + ROLES + CONFIG_MAPS / 4);
+        String amidPrune = "pruning:" + SECRETS / 5;
+        for (String point : List.of("leased", "read", "widened", amidServiceAccounts, amidConfigMaps, "applied",
+                amidPrune, "pruned")) {
             for (Overtake how : Overtake.values()) {
                 cases.add(Arguments.of(point, how));
             }
@@ -67,9 +75,8 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
     @MethodSource("matrix")
     void anOvertakenSyncLeavesNothingThatTheNextPruneCannotFind(String pausePoint, Overtake how) throws Exception {
         String ns2 = TestCluster.unique("gs2");
-        TestCluster.createNamespace(client, ns2);
+        cluster.createNamespace(ns2);
         String clusterRole = "gs-reader-" + ns;
-        cleanup.add(() -> TestCluster.deleteNamespaces(client, ns2));
         cleanup.add(() -> client.rbac().clusterRoles().withName(clusterRole).delete());
         writeRevisions(ns2, clusterRole);
         repo.commit("four revisions of one set, one per directory");
@@ -79,7 +86,9 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
         assertThat(first.totals().created()).isEqualTo(CONFIG_MAPS + SECRETS);
 
         int leaseSeconds = how == Overtake.LEASE_EXPIRED ? SHORT_LEASE_SECONDS : 60;
-        Child a = Child.start(repo.root(), repo.source("a").revision(), "a", applySet, ns, pausePoint, leaseSeconds);
+        Child a = Child.running();
+        a.sync(repo.dir(), repo.head(), "a", applySet, ns, pausePoint, leaseSeconds);
+        boolean finished = false;
         try {
             assertThat(a.paused.await(120, TimeUnit.SECONDS)).as("A reached %s: %s", pausePoint, a.output()).isTrue();
             a.signal("STOP");
@@ -90,9 +99,12 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
             assertThat(b.status()).as("B: %s", b.errors()).isEqualTo(SyncStatus.Synced);
             assertThat(b.warnings()).anyMatch(w -> w.contains("taking over the expired lease"));
             a.signal("CONT");
-            assertThat(a.process.waitFor(120, TimeUnit.SECONDS)).as(a.output()).isTrue();
+            assertThat(a.finished.await(120, TimeUnit.SECONDS)).as(a.output()).isTrue();
+            finished = true;
         } finally {
-            a.process.destroyForcibly();
+            if (!finished) {
+                a.stop(); // stopped or still syncing: the next case starts a new one
+            }
         }
         String result = a.result();
         assertThat(result).as(a.output()).startsWith("result Failed")
@@ -188,9 +200,15 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
         }
     }
 
+    /** Every kind the cluster lists, asked once: the matrix adds no kinds. */
+    private static String listableKinds;
+
     /** "Kind/group/namespace/name" of every object labelled part-of the set, in every kind the cluster lists. */
     private List<String> membersOfTheSet() throws IOException, InterruptedException {
-        String kinds = Kubectl.ok("api-resources", "--verbs=list", "-o", "name").strip().replace('\n', ',');
+        if (listableKinds == null) {
+            listableKinds = Kubectl.ok("api-resources", "--verbs=list", "-o", "name").strip().replace('\n', ',');
+        }
+        String kinds = listableKinds;
         String out = Kubectl.ok("get", kinds, "-A", "-l", ApplySetId.PART_OF_LABEL + "=" + ApplySetId.of(applySet, ns),
                 "-o", "jsonpath={range .items[*]}{.kind}/{.apiVersion}/{.metadata.namespace}/{.metadata.name}{\"\\n\"}{end}");
         List<String> members = new ArrayList<>();
@@ -223,11 +241,25 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
         return value == null || value.isBlank() ? new TreeSet<>() : new TreeSet<>(Arrays.asList(value.split(",")));
     }
 
-    /** Sync A in its own JVM, its output collected as it comes. */
+    @AfterAll
+    static void stopSyncA() {
+        if (Child.running != null) {
+            Child.running.stop();
+        }
+    }
+
+    /**
+     * Sync A's JVM, its output collected as it comes. One for the whole matrix: A is the same program in
+     * every case, and a warm JVM reaches its pause point in a fraction of a cold one's time.
+     */
     private static final class Child {
+        static Child running;
+
         final Process process;
         final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        final CountDownLatch paused = new CountDownLatch(1);
+        final CountDownLatch ready = new CountDownLatch(1);
+        volatile CountDownLatch paused = new CountDownLatch(1);
+        volatile CountDownLatch finished = new CountDownLatch(1);
 
         private Child(Process process) {
             this.process = process;
@@ -237,8 +269,12 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
                     String line;
                     while ((line = r.readLine()) != null) {
                         lines.add(line);
-                        if (line.startsWith("paused at ")) {
+                        if (line.equals("ready")) {
+                            ready.countDown();
+                        } else if (line.startsWith("paused at ")) {
                             paused.countDown();
+                        } else if (line.startsWith("result ")) {
+                            finished.countDown();
                         }
                     }
                 } catch (IOException ignored) {
@@ -249,12 +285,32 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
             reader.start();
         }
 
-        static Child start(Path root, String revision, String path, String applySet, String ns, String pausePoint,
-                           int leaseSeconds) throws IOException {
-            return new Child(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), PausableSyncMain.class.getName(),
-                    TestCluster.kubeconfig().toString(), root.toString(), revision, path, applySet, ns, pausePoint,
-                    String.valueOf(leaseSeconds)).redirectErrorStream(true).start());
+        /** The child JVM, started when there is none (first case, or the last one broke it). */
+        static Child running() throws IOException, InterruptedException {
+            if (running == null || !running.process.isAlive()) {
+                running = new Child(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), PausableSyncMain.class.getName(),
+                        TestCluster.kubeconfig().toString()).redirectErrorStream(true).start());
+                assertThat(running.ready.await(120, TimeUnit.SECONDS)).as(running.output()).isTrue();
+            }
+            return running;
+        }
+
+        /** Starts one sync A (see {@link PausableSyncMain}). */
+        void sync(Path root, String revision, String path, String applySet, String ns, String pausePoint,
+                  int leaseSeconds) throws IOException {
+            lines.clear();
+            paused = new CountDownLatch(1);
+            finished = new CountDownLatch(1);
+            OutputStream in = process.getOutputStream();
+            in.write(String.join("\t", root.toString(), revision, path, applySet, ns, pausePoint,
+                    String.valueOf(leaseSeconds)).concat("\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        }
+
+        void stop() {
+            process.destroyForcibly();
+            running = null;
         }
 
         void signal(String signal) throws IOException, InterruptedException {

@@ -99,7 +99,7 @@ class OwnershipRaceClusterTest extends ClusterTestBase {
     }
 
     private SyncResult syncHeldAfterRead(String set, String path, CyclicBarrier bothRead) {
-        try (ClusterAccess own = TestCluster.admin()) {
+        try (ClusterAccess own = admin()) {
             GitOpsSync engine = new GitOpsSync(own, new RecordingLog());
             engine.setPhaseHook(phase -> {
                 if (phase.equals("read")) {
@@ -110,12 +110,12 @@ class OwnershipRaceClusterTest extends ClusterTestBase {
                     }
                 }
             });
-            return engine.sync(SyncRequest.builder(repo.source(path), set).applySetNamespace(ns).prune(true).waitForHealth(false).build());
+            return engine.sync(SyncRequest.builder(source(path), set).applySetNamespace(ns).prune(true).waitForHealth(false).build());
         }
     }
 
     private SyncResult sync(String set, String path) {
-        return engine.sync(SyncRequest.builder(repo.source(path), set).applySetNamespace(ns).prune(true).waitForHealth(false).build());
+        return engine.sync(SyncRequest.builder(source(path), set).applySetNamespace(ns).prune(true).waitForHealth(false).build());
     }
 
     /** Names of the objects an ApplySet's inventory records. */

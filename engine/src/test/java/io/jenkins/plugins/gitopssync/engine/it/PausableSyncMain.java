@@ -15,18 +15,20 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Run in a child JVM by {@link OvertakenSyncClusterTest}: syncs, and at the phase named (see
- * GitOpsSync#setPhaseHook) prints "paused at PHASE" and waits for a line on stdin. The test stops the
- * whole process there (SIGSTOP: every thread, the lease renewer too), lets another sync overtake it,
- * and resumes it (SIGCONT). Prints "result STATUS | ERRORS" at the end.
- * Args: kubeconfig, repository root, revision, path, ApplySet name, namespace, phase, lease seconds.
+ * Run in a child JVM by {@link OvertakenSyncClusterTest}, which sends it one sync per line on stdin
+ * (tab-separated: repository root, revision, path, ApplySet name, namespace, phase, lease seconds), one
+ * after the other, so that only the first pays for a cold JVM. Each sync, at the phase named (see
+ * GitOpsSync#setPhaseHook), prints "paused at PHASE" and waits for a line on stdin. The test stops the
+ * whole process there (SIGSTOP: every thread, the lease renewer too), lets another sync overtake it, and
+ * resumes it (SIGCONT). Prints "result STATUS | ERRORS" at the end of each sync.
+ * Args: kubeconfig.
  */
 public final class PausableSyncMain {
 
     private PausableSyncMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         ClusterAccess access = ClusterAccess.fromKubeconfigFile(Path.of(args[0]), null);
         GitOpsSync engine = new GitOpsSync(access, new SyncLog() {
             @Override
@@ -39,25 +41,31 @@ public final class PausableSyncMain {
                 System.out.println("WARN " + message);
             }
         });
-        String pauseAt = args[6];
-        AtomicBoolean paused = new AtomicBoolean();
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        engine.setPhaseHook(phase -> {
-            if (phase.equals(pauseAt) && paused.compareAndSet(false, true)) {
-                System.out.println("paused at " + phase);
-                System.out.flush();
-                try {
-                    stdin.readLine();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        });
-        SyncResult r = engine.sync(SyncRequest.builder(new ManifestSource(Path.of(args[1]), args[2], args[3]), args[4])
-                .applySetNamespace(args[5]).prune(true).waitForHealth(false).leaseDuration(Duration.ofSeconds(Long.parseLong(args[7])))
-                .build());
-        System.out.println("result " + r.status() + " | " + String.join(" || ", r.errors()));
+        System.out.println("ready");
         System.out.flush();
+        String command;
+        while ((command = stdin.readLine()) != null) {
+            String[] a = command.split("\t");
+            String pauseAt = a[5];
+            AtomicBoolean paused = new AtomicBoolean();
+            engine.setPhaseHook(phase -> {
+                if (phase.equals(pauseAt) && paused.compareAndSet(false, true)) {
+                    System.out.println("paused at " + phase);
+                    System.out.flush();
+                    try {
+                        stdin.readLine();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            SyncResult r = engine.sync(SyncRequest.builder(new ManifestSource(Path.of(a[0]), a[1], a[2]), a[3])
+                    .applySetNamespace(a[4]).prune(true).waitForHealth(false)
+                    .leaseDuration(Duration.ofSeconds(Long.parseLong(a[6]))).build());
+            System.out.println("result " + r.status() + " | " + String.join(" || ", r.errors()));
+            System.out.flush();
+        }
         System.exit(0);
     }
 }

@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import org.junit.jupiter.api.Test;
 
 /** The unprivileged token: clear permission errors naming the verb, the resource and the object. */
@@ -21,7 +22,7 @@ class PermissionClusterTest extends ClusterTestBase {
     void tokenWithoutRightsGetsAPermissionErrorAndChangesNothing() throws Exception {
         repo.write("cm.yaml", Manifests.configMap("settings", "a", "1"));
         repo.commit("one config map");
-        try (ClusterAccess unprivileged = TestCluster.unprivileged()) {
+        try (ClusterAccess unprivileged = unprivileged()) {
             GitOpsSync engine = new GitOpsSync(unprivileged, new RecordingLog());
             SyncResult sync = engine.sync(request(".").build());
             assertThat(sync.status()).isEqualTo(SyncStatus.Failed);
@@ -54,7 +55,7 @@ class PermissionClusterTest extends ClusterTestBase {
                 .write("apps/web.yaml", Manifests.deployment("web", 1, "nginx:1.27"));
         repo.commit("config map and deployment");
 
-        try (ClusterAccess unprivileged = TestCluster.unprivileged()) {
+        try (ClusterAccess unprivileged = unprivileged()) {
             SyncResult r = new GitOpsSync(unprivileged, new RecordingLog()).sync(request(".").build());
             assertThat(r.status()).isEqualTo(SyncStatus.Failed);
             ObjectResult web = object(r, "Deployment", "web");

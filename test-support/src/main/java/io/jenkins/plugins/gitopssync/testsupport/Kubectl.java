@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitopssync.engine.it;
+package io.jenkins.plugins.gitopssync.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real kubectl against the test cluster, as a user would. */
+/** Runs the real kubectl (first on PATH) against the test cluster, as a user would. */
 public final class Kubectl {
 
     public record Result(int exitCode, String output) {
@@ -34,7 +34,7 @@ public final class Kubectl {
         return new Result(p.exitValue(), out);
     }
 
-    /** Runs and fails the test on a non-zero exit. */
+    /** Runs with the admin kubeconfig and fails the test on a non-zero exit. */
     public static String ok(String... args) throws IOException, InterruptedException {
         Result r = run(TestCluster.kubeconfig(), Map.of(), args);
         if (r.exitCode() != 0) {
