@@ -4,7 +4,7 @@ import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
@@ -46,9 +46,9 @@ public final class CrdWaiter {
                 throw e;
             }
             for (Map<String, Object> crd : crds) {
-                Map<String, Object> est = Objects.condition(crd, "Established");
+                Map<String, Object> est = ObjectMaps.condition(crd, "Established");
                 if (est != null && "True".equals(est.get("status"))) {
-                    pending.remove(Objects.string(crd, "metadata", "name"));
+                    pending.remove(ObjectMaps.string(crd, "metadata", "name"));
                 }
             }
             if (pending.isEmpty()) {

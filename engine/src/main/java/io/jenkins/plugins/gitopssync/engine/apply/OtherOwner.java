@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.apply;
 
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
@@ -19,7 +19,7 @@ public final class OtherOwner {
 
     /** The part-of label of a live object, or null. */
     public static String of(Map<String, Object> live) {
-        return live == null ? null : Objects.stringMap(live, "labels").get(ApplySetId.PART_OF_LABEL);
+        return live == null ? null : ObjectMaps.stringMap(live, "labels").get(ApplySetId.PART_OF_LABEL);
     }
 
     public static String refusal(PlannedObject p, String otherId) {

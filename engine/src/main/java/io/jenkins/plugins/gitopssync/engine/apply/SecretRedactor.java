@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.apply;
 
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,7 +33,7 @@ public final class SecretRedactor {
                 }
             }
         }
-        if (Objects.at(object, "stringData") instanceof Map<?, ?> sd) {
+        if (ObjectMaps.at(object, "stringData") instanceof Map<?, ?> sd) {
             sd.values().forEach(v -> values.add(String.valueOf(v)));
         }
         values.sort((a, b) -> b.length() - a.length());

@@ -4,10 +4,10 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,7 @@ public final class ClusterAccess implements AutoCloseable {
                 throw new SyncException("the kubeconfig is empty");
             }
             KubeConfigUtils.merge(config, blankToNull(context),
-                    Objects.SERIALIZATION.unmarshal(kubeconfigYaml, io.fabric8.kubernetes.api.model.Config.class));
+                    ObjectMaps.SERIALIZATION.unmarshal(kubeconfigYaml, io.fabric8.kubernetes.api.model.Config.class));
         } catch (SyncException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -94,7 +94,7 @@ public final class ClusterAccess implements AutoCloseable {
         RequestCounter counter = new RequestCounter();
         KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(config)
-                .withKubernetesSerialization(Objects.SERIALIZATION)
+                .withKubernetesSerialization(ObjectMaps.SERIALIZATION)
                 // named, not found through ServiceLoader: on a Jenkins agent the plugin's classes are
                 // loaded remotely and service files may not be visible to fabric8's lookup
                 .withHttpClientFactory(new BoundedCalls())

@@ -70,7 +70,7 @@ public final class KubeApi {
     /** Server-side apply with our field manager and forced conflicts (we own the fields we declare). */
     public Applied apply(ResourceInfo r, String namespace, String name, Map<String, Object> body, boolean dryRun) {
         String q = "?fieldManager=" + FIELD_MANAGER + "&force=true" + (dryRun ? "&dryRun=All" : "");
-        Response resp = send("PATCH", path(r, namespace, name) + q, "application/apply-patch+yaml", Objects.toJson(body),
+        Response resp = send("PATCH", path(r, namespace, name) + q, "application/apply-patch+yaml", ObjectMaps.toJson(body),
                 "patch", r, namespace);
         return new Applied(resp.code == 201, withType(resp.json(), r));
     }
@@ -89,7 +89,7 @@ public final class KubeApi {
     public Applied applyIfUnchanged(ResourceInfo r, String namespace, String name, Map<String, Object> body,
                                     String resourceVersion) {
         Map<String, Object> conditional = new LinkedHashMap<>(body);
-        Map<String, Object> meta = new LinkedHashMap<>(Objects.child(body, "metadata"));
+        Map<String, Object> meta = new LinkedHashMap<>(ObjectMaps.child(body, "metadata"));
         meta.put("resourceVersion", resourceVersion);
         conditional.put("metadata", meta);
         return apply(r, namespace, name, conditional, false);
@@ -158,13 +158,13 @@ public final class KubeApi {
     }
 
     public Map<String, Object> create(ResourceInfo r, String namespace, Map<String, Object> body) {
-        return withType(send("POST", path(r, namespace, null), "application/json", Objects.toJson(body), "create", r,
+        return withType(send("POST", path(r, namespace, null), "application/json", ObjectMaps.toJson(body), "create", r,
                 namespace).json(), r);
     }
 
     /** PUT; the body's resourceVersion makes it conditional (409 when someone else wrote first). */
     public Map<String, Object> update(ResourceInfo r, String namespace, String name, Map<String, Object> body) {
-        return withType(send("PUT", path(r, namespace, name), "application/json", Objects.toJson(body), "update", r,
+        return withType(send("PUT", path(r, namespace, name), "application/json", ObjectMaps.toJson(body), "update", r,
                 namespace).json(), r);
     }
 

@@ -35,7 +35,7 @@ final class KubeconfigFile {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         io.fabric8.kubernetes.api.model.Config parsed =
-                Objects.SERIALIZATION.unmarshal(text, io.fabric8.kubernetes.api.model.Config.class);
+                ObjectMaps.SERIALIZATION.unmarshal(text, io.fabric8.kubernetes.api.model.Config.class);
         if (parsed == null) {
             throw new IllegalArgumentException("the kubeconfig " + file + " is empty");
         }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.diff;
 
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +37,8 @@ public final class Fingerprint {
         if (owned != null) {
             return ContentHash.of(owned);
         }
-        Map<String, Object> n = Objects.copy(Normalizer.normalize(live));
-        if (Objects.at(n, "metadata", "annotations") instanceof Map<?, ?> ann) {
+        Map<String, Object> n = ObjectMaps.copy(Normalizer.normalize(live));
+        if (ObjectMaps.at(n, "metadata", "annotations") instanceof Map<?, ?> ann) {
             CONTROLLER_ANNOTATIONS.forEach(ann::remove);
             if (ann.isEmpty()) {
                 ((Map<String, Object>) n.get("metadata")).remove("annotations");
@@ -54,7 +54,7 @@ public final class Fingerprint {
     }
 
     public static String resourceVersion(Map<String, Object> obj) {
-        return obj == null ? null : Objects.string(obj, "metadata", "resourceVersion");
+        return obj == null ? null : ObjectMaps.string(obj, "metadata", "resourceVersion");
     }
 
     /** True when the object is certainly unchanged since the last sync ({@code desiredHash}: of Git's state now). */

@@ -3,7 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.diff;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ final class OwnedFields {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> ownSet(Map<String, Object> live) {
-        if (!(Objects.at(live, "metadata", "managedFields") instanceof List<?> entries)) {
+        if (!(ObjectMaps.at(live, "metadata", "managedFields") instanceof List<?> entries)) {
             return null;
         }
         for (Object e : entries) {

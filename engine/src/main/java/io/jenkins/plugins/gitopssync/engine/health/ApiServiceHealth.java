@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.health;
 
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import java.util.Map;
 
 /**
@@ -12,7 +12,7 @@ final class ApiServiceHealth implements KindHealth {
 
     @Override
     public HealthStatus assess(Map<String, Object> apiService) {
-        Map<String, Object> available = Objects.condition(apiService, "Available");
+        Map<String, Object> available = ObjectMaps.condition(apiService, "Available");
         if (available == null) {
             return HealthStatus.inProgress("no Available condition yet");
         }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.health;
 
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import java.util.Map;
 
 /** Established is current; names not accepted fails. */
@@ -8,11 +8,11 @@ final class CrdHealth implements KindHealth {
 
     @Override
     public HealthStatus assess(Map<String, Object> crd) {
-        Map<String, Object> names = Objects.condition(crd, "NamesAccepted");
+        Map<String, Object> names = ObjectMaps.condition(crd, "NamesAccepted");
         if (names != null && "False".equals(names.get("status"))) {
             return HealthStatus.failed("names not accepted: " + GenericHealth.text(names));
         }
-        Map<String, Object> est = Objects.condition(crd, "Established");
+        Map<String, Object> est = ObjectMaps.condition(crd, "Established");
         if (est != null && "True".equals(est.get("status"))) {
             return HealthStatus.current();
         }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.health;
 
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import java.util.Map;
 
 /** Scheduled on every eligible node, updated and available there. */
@@ -8,16 +8,16 @@ final class DaemonSetHealth implements KindHealth {
 
     @Override
     public HealthStatus assess(Map<String, Object> d) {
-        if (Objects.at(d, "status", "observedGeneration") == null) {
+        if (ObjectMaps.at(d, "status", "observedGeneration") == null) {
             return HealthStatus.inProgress("not yet observed by its controller");
         }
-        if ("OnDelete".equals(Objects.string(d, "spec", "updateStrategy", "type"))) {
+        if ("OnDelete".equals(ObjectMaps.string(d, "spec", "updateStrategy", "type"))) {
             return HealthStatus.current();
         }
-        long desired = Objects.number(d, 0, "status", "desiredNumberScheduled");
-        long updated = Objects.number(d, 0, "status", "updatedNumberScheduled");
-        long available = Objects.number(d, 0, "status", "numberAvailable");
-        long ready = Objects.number(d, 0, "status", "numberReady");
+        long desired = ObjectMaps.number(d, 0, "status", "desiredNumberScheduled");
+        long updated = ObjectMaps.number(d, 0, "status", "updatedNumberScheduled");
+        long available = ObjectMaps.number(d, 0, "status", "numberAvailable");
+        long ready = ObjectMaps.number(d, 0, "status", "numberReady");
         if (updated < desired) {
             return HealthStatus.inProgress(updated + " of " + desired + " pods updated");
         }

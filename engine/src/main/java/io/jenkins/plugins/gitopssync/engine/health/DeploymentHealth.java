@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.health;
 
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import java.util.Map;
 
 /** Rolled out: every replica updated, ready and available; a passed progress deadline fails. */
@@ -8,18 +8,18 @@ final class DeploymentHealth implements KindHealth {
 
     @Override
     public HealthStatus assess(Map<String, Object> d) {
-        Map<String, Object> progressing = Objects.condition(d, "Progressing");
+        Map<String, Object> progressing = ObjectMaps.condition(d, "Progressing");
         if (progressing != null && "ProgressDeadlineExceeded".equals(progressing.get("reason"))) {
             return HealthStatus.failed("progress deadline exceeded: " + GenericHealth.text(progressing));
         }
-        if (Boolean.TRUE.equals(Objects.at(d, "spec", "paused"))) {
+        if (Boolean.TRUE.equals(ObjectMaps.at(d, "spec", "paused"))) {
             return HealthStatus.current();
         }
-        long want = Objects.number(d, 1, "spec", "replicas");
-        long updated = Objects.number(d, 0, "status", "updatedReplicas");
-        long total = Objects.number(d, 0, "status", "replicas");
-        long ready = Objects.number(d, 0, "status", "readyReplicas");
-        long available = Objects.number(d, 0, "status", "availableReplicas");
+        long want = ObjectMaps.number(d, 1, "spec", "replicas");
+        long updated = ObjectMaps.number(d, 0, "status", "updatedReplicas");
+        long total = ObjectMaps.number(d, 0, "status", "replicas");
+        long ready = ObjectMaps.number(d, 0, "status", "readyReplicas");
+        long available = ObjectMaps.number(d, 0, "status", "availableReplicas");
         if (updated < want) {
             return HealthStatus.inProgress(updated + " of " + want + " replicas updated");
         }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.health;
 
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import java.util.Map;
 
 /**
@@ -12,12 +12,12 @@ final class GenericHealth implements KindHealth {
 
     /** The shared pre-checks; null when they say nothing. */
     static HealthStatus common(Map<String, Object> obj) {
-        if (Objects.at(obj, "metadata", "deletionTimestamp") != null) {
+        if (ObjectMaps.at(obj, "metadata", "deletionTimestamp") != null) {
             return HealthStatus.inProgress("being deleted");
         }
-        Object observed = Objects.at(obj, "status", "observedGeneration");
-        long generation = Objects.number(obj, -1, "metadata", "generation");
-        if (observed != null && generation >= 0 && Objects.number(obj, -1, "status", "observedGeneration") < generation) {
+        Object observed = ObjectMaps.at(obj, "status", "observedGeneration");
+        long generation = ObjectMaps.number(obj, -1, "metadata", "generation");
+        if (observed != null && generation >= 0 && ObjectMaps.number(obj, -1, "status", "observedGeneration") < generation) {
             return HealthStatus.inProgress("generation " + generation + " not yet observed by its controller");
         }
         return null;
@@ -25,15 +25,15 @@ final class GenericHealth implements KindHealth {
 
     @Override
     public HealthStatus assess(Map<String, Object> obj) {
-        Map<String, Object> stalled = Objects.condition(obj, "Stalled");
+        Map<String, Object> stalled = ObjectMaps.condition(obj, "Stalled");
         if (stalled != null && "True".equals(stalled.get("status"))) {
             return HealthStatus.failed("Stalled: " + text(stalled));
         }
-        Map<String, Object> reconciling = Objects.condition(obj, "Reconciling");
+        Map<String, Object> reconciling = ObjectMaps.condition(obj, "Reconciling");
         if (reconciling != null && "True".equals(reconciling.get("status"))) {
             return HealthStatus.inProgress("Reconciling: " + text(reconciling));
         }
-        Map<String, Object> ready = Objects.condition(obj, "Ready");
+        Map<String, Object> ready = ObjectMaps.condition(obj, "Ready");
         if (ready != null && !"True".equals(ready.get("status"))) {
             return HealthStatus.inProgress("not Ready: " + text(ready));
         }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.health;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
@@ -69,7 +69,7 @@ public final class HealthChecker {
                 try {
                     for (Map<String, Object> o : bounded.list(r, r.namespaced() ? first.ref().namespace() : null,
                             ApplySetId.PART_OF_LABEL + "=" + applySetId)) {
-                        live.put(Objects.string(o, "metadata", "name"), o);
+                        live.put(ObjectMaps.string(o, "metadata", "name"), o);
                     }
                 } catch (ApiException e) {
                     if (e.isTimedOut()) {

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.health;
 
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import java.util.List;
 import java.util.Map;
 
@@ -9,14 +9,14 @@ final class PodHealth implements KindHealth {
 
     @Override
     public HealthStatus assess(Map<String, Object> p) {
-        String phase = Objects.string(p, "status", "phase");
+        String phase = ObjectMaps.string(p, "status", "phase");
         if ("Succeeded".equals(phase)) {
             return HealthStatus.current();
         }
         if ("Failed".equals(phase)) {
             return HealthStatus.failed("pod failed" + reason(p));
         }
-        if (Objects.at(p, "status", "containerStatuses") instanceof List<?> statuses) {
+        if (ObjectMaps.at(p, "status", "containerStatuses") instanceof List<?> statuses) {
             for (Object o : statuses) {
                 if (o instanceof Map<?, ?> cs && cs.get("state") instanceof Map<?, ?> state
                         && state.get("waiting") instanceof Map<?, ?> waiting) {
@@ -27,11 +27,11 @@ final class PodHealth implements KindHealth {
                 }
             }
         }
-        Map<String, Object> scheduled = Objects.condition(p, "PodScheduled");
+        Map<String, Object> scheduled = ObjectMaps.condition(p, "PodScheduled");
         if (scheduled != null && "False".equals(scheduled.get("status"))) {
             return HealthStatus.inProgress("not scheduled: " + GenericHealth.text(scheduled));
         }
-        Map<String, Object> ready = Objects.condition(p, "Ready");
+        Map<String, Object> ready = ObjectMaps.condition(p, "Ready");
         if ("Running".equals(phase) && ready != null && "True".equals(ready.get("status"))) {
             return HealthStatus.current();
         }
@@ -39,7 +39,7 @@ final class PodHealth implements KindHealth {
     }
 
     private static String reason(Map<String, Object> p) {
-        String r = Objects.string(p, "status", "reason");
+        String r = ObjectMaps.string(p, "status", "reason");
         return r == null ? "" : ": " + r;
     }
 }

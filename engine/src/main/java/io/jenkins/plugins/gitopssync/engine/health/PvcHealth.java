@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.health;
 
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import java.util.Map;
 
 /** Bound is current; Lost fails; anything else waits. */
@@ -8,7 +8,7 @@ final class PvcHealth implements KindHealth {
 
     @Override
     public HealthStatus assess(Map<String, Object> pvc) {
-        String phase = Objects.string(pvc, "status", "phase");
+        String phase = ObjectMaps.string(pvc, "status", "phase");
         if ("Bound".equals(phase)) {
             return HealthStatus.current();
         }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.health;
 
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import java.util.Map;
 
 /** Every replica ready and on the update revision (OnDelete sets are current once observed). */
@@ -8,14 +8,14 @@ final class StatefulSetHealth implements KindHealth {
 
     @Override
     public HealthStatus assess(Map<String, Object> s) {
-        if ("OnDelete".equals(Objects.string(s, "spec", "updateStrategy", "type"))) {
+        if ("OnDelete".equals(ObjectMaps.string(s, "spec", "updateStrategy", "type"))) {
             return HealthStatus.current();
         }
-        long want = Objects.number(s, 1, "spec", "replicas");
-        long ready = Objects.number(s, 0, "status", "readyReplicas");
-        long current = Objects.number(s, 0, "status", "currentReplicas");
-        long updated = Objects.number(s, 0, "status", "updatedReplicas");
-        long partition = Objects.number(s, 0, "spec", "updateStrategy", "rollingUpdate", "partition");
+        long want = ObjectMaps.number(s, 1, "spec", "replicas");
+        long ready = ObjectMaps.number(s, 0, "status", "readyReplicas");
+        long current = ObjectMaps.number(s, 0, "status", "currentReplicas");
+        long updated = ObjectMaps.number(s, 0, "status", "updatedReplicas");
+        long partition = ObjectMaps.number(s, 0, "spec", "updateStrategy", "rollingUpdate", "partition");
         if (ready < want) {
             return HealthStatus.inProgress(ready + " of " + want + " replicas ready");
         }
@@ -24,8 +24,8 @@ final class StatefulSetHealth implements KindHealth {
                     ? HealthStatus.inProgress(updated + " of " + (want - partition) + " replicas updated (partitioned)")
                     : HealthStatus.current();
         }
-        String cur = Objects.string(s, "status", "currentRevision");
-        String upd = Objects.string(s, "status", "updateRevision");
+        String cur = ObjectMaps.string(s, "status", "currentRevision");
+        String upd = ObjectMaps.string(s, "status", "updateRevision");
         if (upd != null && !upd.equals(cur)) {
             return HealthStatus.inProgress(updated + " of " + want + " replicas on revision " + upd);
         }

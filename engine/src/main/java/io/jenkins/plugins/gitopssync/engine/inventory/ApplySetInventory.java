@@ -3,7 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.inventory;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -58,8 +59,8 @@ public final class ApplySetInventory {
         if (secret == null) {
             return ApplySetParent.absent(name, namespace);
         }
-        Map<String, String> labels = Objects.stringMap(secret, "labels");
-        Map<String, String> annotations = Objects.stringMap(secret, "annotations");
+        Map<String, String> labels = ObjectMaps.stringMap(secret, "labels");
+        Map<String, String> annotations = ObjectMaps.stringMap(secret, "annotations");
         String display = "Secret/" + namespace + "/" + name;
         String tooling = annotations.get(ApplySetId.TOOLING_ANNOTATION);
         String idLabel = labels.get(ApplySetId.ID_LABEL);
@@ -76,12 +77,12 @@ public final class ApplySetInventory {
                     + id + "; refusing to use it");
         }
         InventoryData data = InventoryData.empty();
-        if (Objects.at(secret, "data", DATA_KEY) instanceof String b64) {
+        if (ObjectMaps.at(secret, "data", DATA_KEY) instanceof String b64) {
             data = InventoryData.decode(Base64.getDecoder().decode(b64));
         }
         return new ApplySetParent(name, namespace, id, true, split(annotations.get(ApplySetId.GROUP_KINDS_ANNOTATION)),
                 split(annotations.get(ApplySetId.NAMESPACES_ANNOTATION)), data,
-                Objects.string(secret, "metadata", "resourceVersion"), AuditTrail.decode(annotations.get(AuditTrail.ANNOTATION)));
+                ObjectMaps.string(secret, "metadata", "resourceVersion"), AuditTrail.decode(annotations.get(AuditTrail.ANNOTATION)));
     }
 
     /**
@@ -127,7 +128,7 @@ public final class ApplySetInventory {
     }
 
     private static boolean sameRecords(InventoryData a, InventoryData b) {
-        return java.util.Objects.equals(a.revision(), b.revision()) && java.util.Objects.equals(a.path(), b.path())
+        return Objects.equals(a.revision(), b.revision()) && Objects.equals(a.path(), b.path())
                 && a.byKey().equals(b.byKey()) && a.displaced().equals(b.displaced());
     }
 
@@ -169,7 +170,7 @@ public final class ApplySetInventory {
             throw fail("write", e);
         }
         return new ApplySetParent(name, namespace, id, true, groupKinds, namespaces, data,
-                Objects.string(written.object(), "metadata", "resourceVersion"), audit);
+                ObjectMaps.string(written.object(), "metadata", "resourceVersion"), audit);
     }
 
     private SyncException fail(String what, ApiException e) {

@@ -5,7 +5,7 @@ import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
@@ -96,8 +96,8 @@ public final class MemberReader {
         }
         for (Map<String, Object> item : items) {
             ObjectRef ref = new ObjectRef(r.group(), r.version(), r.kind(),
-                    Objects.string(item, "metadata", "namespace"), Objects.string(item, "metadata", "name"));
-            String owner = Objects.string(item, "metadata", "labels", ApplySetId.PART_OF_LABEL);
+                    ObjectMaps.string(item, "metadata", "namespace"), ObjectMaps.string(item, "metadata", "name"));
+            String owner = ObjectMaps.string(item, "metadata", "labels", ApplySetId.PART_OF_LABEL);
             if (applySetId.equals(owner)) {
                 out.put(ref.key(), item);
             } else {

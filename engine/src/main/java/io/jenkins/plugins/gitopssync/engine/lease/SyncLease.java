@@ -4,7 +4,7 @@ import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.cluster.WriteFence;
 import io.jenkins.plugins.gitopssync.engine.time.Timing;
@@ -144,13 +144,13 @@ public final class SyncLease implements AutoCloseable, WriteFence {
             take();
             return;
         }
-        String otherHolder = Objects.string(existing, "spec", "holderIdentity");
-        String renew = Objects.string(existing, "spec", "renewTime");
-        long otherSeconds = Objects.number(existing, DEFAULT_DURATION.toSeconds(), "spec", "leaseDurationSeconds");
+        String otherHolder = ObjectMaps.string(existing, "spec", "holderIdentity");
+        String renew = ObjectMaps.string(existing, "spec", "renewTime");
+        long otherSeconds = ObjectMaps.number(existing, DEFAULT_DURATION.toSeconds(), "spec", "leaseDurationSeconds");
         Instant expires = renew == null ? null : Instant.parse(renew).plusSeconds(otherSeconds);
         boolean expired = otherHolder == null || otherHolder.isEmpty() || expires == null || expires.isBefore(timing.wall().instant());
         if (!expired) {
-            String since = Objects.string(existing, "spec", "acquireTime");
+            String since = ObjectMaps.string(existing, "spec", "acquireTime");
             throw new SyncException("sync of ApplySet " + namespace + "/" + applySetName + " is already running (held by "
                     + otherHolder + " since " + (since == null ? renew : since) + "; lease " + namespace + "/" + name
                     + ", last renewed " + renew + ", expires " + expires + " unless renewed). If that sync died (killed,"
@@ -158,7 +158,7 @@ public final class SyncLease implements AutoCloseable, WriteFence {
         }
         log.warn("taking over the expired lease " + namespace + "/" + name + " of " + otherHolder
                 + " (expired " + expires + "); if it is still running, it stops at its next write");
-        Map<String, Object> takeover = Objects.copy(existing);
+        Map<String, Object> takeover = ObjectMaps.copy(existing);
         takeover.put("spec", spec(now, now));
         try {
             current = api.update(LEASES, namespace, name, takeover);
@@ -223,7 +223,7 @@ public final class SyncLease implements AutoCloseable, WriteFence {
         }
         long sentNanos = timing.nanos().getAsLong();
         long sentMillis = timing.wall().millis();
-        Map<String, Object> next = Objects.copy(current);
+        Map<String, Object> next = ObjectMaps.copy(current);
         ((Map<String, Object>) next.get("spec")).put("renewTime", MICRO.format(Instant.ofEpochMilli(sentMillis)));
         try {
             current = api.update(LEASES, namespace, name, next);
@@ -316,7 +316,7 @@ public final class SyncLease implements AutoCloseable, WriteFence {
             return; // not ours any more
         }
         try {
-            String rv = Objects.string(current, "metadata", "resourceVersion");
+            String rv = ObjectMaps.string(current, "metadata", "resourceVersion");
             // bounded: a hanging API server must not hold the sync's end; the lease expires by itself
             // (request deadlines run by the system's monotonic clock, whatever clock the fence reads)
             api.until(System.nanoTime() + timing.leaseRelease().toNanos()).deleteIfUnchanged(LEASES, namespace, name, rv);

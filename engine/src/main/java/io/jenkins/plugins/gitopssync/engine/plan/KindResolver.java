@@ -2,7 +2,7 @@ package io.jenkins.plugins.gitopssync.engine.plan;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
@@ -28,7 +28,7 @@ final class KindResolver {
     static List<ResolvedObject> resolve(List<Manifest> manifests, Placement placement, Discovery discovery) {
         // converting is pure per object and a large part of a big plan's time: done in parallel
         List<Converted> converted = manifests.parallelStream()
-                .map(m -> new Converted(m, Objects.toMap(m.object()))).toList();
+                .map(m -> new Converted(m, ObjectMaps.toMap(m.object()))).toList();
         // kinds defined in this set are planned as if already served
         for (Converted c : converted) {
             if (ObjectRef.isCrd(group(c.object()), String.valueOf(c.object().get("kind")))) {
@@ -63,7 +63,7 @@ final class KindResolver {
     private static String unservedMessage(ResolvedObject r, Discovery discovery) {
         String kind = r.kind();
         Optional<ResourceInfo> other = discovery.findGroupKind(group(r.object()), kind);
-        return r.source() + ": " + kind + "/" + Objects.string(r.object(), "metadata", "name") + ": "
+        return r.source() + ": " + kind + "/" + ObjectMaps.string(r.object(), "metadata", "name") + ": "
                 + (other.isPresent()
                 ? "apiVersion " + r.apiVersion() + " is not served for kind " + kind + " (the cluster serves "
                         + other.get().apiVersion() + ")"
@@ -75,7 +75,7 @@ final class KindResolver {
         if (placement.targetNamespace() != null) {
             return placement.targetNamespace();
         }
-        String ns = Objects.string(obj, "metadata", "namespace");
+        String ns = ObjectMaps.string(obj, "metadata", "namespace");
         return ns == null || ns.isBlank() ? placement.defaultNamespace() : ns;
     }
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.plan;
 
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
@@ -25,9 +25,9 @@ final class Sanitizer {
 
     /** {@code r} must be served (see {@link KindResolver#requireServed}). */
     SanitizedObject sanitize(ResolvedObject r) {
-        Map<String, Object> obj = Objects.copy(r.object());
+        Map<String, Object> obj = ObjectMaps.copy(r.object());
         ResourceInfo info = r.resource().orElseThrow();
-        Map<String, Object> meta = Objects.child(obj, "metadata");
+        Map<String, Object> meta = ObjectMaps.child(obj, "metadata");
         if (info.namespaced()) {
             meta.put("namespace", r.namespace());
         } else if (meta.remove("namespace") != null) {
@@ -39,7 +39,7 @@ final class Sanitizer {
         meta.remove("uid");
         meta.remove("managedFields");
         meta.remove("creationTimestamp");
-        Map<String, Object> labels = Objects.child(meta, "labels");
+        Map<String, Object> labels = ObjectMaps.child(meta, "labels");
         labels.put(ApplySetId.PART_OF_LABEL, applySetId);
         if (applySetName.length() <= 63) {
             labels.put(Planner.APPLYSET_NAME_LABEL, applySetName);

@@ -6,13 +6,13 @@ import io.jenkins.plugins.gitopssync.engine.apply.ObjectOutcome;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.diff.Differ;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
 import io.jenkins.plugins.gitopssync.engine.plan.KindOrder;
-import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.plan.Planner;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class Pruner {
         List<ObjectRef> out = new ArrayList<>();
         for (Map<String, Object> live : members.values()) {
             ObjectRef ref = ObjectRef.of(String.valueOf(live.get("apiVersion")), String.valueOf(live.get("kind")),
-                    Objects.string(live, "metadata", "namespace"), Objects.string(live, "metadata", "name"));
+                    ObjectMaps.string(live, "metadata", "namespace"), ObjectMaps.string(live, "metadata", "name"));
             if (!desiredKeys.contains(ref.key())) {
                 out.add(ref);
             }
@@ -76,7 +76,7 @@ public final class Pruner {
     }
 
     public static boolean optedOut(Map<String, Object> live) {
-        return "disabled".equalsIgnoreCase(Objects.stringMap(live, "annotations").get(PRUNE_ANNOTATION));
+        return "disabled".equalsIgnoreCase(ObjectMaps.stringMap(live, "annotations").get(PRUNE_ANNOTATION));
     }
 
     /** Dry run: what would be pruned. */
@@ -155,7 +155,7 @@ public final class Pruner {
     }
 
     private static String removeLabel(Map<String, Object> live, String label) {
-        if (!Objects.stringMap(live, "labels").containsKey(label)) {
+        if (!ObjectMaps.stringMap(live, "labels").containsKey(label)) {
             return "";
         }
         return "{\"op\":\"remove\",\"path\":\"/metadata/labels/" + label.replace("~", "~0").replace("/", "~1") + "\"},";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.health.HealthStatus.State;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +59,7 @@ class HealthFixturesTest {
         try (InputStream in = HealthFixturesTest.class.getResourceAsStream("/health/" + fixture + ".yaml")) {
             assertThat(in).as("fixture %s", fixture).isNotNull();
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Objects.toMap(Serialization.unmarshal(yaml, GenericKubernetesResource.class));
+            return ObjectMaps.toMap(Serialization.unmarshal(yaml, GenericKubernetesResource.class));
         }
     }
 }

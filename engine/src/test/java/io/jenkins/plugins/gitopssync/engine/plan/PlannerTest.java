@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
-import io.jenkins.plugins.gitopssync.engine.cluster.Objects;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
 import java.util.ArrayList;
@@ -73,9 +73,9 @@ class PlannerTest {
                 "ConfigMap/other/pinned", "ConfigMap/shop/plain", "Widget/shop/w");
         PlannedObject reader = plan.objects().get(1);
         assertThat(reader.ref().namespace()).isEmpty();
-        assertThat(Objects.string(reader.desired(), "metadata", "namespace")).isNull();
+        assertThat(ObjectMaps.string(reader.desired(), "metadata", "namespace")).isNull();
         assertThat(log.warnings).anyMatch(w -> w.contains("c.yaml:1") && w.contains("cluster-scoped"));
-        assertThat(Objects.stringMap(plan.objects().get(3).desired(), "labels"))
+        assertThat(ObjectMaps.stringMap(plan.objects().get(3).desired(), "labels"))
                 .containsEntry(ApplySetId.PART_OF_LABEL, ApplySetId.of("shop", "ops"))
                 .containsEntry(Planner.APPLYSET_NAME_LABEL, "shop");
         assertThat(plan.stages()).hasSize(2);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Conversions between fabric8 objects and plain maps, and small accessors on maps. */
-public final class Objects {
+public final class ObjectMaps {
 
     /**
      * One for the client and the engine. It does not search the class path for fabric8's typed model
@@ -20,7 +20,7 @@ public final class Objects {
      */
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization(new ObjectMapper(), false);
 
-    private Objects() {
+    private ObjectMaps() {
     }
 
     @SuppressWarnings("unchecked")
