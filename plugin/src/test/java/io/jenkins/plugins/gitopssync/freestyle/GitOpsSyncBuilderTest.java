@@ -10,9 +10,9 @@ import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
-import io.jenkins.plugins.gitopssync.testing.Manifests;
 import io.jenkins.plugins.gitopssync.testing.Signing;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.nio.file.Path;
@@ -127,7 +127,7 @@ class GitOpsSyncBuilderTest {
         String ns = TestCluster.unique("gitops-fs");
         try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             cluster.createNamespace(ns);
-            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", Manifests.configMap(ns, "cfg2", "hi"));
+            repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "hello")).write("deploy/cm2.yaml", Manifests.configMapIn(ns, "cfg2", "hi"));
             String rev = repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             GitOpsSyncBuilder b = new GitOpsSyncBuilder(repo.url());

@@ -15,8 +15,8 @@ import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.sync.AgentPreload;
 import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
-import io.jenkins.plugins.gitopssync.testing.Manifests;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.net.URL;
@@ -72,7 +72,7 @@ class GitOpsSyncStepTest {
         var agent = j.createOnlineSlave();
         try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             cluster.createNamespace(ns);
-            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "hello")).write("deploy/cm2.yaml", Manifests.configMap(ns, "cfg2", "hi"));
+            repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "hello")).write("deploy/cm2.yaml", Manifests.configMapIn(ns, "cfg2", "hi"));
             String rev = repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             WorkflowJob p = j.createProject(WorkflowJob.class, "step-sync");
@@ -111,7 +111,7 @@ class GitOpsSyncStepTest {
         String ns = TestCluster.unique("gitops-drift");
         try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             cluster.createNamespace(ns);
-            repo.write("cm.yaml", Manifests.configMap(ns, "cfg", "hello"));
+            repo.write("cm.yaml", Manifests.configMapIn(ns, "cfg", "hello"));
             repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             String common = "url: '" + repo.url() + "', namespace: '" + ns + "', kubeconfigCredentialsId: 'kc', applySet: '" + ns + "'";
@@ -145,9 +145,9 @@ class GitOpsSyncStepTest {
         String ns = TestCluster.unique("gitops-multi");
         try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             cluster.createNamespace(ns);
-            repo.write("base/cm.yaml", Manifests.configMap(ns, "base", "zero"))
-                    .write("a/cm.yaml", Manifests.configMap(ns, "a", "one"))
-                    .write("b/cm.yaml", Manifests.configMap(ns, "b", "two"));
+            repo.write("base/cm.yaml", Manifests.configMapIn(ns, "base", "zero"))
+                    .write("a/cm.yaml", Manifests.configMapIn(ns, "a", "one"))
+                    .write("b/cm.yaml", Manifests.configMapIn(ns, "b", "two"));
             repo.commit("three paths");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             String common = "url: '" + repo.url() + "', namespace: '" + ns + "', kubeconfigCredentialsId: 'kc'";
@@ -168,7 +168,7 @@ class GitOpsSyncStepTest {
     @Test
     void unknownRefFailsWithTheRefAndUrl() throws Exception {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "x"));
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
             repo.commit("first");
             WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE,
                     pipeline("bad-ref", "gitopsSync(url: '" + repo.url() + "', ref: 'no-such-branch')"));
@@ -181,7 +181,7 @@ class GitOpsSyncStepTest {
     void tokenCredentialIsUsedTrackedAndNeverPrinted() throws Exception {
         String token = "gitops-test-token-0123456789";
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "x"));
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
             repo.commit("first");
             var credential = TestCredentials.add(j.jenkins, TestCredentials.secretText("tok", token));
             // nothing listens on port 1 of loopback: the engine reports the cluster as unreachable
@@ -216,7 +216,7 @@ class GitOpsSyncStepTest {
     void aRepositoryOnTheControllersDiskIsRefusedOnTheBuiltInNode() throws Exception {
         WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "x"));
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
             repo.commit("first");
             WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("local-on-controller",
                     "gitopsSync(url: '" + repo.url() + "')"));

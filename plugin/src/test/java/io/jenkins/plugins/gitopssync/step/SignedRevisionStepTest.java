@@ -11,9 +11,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
-import io.jenkins.plugins.gitopssync.testing.Manifests;
 import io.jenkins.plugins.gitopssync.testing.Signing;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ class SignedRevisionStepTest {
         TestCredentials.add(j.jenkins, TestCredentials.secretText("signers", alice.allowedSigners()));
         try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             cluster.createNamespace(ns);
-            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "signed"));
+            repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "signed"));
             String rev = Signing.commitSignedWith(tmp.resolve("repo"), alice, "signed");
 
             WorkflowRun run = j.buildAndAssertSuccess(job("signed-ssh", repo.url(), ns, "trustedKeysCredentialsId: 'signers'"));
@@ -95,7 +95,7 @@ class SignedRevisionStepTest {
         Signing.PgpKey bob = Signing.pgpKey(tmp.resolve("gnupg"), "Bob <bob@example.org>");
         try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             cluster.createNamespace(ns);
-            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "unsigned"));
+            repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "unsigned"));
             String unsigned = repo.commit("unsigned");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("keys", bob.armoredPublicKey()));
             WorkflowJob p = job("signed-pgp", repo.url(), ns, "trustedKeysCredentialsId: 'keys'");
@@ -109,7 +109,7 @@ class SignedRevisionStepTest {
                 assertNull(c.secrets().inNamespace(ns).withName(ns).get(), "no ApplySet parent written");
             }
 
-            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "signed by bob"));
+            repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "signed by bob"));
             String signed = Signing.commitSignedWith(tmp.resolve("repo"), bob, "signed");
             WorkflowRun run = j.buildAndAssertSuccess(p);
             SyncRecord record = run.getAction(GitOpsSyncAction.class).getRecord();

@@ -17,7 +17,7 @@ import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.pages.BadgeState;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.step.StepResult;
-import io.jenkins.plugins.gitopssync.testing.Manifests;
+import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import io.jenkins.plugins.gitopssync.trigger.TriggerDecision;
@@ -71,8 +71,8 @@ class EngineSyncClusterTest {
         ClusterConnection connection = ClusterConnection.kubeconfig(kubeconfig);
         try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             cluster.createNamespace(ns);
-            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "hello"))
-                    .write("deploy/old.yaml", Manifests.configMap(ns, "old", "bye"));
+            repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "hello"))
+                    .write("deploy/old.yaml", Manifests.configMapIn(ns, "old", "bye"));
             String rev1 = repo.commit("first");
             Path root = tmp.resolve("repo");
 
@@ -137,7 +137,7 @@ class EngineSyncClusterTest {
         assertFalse(connection.toString().contains(token));
         try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             cluster.createNamespace(ns);
-            repo.write("deploy/cm.yaml", Manifests.configMap(ns, "cfg", "x"));
+            repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "x"));
             String rev = repo.commit("first");
 
             SyncRecord r = EngineSync.run(call(options(repo.url(), ns, false, false), tmp.resolve("repo"), rev, ns), connection, syncLog)
@@ -154,7 +154,7 @@ class EngineSyncClusterTest {
         TestCluster.kubeconfig();
         ClusterConnection broken = ClusterConnection.kubeconfig("apiVersion: v1\nkind: Config\nusers: [ {{ token: s3cr3t\n");
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("deploy/cm.yaml", Manifests.configMap("default", "cfg", "x"));
+            repo.write("deploy/cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
             String rev = repo.commit("first");
             SyncException e = assertThrows(SyncException.class, () -> EngineSync.run(call(options(repo.url(), "default", false, false),
                     tmp.resolve("repo"), rev, "plugin-broken"), broken, syncLog));

@@ -17,9 +17,9 @@ import io.jenkins.plugins.gitopssync.engine.report.Totals;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
-import io.jenkins.plugins.gitopssync.testing.Manifests;
 import io.jenkins.plugins.gitopssync.testing.Signing;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.io.IOException;
@@ -99,7 +99,7 @@ class GitOpsTriggerTest {
     @Test
     void newRevisionSchedulesABuildWithItsCause() throws Exception {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "one"));
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "one"));
             String first = repo.commit("first");
             WorkflowJob p = j.createProject(WorkflowJob.class, "triggered");
             p.setDefinition(new CpsFlowDefinition("echo 'a sync would run here'", true));
@@ -128,7 +128,7 @@ class GitOpsTriggerTest {
             assertEquals(1, p.getLastBuild().getNumber(), "no build for an already synced revision: " + t.getLastCheck());
             assertTrue(t.getLastCheck().contains("nothing to do"), t.getLastCheck());
 
-            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "two"));
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "two"));
             String second = repo.commit("second");
             check(t);
             j.waitUntilNoActivity();
@@ -143,7 +143,7 @@ class GitOpsTriggerTest {
         Signing.SshKey alice = Signing.sshKey(tmp.resolve("alice"), "alice@example.org");
         Signing.SshKey mallory = Signing.sshKey(tmp.resolve("mallory"), "mallory@example.org");
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "one"));
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "one"));
             String unsigned = repo.commit("unsigned");
             WorkflowJob p = j.createProject(WorkflowJob.class, "verified");
             p.setDefinition(new CpsFlowDefinition("echo 'a sync would run here'", true));
@@ -160,14 +160,14 @@ class GitOpsTriggerTest {
             assertTrue(page.contains("no build for " + unsigned.substring(0, 7)), page);
 
             // signed, but by a key nobody trusts: still no build
-            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "two"));
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "two"));
             String untrusted = Signing.commitSignedWith(tmp.resolve("repo"), mallory, "untrusted");
             check(t);
             j.waitUntilNoActivity();
             assertNull(p.getLastBuild(), "no build for an untrusted signer: " + t.getLastCheck());
             assertTrue(t.getLastCheck().contains("no build for " + untrusted.substring(0, 7)), t.getLastCheck());
 
-            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "three"));
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "three"));
             String signed = Signing.commitSignedWith(tmp.resolve("repo"), alice, "signed");
             check(t);
             j.waitUntilNoActivity();
@@ -183,7 +183,7 @@ class GitOpsTriggerTest {
         String ns = TestCluster.unique("gitops-trig");
         try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             cluster.createNamespace(ns);
-            repo.write("cm.yaml", Manifests.configMap(ns, "cfg", "hello"));
+            repo.write("cm.yaml", Manifests.configMapIn(ns, "cfg", "hello"));
             repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
             WorkflowJob p = j.createProject(WorkflowJob.class, "drift-trigger");
@@ -304,7 +304,7 @@ class GitOpsTriggerTest {
     @Test
     void credentialsAreResolvedAsTheJobsAuthentication() throws Exception {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "one"));
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "one"));
             String first = repo.commit("first");
             TestCredentials.add(j.jenkins, TestCredentials.usernamePassword("git-cred", "ci", "s3cr3t-password"));
             j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
@@ -342,7 +342,7 @@ class GitOpsTriggerTest {
     void aMissingClusterCredentialStillLetsNewRevisionsStartBuilds() throws Exception {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"));
              LogRecorder logs = new LogRecorder().record(GitOpsTrigger.class, Level.WARNING).capture(20)) {
-            repo.write("cm.yaml", Manifests.configMap("default", "cfg", "one"));
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "one"));
             String first = repo.commit("first");
             WorkflowJob p = j.createProject(WorkflowJob.class, "no-kubeconfig");
             p.setDefinition(new CpsFlowDefinition("echo 'a sync would run here'", true));

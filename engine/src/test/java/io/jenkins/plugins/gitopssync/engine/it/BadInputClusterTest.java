@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

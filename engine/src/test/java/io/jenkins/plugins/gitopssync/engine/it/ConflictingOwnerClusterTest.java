@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import org.junit.jupiter.api.Test;
 
 /** An object one ApplySet owns is never taken over by another: that sync fails naming both. */

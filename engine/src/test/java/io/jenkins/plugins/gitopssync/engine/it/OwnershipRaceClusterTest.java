@@ -14,6 +14,7 @@ import io.jenkins.plugins.gitopssync.engine.inventory.InventoryData;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
+import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;

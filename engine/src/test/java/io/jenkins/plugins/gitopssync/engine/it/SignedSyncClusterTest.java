@@ -16,6 +16,7 @@ import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
 import io.jenkins.plugins.gitopssync.engine.verify.SigningKit;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
+import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

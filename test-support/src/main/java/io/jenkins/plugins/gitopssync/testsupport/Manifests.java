@@ -1,12 +1,12 @@
-package io.jenkins.plugins.gitopssync.engine.it;
+package io.jenkins.plugins.gitopssync.testsupport;
 
-/** Small manifests used by several tests. */
-final class Manifests {
+/** Small manifests the engine's and the plugin's tests sync. */
+public final class Manifests {
 
     private Manifests() {
     }
 
-    static String configMap(String name, String key, String value) {
+    public static String configMap(String name, String key, String value) {
         return """
                 apiVersion: v1
                 kind: ConfigMap
@@ -17,7 +17,7 @@ final class Manifests {
                 """.formatted(name, key, value);
     }
 
-    static String configMapKept(String name) {
+    public static String configMapKept(String name) {
         return """
                 apiVersion: v1
                 kind: ConfigMap
@@ -30,7 +30,7 @@ final class Manifests {
                 """.formatted(name);
     }
 
-    static String secret(String name, String password) {
+    public static String secret(String name, String password) {
         return """
                 apiVersion: v1
                 kind: Secret
@@ -42,7 +42,7 @@ final class Manifests {
                 """.formatted(name, password);
     }
 
-    static String deployment(String name, int replicas, String image, String nodeSelectorLine) {
+    public static String deployment(String name, int replicas, String image, String nodeSelectorLine) {
         return """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -64,11 +64,11 @@ final class Manifests {
                 """.formatted(name, replicas, name, name, nodeSelectorLine, image);
     }
 
-    static String deployment(String name, int replicas, String image) {
+    public static String deployment(String name, int replicas, String image) {
         return deployment(name, replicas, image, "");
     }
 
-    static String service(String name) {
+    public static String service(String name) {
         return """
                 apiVersion: v1
                 kind: Service
@@ -81,5 +81,11 @@ final class Manifests {
                   - port: 80
                     targetPort: 8080
                 """.formatted(name, name);
+    }
+
+    /** A ConfigMap in a namespace, with one {@code greeting} entry: the smallest object worth syncing. */
+    public static String configMapIn(String namespace, String name, String greeting) {
+        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: " + namespace
+                + "\ndata:\n  greeting: " + greeting + "\n";
     }
 }
