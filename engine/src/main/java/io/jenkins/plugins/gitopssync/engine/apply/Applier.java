@@ -44,51 +44,58 @@ public final class Applier {
     }
 
     /** A claimed object: the apply's result and the object as it was before (null: created); or the refusal. */
-    private record Claim(KubeApi.Applied applied, Map<String, Object> before, String refusal) {
+    /** What a write did: the server's answer, the object as it was before (adopted), or why it was refused. */
+    private record Claim(KubeApi.Applied applied, Map<String, Object> before, String refusal, boolean recreated) {
+        Claim asRecreated() {
+            return new Claim(applied, before, refusal, true);
+        }
     }
 
     public ObjectOutcome apply(PlannedObject p, Map<String, Object> live, ObjectRecord record) {
-        ObjectRef ref = p.ref();
         if (Fingerprint.unchanged(p.desiredHash(), live, record)) {
-            return ObjectOutcome.unchanged(ref, p.source(), record);
+            return ObjectOutcome.unchanged(p.ref(), p.source(), record);
         }
-        KubeApi.Applied applied;
-        Map<String, Object> before = live;
-        String note = "";
+        Claim claim;
         try {
-            if (live == null) {
-                Claim claim = claim(p);
-                if (claim.refusal() != null) {
-                    return ApplyFailure.failed(log, p, record, claim.refusal());
-                }
-                applied = claim.applied();
-                before = claim.before();
-            } else {
-                applied = api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), false);
-            }
+            claim = write(p, live);
         } catch (ApiException e) {
-            if (e.isImmutableFieldError() && force) {
-                try {
-                    Claim claim = recreate(p);
-                    if (claim.refusal() != null) {
-                        return ApplyFailure.failed(log, p, record, claim.refusal());
-                    }
-                    applied = claim.applied();
-                    note = " (re-created: immutable field changed)";
-                } catch (ApiException e2) {
-                    return ApplyFailure.failed(log, p, record, ApplyFailure.message(p, e2, force));
-                }
-            } else {
-                return ApplyFailure.failed(log, p, record, ApplyFailure.message(p, e, force));
-            }
+            return ApplyFailure.failed(log, p, record, ApplyFailure.message(p, e, force));
         }
-        Map<String, Object> after = applied.object();
+        if (claim.refusal() != null) {
+            return ApplyFailure.failed(log, p, record, claim.refusal());
+        }
+        return outcome(p, live, record, claim);
+    }
+
+    /**
+     * Applies the object, or creates or adopts it when it is not live; with force, re-creates it when an
+     * immutable field changed.
+     */
+    private Claim write(PlannedObject p, Map<String, Object> live) {
+        ObjectRef ref = p.ref();
+        try {
+            return live == null ? claim(p)
+                    : new Claim(api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), false), live, null, false);
+        } catch (ApiException e) {
+            if (!e.isImmutableFieldError() || !force) {
+                throw e;
+            }
+            return recreate(p).asRecreated();
+        }
+    }
+
+    /** The outcome of a write: its action, its diff against the live object, and the record to keep. */
+    private ObjectOutcome outcome(PlannedObject p, Map<String, Object> live, ObjectRecord record, Claim write) {
+        ObjectRef ref = p.ref();
+        Map<String, Object> after = write.applied().object();
         Action action;
         String diff;
-        if (!note.isEmpty()) {
+        String note = "";
+        if (write.recreated()) {
             action = Action.CONFIGURED;
             diff = Differ.compare(ref.toString(), live, after).diff();
-        } else if (applied.created()) {
+            note = " (re-created: immutable field changed)";
+        } else if (write.applied().created()) {
             // a created object's diff is the whole object: a dry run shows it; a sync keeps its result small
             // (it is stored with every Jenkins build) and its first run fast
             action = Action.CREATED;
@@ -96,7 +103,7 @@ public final class Applier {
         } else if (live == null) {
             // it existed without any ApplySet's label: adopted into this one
             action = Action.CONFIGURED;
-            diff = Differ.compare(ref.toString(), before, after).diff();
+            diff = Differ.compare(ref.toString(), write.before(), after).diff();
             note = " (adopted an existing object)";
         } else {
             Differ.Change change = Differ.compare(ref.toString(), live, after);
@@ -122,7 +129,7 @@ public final class Applier {
         for (int attempt = 1; ; attempt++) {
             try {
                 return new Claim(api.applyIfUnchanged(p.resource(), ref.namespace(), ref.name(), p.desired(), expected),
-                        before, null);
+                        before, null, false);
             } catch (ApiException e) {
                 // with forced ownership a 409 is the precondition: someone wrote it since it was read
                 if (!e.isConflict() || attempt == CLAIM_ATTEMPTS) {
@@ -136,7 +143,7 @@ public final class Applier {
             }
             String owner = OtherOwner.of(before);
             if (owner != null && !owner.equals(applySetId)) {
-                return new Claim(null, before, OtherOwner.refusal(p, owner));
+                return new Claim(null, before, OtherOwner.refusal(p, owner), false);
             }
             expected = Fingerprint.resourceVersion(before);
         }
