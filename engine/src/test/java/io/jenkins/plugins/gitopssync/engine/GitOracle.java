@@ -15,7 +15,15 @@ public final class GitOracle {
         String[] command = new String[args.length + 1];
         command[0] = "git";
         System.arraycopy(args, 0, command, 1, args.length);
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // git's answer for the files alone: no user or system config, no global ignore file (its default
+        // lives under HOME or XDG_CONFIG_HOME)
+        builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+        builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        builder.environment().put("HOME", dir.toString());
+        builder.environment().put("XDG_CONFIG_HOME", dir.resolve(".no-config").toString());
+        Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = process.waitFor();
         for (int allowed : ok) {

@@ -43,7 +43,6 @@ public final class Applier {
         this.applySetId = applySetId;
     }
 
-    /** A claimed object: the apply's result and the object as it was before (null: created); or the refusal. */
     /** What a write did: the server's answer, the object as it was before (adopted), or why it was refused. */
     private record Claim(KubeApi.Applied applied, Map<String, Object> before, String refusal, boolean recreated) {
         Claim asRecreated() {

@@ -37,20 +37,17 @@ public final class DryRunApplier {
         try {
             applied = api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), true);
         } catch (ApiException e) {
-            if (live == null && (e.isNotFound() || e.code() == 404)) {
+            if (live == null && e.isNotFound()) {
                 // its namespace or its CRD is created by this same sync: it would be created
                 Differ.Change c = Differ.compare(ref.toString(), null, p.desired());
                 return ObjectOutcome.changed(ref, Action.CREATED, Drift.isDrift(p, record, Action.CREATED), c.diff(),
                         p.source(), record);
             }
-            if (e.isImmutableFieldError()) {
-                String msg = ApplyFailure.message(p, e, force);
-                if (force) {
-                    Differ.Change c = Differ.compare(ref.toString(), live, p.desired());
-                    return ObjectOutcome.changed(ref, Action.CONFIGURED, Drift.isDrift(p, record, Action.CONFIGURED),
-                            c.diff(), p.source(), record);
-                }
-                return ApplyFailure.failed(log, p, record, msg);
+            if (e.isImmutableFieldError() && force) {
+                // a sync would delete and re-create it
+                Differ.Change c = Differ.compare(ref.toString(), live, p.desired());
+                return ObjectOutcome.changed(ref, Action.CONFIGURED, Drift.isDrift(p, record, Action.CONFIGURED),
+                        c.diff(), p.source(), record);
             }
             return ApplyFailure.failed(log, p, record, ApplyFailure.message(p, e, force));
         }

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import java.nio.charset.StandardCharsets;
@@ -50,16 +49,12 @@ public final class ClusterAccess implements AutoCloseable {
     }
 
     public static ClusterAccess fromKubeconfigContent(String kubeconfigYaml, String context) {
-        Config config = Config.empty();
+        Config config;
         try {
-            // parsed with the engine's serialization, not fabric8's static one: that one loads every model
-            // class it can find before reading a kubeconfig (seconds on a Jenkins agent, where each class
-            // comes over the channel); merged as fabric8 merges a kubeconfig file
             if (kubeconfigYaml == null || kubeconfigYaml.isBlank()) {
                 throw new SyncException("the kubeconfig is empty");
             }
-            KubeConfigUtils.merge(config, blankToNull(context),
-                    ObjectMaps.SERIALIZATION.unmarshal(kubeconfigYaml, io.fabric8.kubernetes.api.model.Config.class));
+            config = KubeconfigFile.parse(kubeconfigYaml, blankToNull(context), null);
         } catch (SyncException e) {
             throw e;
         } catch (RuntimeException e) {

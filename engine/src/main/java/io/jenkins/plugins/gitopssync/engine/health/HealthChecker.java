@@ -16,26 +16,20 @@ import java.util.Map;
 
 /**
  * Waits until applied objects are healthy: one LIST per kind and namespace (selected by the part-of
- * label) every second (a test may poll faster), until all are Current, one is Failed (fail fast), or the timeout passes. Each
- * request is bounded by the time left, so an API server that stops answering ends the wait on time too.
+ * label) every poll interval (a second in production), until all are Current, one is Failed (fail fast),
+ * or the timeout passes. Each request is bounded by the time left, so an API server that stops answering
+ * ends the wait on time too.
  */
 public final class HealthChecker {
-
-    public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
 
     private final KubeApi api;
     private final String applySetId;
     private final SyncLog log;
     private final long pollNanos;
 
-    /** Polls every {@link #DEFAULT_POLL}. */
-    public HealthChecker(KubeApi api, String applySetId, SyncLog log) {
-        this(api, applySetId, log, DEFAULT_POLL);
-    }
-
     /**
-     * @param poll between two rounds. The deadline runs by {@link System#nanoTime()}, as the requests it
-     *             bounds do ({@link KubeApi#until}).
+     * @param poll between two rounds (the sync's timing gives it). The deadline runs by
+     *             {@link System#nanoTime()}, as the requests it bounds do ({@link KubeApi#until}).
      */
     public HealthChecker(KubeApi api, String applySetId, SyncLog log, Duration poll) {
         this.api = api;

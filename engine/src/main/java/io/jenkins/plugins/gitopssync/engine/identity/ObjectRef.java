@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.engine.identity;
 
 import java.io.Serializable;
 import java.util.Comparator;
+import java.util.Map;
 
 /**
  * Identity of one Kubernetes object. {@code group} is "" for the core group; {@code namespace} is ""
@@ -23,11 +24,30 @@ public record ObjectRef(String group, String version, String kind, String namesp
 
     /** Builds a ref from an apiVersion ("v1", "apps/v1"). */
     public static ObjectRef of(String apiVersion, String kind, String namespace, String name) {
+        return new ObjectRef(groupOf(apiVersion), versionOf(apiVersion), kind, namespace, name);
+    }
+
+    /** The ref of an object as the API server returns it: its apiVersion, kind, metadata.namespace and name. */
+    public static ObjectRef ofObject(Map<String, Object> object) {
+        Map<?, ?> meta = object.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+        return of(String.valueOf(object.get("apiVersion")), String.valueOf(object.get("kind")),
+                text(meta.get("namespace")), text(meta.get("name")));
+    }
+
+    /** The group of an apiVersion: "" for the core group ("v1"), "apps" for "apps/v1". */
+    public static String groupOf(String apiVersion) {
+        int slash = apiVersion == null ? -1 : apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
+    /** The version of an apiVersion: "v1" for both "v1" and "apps/v1". */
+    public static String versionOf(String apiVersion) {
         String av = apiVersion == null ? "" : apiVersion;
-        int slash = av.indexOf('/');
-        String group = slash < 0 ? "" : av.substring(0, slash);
-        String version = slash < 0 ? av : av.substring(slash + 1);
-        return new ObjectRef(group, version, kind, namespace, name);
+        return av.substring(av.indexOf('/') + 1);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** The group and kind of a CustomResourceDefinition, which stages, waits and health treat apart. */

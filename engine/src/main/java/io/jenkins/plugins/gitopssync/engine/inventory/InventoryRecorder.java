@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gitopssync.engine.inventory;
 
-import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,8 +59,7 @@ public final class InventoryRecorder {
             }
             // still a member (prune off, or its delete failed): keep it listed so a later prune finds it
             Map<String, Object> live = m.getValue();
-            ObjectRef ref = ObjectRef.of(String.valueOf(live.get("apiVersion")), String.valueOf(live.get("kind")),
-                    ObjectMaps.string(live, "metadata", "namespace"), ObjectMaps.string(live, "metadata", "name"));
+            ObjectRef ref = ObjectRef.ofObject(live);
             kinds.add(ref.groupKind());
             if (!ref.namespace().isEmpty()) {
                 namespaces.add(ref.namespace());

@@ -93,12 +93,10 @@ public final class SyncLease implements AutoCloseable, WriteFence {
         return host + "/pid-" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** @param api unfenced: the lease's own requests are how the fence confirms it */
-    public static SyncLease acquire(KubeApi api, String applySetName, String namespace, Duration duration, SyncLog log) {
-        return acquire(api, applySetName, namespace, duration, log, Timing.SYSTEM);
-    }
-
-    /** As {@link #acquire(KubeApi, String, String, Duration, SyncLog)}, by the given clocks. */
+    /**
+     * @param api    unfenced: the lease's own requests are how the fence confirms it
+     * @param timing the clocks the lease's age is read by ({@link Timing#SYSTEM} in production)
+     */
     public static SyncLease acquire(KubeApi api, String applySetName, String namespace, Duration duration, SyncLog log,
                                     Timing timing) {
         SyncLease lease = new SyncLease(api, namespace, applySetName, defaultHolder(), duration, log, timing);

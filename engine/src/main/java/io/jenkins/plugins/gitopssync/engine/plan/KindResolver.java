@@ -79,15 +79,11 @@ final class KindResolver {
         return ns == null || ns.isBlank() ? placement.defaultNamespace() : ns;
     }
 
-    static String group(Map<String, Object> obj) {
-        String av = obj.get("apiVersion") == null ? "" : obj.get("apiVersion").toString();
-        int slash = av.indexOf('/');
-        return slash < 0 ? "" : av.substring(0, slash);
+    private static String group(Map<String, Object> obj) {
+        return ObjectRef.groupOf(ObjectMaps.string(obj, "apiVersion"));
     }
 
-    static String version(Map<String, Object> obj) {
-        String av = obj.get("apiVersion") == null ? "" : obj.get("apiVersion").toString();
-        int slash = av.indexOf('/');
-        return slash < 0 ? av : av.substring(slash + 1);
+    private static String version(Map<String, Object> obj) {
+        return ObjectRef.versionOf(ObjectMaps.string(obj, "apiVersion"));
     }
 }

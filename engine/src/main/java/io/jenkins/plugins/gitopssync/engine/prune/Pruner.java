@@ -52,8 +52,7 @@ public final class Pruner {
     public static List<ObjectRef> candidates(Map<String, Map<String, Object>> members, Set<String> desiredKeys) {
         List<ObjectRef> out = new ArrayList<>();
         for (Map<String, Object> live : members.values()) {
-            ObjectRef ref = ObjectRef.of(String.valueOf(live.get("apiVersion")), String.valueOf(live.get("kind")),
-                    ObjectMaps.string(live, "metadata", "namespace"), ObjectMaps.string(live, "metadata", "name"));
+            ObjectRef ref = ObjectRef.ofObject(live);
             if (!desiredKeys.contains(ref.key())) {
                 out.add(ref);
             }
