@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitopssync.engine.apply.ObjectOutcome;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
 import io.jenkins.plugins.gitopssync.engine.diff.Fingerprint;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetParent;
@@ -52,7 +53,7 @@ final class StatusCheck {
             t.setDaemon(true);
             return t;
         });
-        Map<String, Map<String, Object>> members;
+        Map<String, ListedObject> members;
         try {
             members = MemberReader.read(api, discovery, inventory.id(), parent.groupKinds(), parent.allNamespaces(),
                     pool, log).byKey();
@@ -62,19 +63,12 @@ final class StatusCheck {
         List<ObjectResult> drifted = new ArrayList<>();
         for (ObjectRecord rec : parent.data().objects()) {
             ObjectRef ref = rec.ref();
-            Map<String, Object> live = members.get(ref.key());
+            ListedObject live = members.get(ref.key());
             if (live == null) {
                 drifted.add(ObjectOutcome.result(ref, Action.CREATED, true, "", null, null));
-                continue;
+            } else if (!Fingerprint.asRecorded(live, rec)) {
+                drifted.add(ObjectOutcome.result(ref, Action.CONFIGURED, true, "", null, null));
             }
-            String rv = Fingerprint.resourceVersion(live);
-            if (rv != null && rv.equals(rec.resourceVersion())) {
-                continue;
-            }
-            if (rec.liveHash() != null && rec.liveHash().equals(Fingerprint.live(live))) {
-                continue;
-            }
-            drifted.add(ObjectOutcome.result(ref, Action.CONFIGURED, true, "", null, null));
         }
         if (!drifted.isEmpty()) {
             log.info(drifted.size() + " objects of ApplySet " + ns + "/" + applySetName + " drifted since the last sync");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.apply;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
 import io.jenkins.plugins.gitopssync.engine.diff.Differ;
 import io.jenkins.plugins.gitopssync.engine.diff.Fingerprint;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
@@ -50,10 +51,11 @@ public final class Applier {
         }
     }
 
-    public ObjectOutcome apply(PlannedObject p, Map<String, Object> live, ObjectRecord record) {
-        if (Fingerprint.unchanged(p.desiredHash(), live, record)) {
+    public ObjectOutcome apply(PlannedObject p, ListedObject listed, ObjectRecord record) {
+        if (Fingerprint.unchanged(p.desiredHash(), listed, record)) {
             return ObjectOutcome.unchanged(p.ref(), p.source(), record);
         }
+        Map<String, Object> live = listed == null ? null : listed.object();
         Claim claim;
         try {
             claim = write(p, live);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.apply;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
 import io.jenkins.plugins.gitopssync.engine.diff.Differ;
 import io.jenkins.plugins.gitopssync.engine.diff.Fingerprint;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
@@ -28,11 +29,12 @@ public final class DryRunApplier {
         this.force = force;
     }
 
-    public ObjectOutcome diff(PlannedObject p, Map<String, Object> live, ObjectRecord record) {
+    public ObjectOutcome diff(PlannedObject p, ListedObject listed, ObjectRecord record) {
         ObjectRef ref = p.ref();
-        if (Fingerprint.unchanged(p.desiredHash(), live, record)) {
+        if (Fingerprint.unchanged(p.desiredHash(), listed, record)) {
             return ObjectOutcome.unchanged(ref, p.source(), record);
         }
+        Map<String, Object> live = listed == null ? null : listed.object();
         KubeApi.Applied applied;
         try {
             applied = api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), true);

@@ -110,11 +110,8 @@ public final class KubeApi {
     /** LIST in one namespace, or in all when namespace is null (cluster-scoped kinds: null). */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> list(ResourceInfo r, String namespace, String labelSelector) {
-        String p = path(r, namespace, null);
-        if (labelSelector != null) {
-            p += "?labelSelector=" + URLEncoder.encode(labelSelector, StandardCharsets.UTF_8);
-        }
-        Map<String, Object> list = send("GET", p, null, null, "list", r, namespace).json();
+        Map<String, Object> list = send("GET", listPath(r, namespace, labelSelector), null, null, "list", r, namespace)
+                .json();
         List<Map<String, Object>> out = new ArrayList<>();
         if (list.get("items") instanceof List<?> items) {
             for (Object o : items) {
@@ -122,6 +119,20 @@ public final class KubeApi {
             }
         }
         return out;
+    }
+
+    /** The same LIST, each item kept compact ({@link ListedObject}): for reading many objects to keep few. */
+    public List<ListedObject> listCompact(ResourceInfo r, String namespace, String labelSelector) {
+        return ListReader.read(send("GET", listPath(r, namespace, labelSelector), null, null, "list", r, namespace).body,
+                r);
+    }
+
+    private String listPath(ResourceInfo r, String namespace, String labelSelector) {
+        String p = path(r, namespace, null);
+        if (labelSelector != null) {
+            p += "?labelSelector=" + URLEncoder.encode(labelSelector, StandardCharsets.UTF_8);
+        }
+        return p;
     }
 
     /** DELETE; false when it was already gone. */
@@ -182,7 +193,7 @@ public final class KubeApi {
     }
 
     /** LIST items and some responses lack apiVersion/kind; the normalizer and messages need them. */
-    private static Map<String, Object> withType(Map<String, Object> obj, ResourceInfo r) {
+    static Map<String, Object> withType(Map<String, Object> obj, ResourceInfo r) {
         if (obj == null) {
             return null;
         }
@@ -200,13 +211,18 @@ public final class KubeApi {
         return obj;
     }
 
-    private record Response(int code, String body) {
+    /** A JSON object from the API server; empty for an empty body. */
+    static Map<String, Object> parse(byte[] body) {
+        try {
+            return body == null || body.length == 0 ? new LinkedHashMap<>() : JSON.readValue(body, MAP);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable JSON from the API server: " + e.getMessage(), e);
+        }
+    }
+
+    private record Response(int code, byte[] body) {
         Map<String, Object> json() {
-            try {
-                return body == null || body.isEmpty() ? new LinkedHashMap<>() : JSON.readValue(body, MAP);
-            } catch (Exception e) {
-                throw new IllegalStateException("unreadable JSON from the API server: " + e.getMessage(), e);
-            }
+            return parse(body);
         }
     }
 
@@ -237,10 +253,10 @@ public final class KubeApi {
         } else if (!"GET".equals(method)) {
             b.method(method, "application/json", "");
         }
-        HttpResponse<String> resp;
+        HttpResponse<byte[]> resp;
         // the client's own timeout, and a little more for its retries; with a deadline, not a moment past it
         long waitMillis = deadlineNanos == NO_DEADLINE ? timeoutMillis + 10_000 : timeoutMillis;
-        java.util.concurrent.CompletableFuture<HttpResponse<String>> call = http.sendAsync(b.build(), String.class);
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(b.build(), byte[].class);
         try {
             resp = call.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -272,7 +288,7 @@ public final class KubeApi {
     }
 
     @SuppressWarnings("unchecked")
-    private static ApiException error(HttpResponse<String> resp, String verb, String resource, String namespace) {
+    private static ApiException error(HttpResponse<byte[]> resp, String verb, String resource, String namespace) {
         String message = "HTTP " + resp.code();
         String reason = "";
         List<String> causes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.diff;
 
+import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
 import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
 import java.util.List;
@@ -58,14 +59,19 @@ public final class Fingerprint {
     }
 
     /** True when the object is certainly unchanged since the last sync ({@code desiredHash}: of Git's state now). */
-    public static boolean unchanged(String desiredHash, Map<String, Object> live, ObjectRecord record) {
-        if (live == null || record == null || !desiredHash.equals(record.desiredHash())) {
-            return false;
-        }
-        String rv = resourceVersion(live);
+    public static boolean unchanged(String desiredHash, ListedObject live, ObjectRecord record) {
+        return live != null && record != null && desiredHash.equals(record.desiredHash()) && asRecorded(live, record);
+    }
+
+    /**
+     * True when the live object is still as the record saw it: the same resourceVersion, or else (only then
+     * is the whole object parsed) the same fingerprint.
+     */
+    public static boolean asRecorded(ListedObject live, ObjectRecord record) {
+        String rv = live.resourceVersion();
         if (rv != null && rv.equals(record.resourceVersion())) {
             return true;
         }
-        return record.liveHash() != null && record.liveHash().equals(live(live));
+        return record.liveHash() != null && record.liveHash().equals(live(live.object()));
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.inventory;
 
+import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,19 +48,18 @@ public final class InventoryRecorder {
      * @param released keys of the members this sync pruned or released from the set
      * @param applied  false when objects failed to apply
      */
-    public ApplySetParent record(ApplySetParent wide, DesiredSet desired, Map<String, Map<String, Object>> members,
+    public ApplySetParent record(ApplySetParent wide, DesiredSet desired, Map<String, ListedObject> members,
                                  Map<String, ObjectRecord> records, Set<String> released, boolean applied) {
         Map<String, ObjectRecord> keep = new LinkedHashMap<>(records);
         SortedSet<String> kinds = new TreeSet<>(desired.groupKinds());
         SortedSet<String> namespaces = new TreeSet<>(desired.namespaces());
         Map<String, ObjectRecord> old = wide.data().byKey();
-        for (Map.Entry<String, Map<String, Object>> m : members.entrySet()) {
+        for (Map.Entry<String, ListedObject> m : members.entrySet()) {
             if (desired.keys().contains(m.getKey()) || released.contains(m.getKey())) {
                 continue;
             }
             // still a member (prune off, or its delete failed): keep it listed so a later prune finds it
-            Map<String, Object> live = m.getValue();
-            ObjectRef ref = ObjectRef.ofObject(live);
+            ObjectRef ref = m.getValue().ref();
             kinds.add(ref.groupKind());
             if (!ref.namespace().isEmpty()) {
                 namespaces.add(ref.namespace());

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.inventory;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.util.Map;
 import java.util.SortedSet;
@@ -27,12 +28,12 @@ public record LiveState(ApplySetParent parent, MemberReader.Members members, Map
     }
 
     /** Live members by {@link ObjectRef#key()}. */
-    public Map<String, Map<String, Object>> byKey() {
+    public Map<String, ListedObject> byKey() {
         return members.byKey();
     }
 
     /** The live member, or null. */
-    public Map<String, Object> member(ObjectRef ref) {
+    public ListedObject member(ObjectRef ref) {
         return members.get(ref);
     }
 

@@ -5,7 +5,7 @@ import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
-import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
+import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
@@ -31,12 +31,12 @@ public final class MemberReader {
     }
 
     /**
-     * Live members by {@link ObjectRef#key()} (each map carries apiVersion and kind), and the objects of
-     * these kinds owned by other ApplySets: key to the other ApplySet's id.
+     * Live members by {@link ObjectRef#key()}, compact (the whole object is parsed only when asked for), and
+     * the objects of these kinds owned by other ApplySets: key to the other ApplySet's id.
      */
-    public record Members(Map<String, Map<String, Object>> byKey, Map<String, String> otherOwners) {
+    public record Members(Map<String, ListedObject> byKey, Map<String, String> otherOwners) {
 
-        public Map<String, Object> get(ObjectRef ref) {
+        public ListedObject get(ObjectRef ref) {
             return byKey.get(ref.key());
         }
     }
@@ -44,7 +44,7 @@ public final class MemberReader {
     public static Members read(KubeApi api, Discovery discovery, String applySetId, Set<String> groupKinds,
                                Set<String> namespaces, ExecutorService pool, SyncLog log) {
         String selector = ApplySetId.PART_OF_LABEL;
-        Map<String, Map<String, Object>> out = new ConcurrentHashMap<>();
+        Map<String, ListedObject> out = new ConcurrentHashMap<>();
         Map<String, String> others = new ConcurrentHashMap<>();
         List<Future<?>> futures = new ArrayList<>();
         for (String gk : groupKinds) {
@@ -74,10 +74,10 @@ public final class MemberReader {
     }
 
     private static void listKind(KubeApi api, ResourceInfo r, String selector, Set<String> namespaces, String applySetId,
-                                 Map<String, Map<String, Object>> out, Map<String, String> others) {
-        List<Map<String, Object>> items;
+                                 Map<String, ListedObject> out, Map<String, String> others) {
+        List<ListedObject> items;
         try {
-            items = api.list(r, null, selector);
+            items = api.listCompact(r, null, selector);
         } catch (ApiException e) {
             if (e.isNotFound()) {
                 return; // kind defined by a CRD of this set that is not created yet
@@ -88,20 +88,18 @@ public final class MemberReader {
             items = new ArrayList<>();
             for (String ns : namespaces) {
                 try {
-                    items.addAll(api.list(r, ns, selector));
+                    items.addAll(api.listCompact(r, ns, selector));
                 } catch (ApiException e2) {
                     throw wrap(e2);
                 }
             }
         }
-        for (Map<String, Object> item : items) {
-            ObjectRef ref = new ObjectRef(r.group(), r.version(), r.kind(),
-                    ObjectMaps.string(item, "metadata", "namespace"), ObjectMaps.string(item, "metadata", "name"));
-            String owner = ObjectMaps.string(item, "metadata", "labels", ApplySetId.PART_OF_LABEL);
+        for (ListedObject item : items) {
+            String owner = item.labels().get(ApplySetId.PART_OF_LABEL);
             if (applySetId.equals(owner)) {
-                out.put(ref.key(), item);
+                out.put(item.ref().key(), item);
             } else {
-                others.put(ref.key(), String.valueOf(owner));
+                others.put(item.ref().key(), String.valueOf(owner));
             }
         }
     }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitopssync.engine.apply.ObjectOutcome;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
+import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
 import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.diff.Differ;
@@ -49,10 +50,10 @@ public final class Pruner {
     }
 
     /** Members not desired, in prune order (reverse apply order). */
-    public static List<ObjectRef> candidates(Map<String, Map<String, Object>> members, Set<String> desiredKeys) {
+    public static List<ObjectRef> candidates(Map<String, ListedObject> members, Set<String> desiredKeys) {
         List<ObjectRef> out = new ArrayList<>();
-        for (Map<String, Object> live : members.values()) {
-            ObjectRef ref = ObjectRef.ofObject(live);
+        for (ListedObject live : members.values()) {
+            ObjectRef ref = live.ref();
             if (!desiredKeys.contains(ref.key())) {
                 out.add(ref);
             }
@@ -79,11 +80,11 @@ public final class Pruner {
     }
 
     /** Dry run: what would be pruned. */
-    public List<ObjectOutcome> preview(List<ObjectRef> refs, Map<String, Map<String, Object>> members,
+    public List<ObjectOutcome> preview(List<ObjectRef> refs, Map<String, ListedObject> members,
                                        Map<String, ObjectRecord> records) {
         List<ObjectOutcome> out = new ArrayList<>();
         for (ObjectRef ref : refs) {
-            Map<String, Object> live = members.get(ref.key());
+            Map<String, Object> live = members.get(ref.key()).object();
             if (optedOut(live)) {
                 out.add(ObjectOutcome.skipped(ref, null, "prune disabled by annotation " + PRUNE_ANNOTATION, null));
             } else {
@@ -97,7 +98,7 @@ public final class Pruner {
      * Sync: delete (stage by stage in reverse order, in parallel inside a stage). {@code afterEach} runs
      * after each object (progress for the phase hook). A lost lease stops the whole prune.
      */
-    public List<ObjectOutcome> prune(List<ObjectRef> refs, Map<String, Map<String, Object>> members,
+    public List<ObjectOutcome> prune(List<ObjectRef> refs, Map<String, ListedObject> members,
                                      Map<String, ObjectRecord> records, Runnable afterEach) {
         List<ObjectOutcome> out = new ArrayList<>();
         int i = 0;
@@ -107,7 +108,7 @@ public final class Pruner {
             while (i < refs.size() && KindOrder.stageOf(refs.get(i).group(), refs.get(i).kind()) == stage) {
                 ObjectRef ref = refs.get(i++);
                 Callable<ObjectOutcome> task = () -> {
-                    ObjectOutcome o = pruneOne(ref, members.get(ref.key()), records.get(ref.key()));
+                    ObjectOutcome o = pruneOne(ref, members.get(ref.key()).object(), records.get(ref.key()));
                     afterEach.run();
                     return o;
                 };

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.engine.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.diff.Fingerprint;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
@@ -21,7 +22,11 @@ class DriftClassificationTest {
         return new PlannedObject(REF, CM, Map.of(), "cm.yaml:1", hash, 2);
     }
 
-    private static Map<String, Object> live(String rv, String value) {
+    private static ListedObject live(String rv, String value) {
+        return ListedObject.of(liveMap(rv, value), CM);
+    }
+
+    private static Map<String, Object> liveMap(String rv, String value) {
         return Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", Map.of("name", "cm", "namespace", "ns",
                 "resourceVersion", rv), "data", Map.of("k", value));
     }
@@ -38,8 +43,8 @@ class DriftClassificationTest {
 
     @Test
     void fastPathNeedsSameDesiredHashAndSameResourceVersionOrContent() {
-        Map<String, Object> live = live("10", "v");
-        String liveHash = Fingerprint.live(live);
+        ListedObject live = live("10", "v");
+        String liveHash = Fingerprint.live(liveMap("10", "v"));
         ObjectRecord rec = ObjectRecord.of(REF, "h1", "10", liveHash);
         assertThat(Fingerprint.unchanged("h1", live, rec)).isTrue();
         assertThat(Fingerprint.unchanged("h2", live, rec)).as("desired changed").isFalse();

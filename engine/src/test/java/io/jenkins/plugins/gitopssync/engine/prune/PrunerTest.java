@@ -2,6 +2,8 @@ package io.jenkins.plugins.gitopssync.engine.prune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
+import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,7 @@ class PrunerTest {
 
     @Test
     void candidatesAreMembersNotDesiredInReverseApplyOrder() {
-        Map<String, Map<String, Object>> members = new LinkedHashMap<>();
+        Map<String, ListedObject> members = new LinkedHashMap<>();
         add(members, "v1", "Namespace", null, "team");
         add(members, "apps/v1", "Deployment", "team", "web");
         add(members, "v1", "ConfigMap", "team", "kept-in-git");
@@ -41,7 +43,7 @@ class PrunerTest {
         return refs.stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow();
     }
 
-    private static void add(Map<String, Map<String, Object>> members, String apiVersion, String kind, String ns,
+    private static void add(Map<String, ListedObject> members, String apiVersion, String kind, String ns,
                             String name) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("name", name);
@@ -49,6 +51,7 @@ class PrunerTest {
             meta.put("namespace", ns);
         }
         ObjectRef ref = ObjectRef.of(apiVersion, kind, ns, name);
-        members.put(ref.key(), Map.of("apiVersion", apiVersion, "kind", kind, "metadata", meta));
+        ResourceInfo r = new ResourceInfo(ref.group(), ref.version(), kind, kind.toLowerCase() + "s", ns != null);
+        members.put(ref.key(), ListedObject.of(Map.of("apiVersion", apiVersion, "kind", kind, "metadata", meta), r));
     }
 }
