@@ -64,7 +64,7 @@ final class StatusCheck {
         for (ObjectRecord rec : parent.data().objects()) {
             ObjectRef ref = rec.ref();
             ListedObject live = members.get(ref.key());
-            if (live == null) {
+            if (live == null || live.deleting()) { // a sync creates it (again)
                 drifted.add(ObjectOutcome.result(ref, Action.CREATED, true, "", null, null));
             } else if (!Fingerprint.asRecorded(live, rec)) {
                 drifted.add(ObjectOutcome.result(ref, Action.CONFIGURED, true, "", null, null));

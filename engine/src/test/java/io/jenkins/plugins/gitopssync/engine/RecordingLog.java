@@ -18,4 +18,9 @@ public final class RecordingLog implements SyncLog {
     public synchronized void warn(String message) {
         warnings.add(message);
     }
+
+    /** Whether an info line so far contains {@code fragment} (safe while a sync on another thread logs). */
+    public synchronized boolean sawInfo(String fragment) {
+        return infos.stream().anyMatch(l -> l.contains(fragment));
+    }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.diff.Differ;
 import io.jenkins.plugins.gitopssync.engine.diff.Fingerprint;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +60,12 @@ public final class Applier {
         Map<String, Object> live = listed == null ? null : listed.object();
         Claim claim;
         try {
+            if (listed != null && listed.deleting()) {
+                // an apply would be lost with it (a namespace being deleted takes its contents too)
+                log.info("waiting for " + p.ref() + " to be gone (its deletion began outside this sync) to create it again");
+                awaitGone(p);
+                live = null;
+            }
             claim = write(p, live);
         } catch (ApiException e) {
             return ApplyFailure.failed(log, p, record, ApplyFailure.message(p, e, force));
@@ -154,15 +162,30 @@ public final class Applier {
         ObjectRef ref = p.ref();
         log.info("re-creating " + ref + ": an immutable field changed and force is on");
         api.delete(p.resource(), ref.namespace(), ref.name(), "Foreground");
+        awaitGone(p);
+        return claim(p); // another set may create it while it is gone
+    }
+
+    /**
+     * Waits until the object, whose deletion has begun, is gone, or is there anew (someone created it again:
+     * the claim then decides); fails after the sync's timeout naming the finalizers that still hold it.
+     */
+    private void awaitGone(PlannedObject p) {
+        ObjectRef ref = p.ref();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (api.get(p.resource(), ref.namespace(), ref.name()) != null) {
+        while (true) {
+            Map<String, Object> live = api.get(p.resource(), ref.namespace(), ref.name());
+            if (live == null || ObjectMaps.at(live, "metadata", "deletionTimestamp") == null) {
+                return;
+            }
             if (System.nanoTime() > deadline) {
-                throw new ApiException(408, "Timeout", "still being deleted after " + timeout.toSeconds() + "s", null,
-                        "delete", p.resource().groupResource(), ref.namespace(), null);
+                Object finalizers = ObjectMaps.at(live, "metadata", "finalizers");
+                throw new ApiException(408, "Timeout", "still being deleted after " + timeout.toSeconds() + "s"
+                        + (finalizers instanceof List<?> l && !l.isEmpty() ? ", held by the finalizers " + l : ""),
+                        null, "delete", p.resource().groupResource(), ref.namespace(), null);
             }
             sleep(250);
         }
-        return claim(p); // another set may create it while it is gone
     }
 
     static void sleep(long ms) {

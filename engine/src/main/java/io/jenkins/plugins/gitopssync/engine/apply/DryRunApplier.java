@@ -34,16 +34,16 @@ public final class DryRunApplier {
         if (Fingerprint.unchanged(p.desiredHash(), listed, record)) {
             return ObjectOutcome.unchanged(ref, p.source(), record);
         }
+        if (listed != null && listed.deleting()) {
+            return wouldCreate(p, record); // a sync waits until it is gone, then creates it again
+        }
         Map<String, Object> live = listed == null ? null : listed.object();
         KubeApi.Applied applied;
         try {
             applied = api.apply(p.resource(), ref.namespace(), ref.name(), p.desired(), true);
         } catch (ApiException e) {
             if (live == null && e.isNotFound()) {
-                // its namespace or its CRD is created by this same sync: it would be created
-                Differ.Change c = Differ.compare(ref.toString(), null, p.desired());
-                return ObjectOutcome.changed(ref, Action.CREATED, Drift.isDrift(p, record, Action.CREATED), c.diff(),
-                        p.source(), record);
+                return wouldCreate(p, record); // its namespace or its CRD is created by this same sync
             }
             if (e.isImmutableFieldError() && force) {
                 // a sync would delete and re-create it
@@ -65,5 +65,11 @@ public final class DryRunApplier {
             rec = ObjectRecord.of(ref, p.desiredHash(), Fingerprint.resourceVersion(live), Fingerprint.live(live));
         }
         return ObjectOutcome.changed(ref, change.action(), drift, change.diff(), p.source(), rec);
+    }
+
+    private static ObjectOutcome wouldCreate(PlannedObject p, ObjectRecord record) {
+        Differ.Change c = Differ.compare(p.ref().toString(), null, p.desired());
+        return ObjectOutcome.changed(p.ref(), Action.CREATED, Drift.isDrift(p, record, Action.CREATED), c.diff(),
+                p.source(), record);
     }
 }

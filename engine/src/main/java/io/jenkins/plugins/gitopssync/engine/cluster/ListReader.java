@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Reads a LIST response into {@link ListedObject}s in one streaming pass: only each item's name, namespace,
- * resourceVersion and labels are decoded; the rest of the item is skipped and kept as its byte range of the
+ * resourceVersion, labels and whether it has a deletionTimestamp are decoded; the rest of the item is skipped and kept as its byte range of the
  * response, so no map is built for the items nobody looks at.
  */
 final class ListReader {
@@ -54,6 +54,7 @@ final class ListReader {
         String namespace = null;
         String resourceVersion = null;
         Map<String, String> labels = Map.of();
+        boolean deleting = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             boolean metadata = "metadata".equals(p.currentName());
             if (p.nextToken() != JsonToken.START_OBJECT || !metadata) {
@@ -68,13 +69,14 @@ final class ListReader {
                     case "namespace" -> namespace = p.getValueAsString();
                     case "resourceVersion" -> resourceVersion = p.getValueAsString();
                     case "labels" -> labels = value == JsonToken.START_OBJECT ? strings(p) : Map.of();
+                    case "deletionTimestamp" -> deleting = value != JsonToken.VALUE_NULL;
                     default -> p.skipChildren();
                 }
             }
         }
         int end = (int) p.currentLocation().getByteOffset();
         ObjectRef ref = new ObjectRef(r.group(), r.version(), r.kind(), namespace, name);
-        return new ListedObject(ref, resourceVersion, labels, r, Arrays.copyOfRange(body, start, end));
+        return new ListedObject(ref, resourceVersion, labels, deleting, r, Arrays.copyOfRange(body, start, end));
     }
 
     private static Map<String, String> strings(JsonParser p) throws IOException {

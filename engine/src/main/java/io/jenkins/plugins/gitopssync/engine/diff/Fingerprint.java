@@ -65,9 +65,13 @@ public final class Fingerprint {
 
     /**
      * True when the live object is still as the record saw it: the same resourceVersion, or else (only then
-     * is the whole object parsed) the same fingerprint.
+     * is the whole object parsed) the same fingerprint. An object whose deletion has begun never is: its
+     * fingerprint may not have moved, but it is about to be gone.
      */
     public static boolean asRecorded(ListedObject live, ObjectRecord record) {
+        if (live.deleting()) {
+            return false;
+        }
         String rv = live.resourceVersion();
         if (rv != null && rv.equals(record.resourceVersion())) {
             return true;

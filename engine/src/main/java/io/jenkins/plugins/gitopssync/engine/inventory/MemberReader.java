@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,25 @@ public final class MemberReader {
                 throw new SyncException("cannot read the live objects: " + e.getCause(), e.getCause());
             }
         }
+        markContentsOfDeletedNamespaces(out);
         return new Members(out, others);
+    }
+
+    /**
+     * The members inside a Namespace member whose deletion has begun are as good as deleted: the namespace
+     * controller removes them before the Namespace goes. A sync waits for the Namespace and then creates them
+     * again instead of counting them unchanged.
+     */
+    private static void markContentsOfDeletedNamespaces(Map<String, ListedObject> members) {
+        Set<String> deleted = new HashSet<>();
+        for (ListedObject m : members.values()) {
+            if (m.deleting() && m.ref().group().isEmpty() && "Namespace".equals(m.ref().kind())) {
+                deleted.add(m.ref().name());
+            }
+        }
+        if (!deleted.isEmpty()) {
+            members.replaceAll((key, m) -> !m.deleting() && deleted.contains(m.ref().namespace()) ? m.asDeleting() : m);
+        }
     }
 
     private static void listKind(KubeApi api, ResourceInfo r, String selector, Set<String> namespaces, String applySetId,

@@ -53,6 +53,21 @@ class ListReaderTest {
     }
 
     @Test
+    void anItemWithADeletionTimestampIsBeingDeleted() {
+        String body = """
+                {"items":[
+                 {"metadata":{"name":"going","namespace":"team","deletionTimestamp":"2026-12-03T06:00:00Z",
+                   "finalizers":["example.com/hold"]}},
+                 {"metadata":{"name":"staying","namespace":"team","deletionTimestamp":null}},
+                 {"metadata":{"name":"plain","namespace":"team"}}]}""";
+        List<ListedObject> items = ListReader.read(body.getBytes(StandardCharsets.UTF_8), CM);
+        assertThat(items).extracting(i -> i.ref().name() + "=" + i.deleting())
+                .containsExactly("going=true", "staying=false", "plain=false");
+        assertThat(items.get(2).asDeleting().deleting()).isTrue();
+        assertThat(items.get(2).asDeleting().object()).isEqualTo(items.get(2).object());
+    }
+
+    @Test
     void clusterScopedItemsHaveNoNamespace() {
         ListedObject ns = ListedObject.of(Map.of("metadata", Map.of("name", "team", "resourceVersion", "3")), NS);
         assertThat(ns.ref().namespace()).isEmpty();
