@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Git credentials come from the environment only: GITOPS_SYNC_GIT_USERNAME and "
                 + "GITOPS_SYNC_GIT_PASSWORD (or GITOPS_SYNC_GIT_TOKEN) for https; GITOPS_SYNC_SSH_KEY_FILE, "
                 + "GITOPS_SYNC_SSH_KEY_PASSPHRASE and GITOPS_SYNC_SSH_KNOWN_HOSTS for ssh. "
-                + "Clones are cached in $GITOPS_SYNC_CACHE (default ~/.cache/gitops-sync)."})
+                + "Clones and parsed YAML are cached in $GITOPS_SYNC_CACHE (default ~/.cache/gitops-sync)."})
 final class GitOpsSyncCli implements Runnable {
 
     private final Environment env;

@@ -32,8 +32,8 @@ final class RefOption {
         try (GitSource git = new GitSource(env.cacheRoot(), env.home(), GitCredentials.fromEnvironment(env.variables()),
                 console)) {
             GitCheckout checkout = git.checkout(location, ref);
-            return new Checkout(new ManifestSource(checkout.worktree(), checkout.commitId(), source.path),
-                    signatures.check(env, checkout));
+            return new Checkout(new ManifestSource(checkout.worktree(), checkout.commitId(), source.path)
+                    .withParseCache(location.parseCacheFile(env.cacheRoot(), source.path)), signatures.check(env, checkout));
         }
     }
 
@@ -45,12 +45,14 @@ final class RefOption {
                 throw new SyncException("--uncommitted and --ref exclude each other: the working copy has one state");
             }
             GitCheckout tree = WorkingTree.use(location, console);
-            return new ManifestSource(tree.worktree(), tree.commitId(), source.path);
+            return new ManifestSource(tree.worktree(), tree.commitId(), source.path)
+                    .withParseCache(location.parseCacheFile(env.cacheRoot(), source.path));
         }
         try (GitSource git = new GitSource(env.cacheRoot(), env.home(), GitCredentials.fromEnvironment(env.variables()),
                 console)) {
             GitCheckout checkout = git.checkout(location, ref);
-            return new ManifestSource(checkout.worktree(), checkout.commitId(), source.path);
+            return new ManifestSource(checkout.worktree(), checkout.commitId(), source.path)
+                    .withParseCache(location.parseCacheFile(env.cacheRoot(), source.path));
         }
     }
 }

@@ -89,6 +89,14 @@ record RepoLocation(Kind kind, String url, Path directory) {
         return sha256(url);
     }
 
+    /**
+     * Where the YAML parsed from {@code path} of this repository is kept between runs: one file per
+     * repository and path, since each keeps only its last render's entries.
+     */
+    Path parseCacheFile(Path cacheRoot, String path) {
+        return cacheRoot.resolve("parsed").resolve(sha256(url + "\n" + (path == null ? "." : path)).substring(0, 32));
+    }
+
     /** Last path segment without ".git": "shop" for https://host/org/shop.git. */
     String shortName() {
         String s = url.replace('\\', '/');

@@ -48,6 +48,11 @@ class GitSourceTest {
             // each commit's files live in their own directory, so a run still reading the first is undisturbed
             assertThat(cli.cacheDir().resolve("trees").resolve(first).resolve("app/config.yaml")).content().contains("blue");
             assertThat(cli.cacheDir().resolve("trees").resolve(second).resolve("app/config.yaml")).content().contains("green");
+            // the parsed YAML of the repository's path: one file, holding the last render's text only
+            try (Stream<Path> parsed = Files.list(cli.cacheDir().resolve("parsed"))) {
+                assertThat(parsed.toList()).singleElement().satisfies(p ->
+                        assertThat(p).content().contains("\"color\":\"green\"").doesNotContain("blue"));
+            }
 
             CliRunner.Run three = cli.run("build", "--repo", repo.dir().toString(), "--path", "app");
             assertThat(three.err()).contains("git: up to date").contains("checked out " + second);

@@ -27,6 +27,7 @@ public final class DirectoryRenderer {
 
     private final Path root;
     private final SyncLog log;
+    private final ParseCache cache;
     private final Set<Path> visited = new HashSet<>();
     /** In walk order: a file still to parse, or a Kustomize build already done. */
     private final List<Part> parts = new ArrayList<>();
@@ -45,17 +46,19 @@ public final class DirectoryRenderer {
                           RuntimeException error) {
     }
 
-    private DirectoryRenderer(Path realRoot, SyncLog log) {
+    private DirectoryRenderer(Path realRoot, SyncLog log, ParseCache cache) {
         this.root = realRoot;
         this.log = log;
+        this.cache = cache;
     }
 
     /**
      * @param realRoot the repository root, symlinks resolved
      * @param start    a directory or file inside it, symlinks resolved
+     * @param cache    YAML parsed by earlier runs, by the text of the file
      */
-    public static List<Manifest> render(Path realRoot, Path start, SyncLog log) {
-        DirectoryRenderer renderer = new DirectoryRenderer(realRoot, log);
+    public static List<Manifest> render(Path realRoot, Path start, SyncLog log, ParseCache cache) {
+        DirectoryRenderer renderer = new DirectoryRenderer(realRoot, log, cache);
         if (Files.isRegularFile(start)) {
             renderer.parts.add(new FilePart(start));
         } else {
@@ -186,7 +189,7 @@ public final class DirectoryRenderer {
             content = content.substring(1);
         }
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        return ManifestParser.parse(rel, content, json, fileLog);
+        return ManifestParser.parse(rel, content, json, fileLog, cache);
     }
 
     static boolean isManifestFile(String name) {

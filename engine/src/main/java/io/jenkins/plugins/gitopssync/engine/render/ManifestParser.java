@@ -32,7 +32,13 @@ public final class ManifestParser {
      * @param json    parse as JSON (else YAML)
      */
     public static List<Manifest> parse(String file, String content, boolean json, SyncLog log) {
-        List<YamlStream.Document> documents = json ? JsonStream.parse(file, content) : YamlStream.parse(file, content);
+        return parse(file, content, json, log, ParseCache.none());
+    }
+
+    /** As {@link #parse(String, String, boolean, SyncLog)}, the YAML documents of a text parsed before taken from {@code cache}. */
+    static List<Manifest> parse(String file, String content, boolean json, SyncLog log, ParseCache cache) {
+        List<YamlStream.Document> documents = json ? JsonStream.parse(file, content)
+                : cache.documents(content, () -> YamlStream.parse(file, content));
         List<Manifest> manifests = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (YamlStream.Document document : documents) {

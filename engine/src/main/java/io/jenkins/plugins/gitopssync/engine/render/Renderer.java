@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.render;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import io.jenkins.plugins.gitopssync.engine.source.PathGuard;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,13 @@ public final class Renderer {
             String rel = root.relativize(kustomization).toString().replace('\\', '/');
             manifests = KustomizeRenderer.render(root, kustomization.getParent(), rel, out);
         } else {
-            manifests = DirectoryRenderer.render(root, start, out);
+            ParseCache cache = source.parseCache() == null ? ParseCache.none() : ParseCache.open(source.parseCache());
+            manifests = DirectoryRenderer.render(root, start, out, cache);
+            try {
+                cache.save();
+            } catch (IOException e) {
+                out.debug("could not keep the parsed YAML in " + source.parseCache() + ": " + e.getMessage());
+            }
         }
         out.info("Rendered " + manifests.size() + " object" + (manifests.size() == 1 ? "" : "s") + " from " + source.path());
         return manifests;
