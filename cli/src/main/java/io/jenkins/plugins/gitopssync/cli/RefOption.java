@@ -33,7 +33,8 @@ final class RefOption {
                 console)) {
             GitCheckout checkout = git.checkout(location, ref);
             return new Checkout(new ManifestSource(checkout.worktree(), checkout.commitId(), source.path)
-                    .withParseCache(location.parseCacheFile(env.cacheRoot(), source.path)), signatures.check(env, checkout));
+                    .withParseCache(location.parseCacheFile(env.cacheRoot(), source.path)),
+                    signatures.check(env, checkout));
         }
     }
 

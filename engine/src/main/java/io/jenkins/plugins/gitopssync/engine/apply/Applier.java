@@ -62,7 +62,8 @@ public final class Applier {
         try {
             if (listed != null && listed.deleting()) {
                 // an apply would be lost with it (a namespace being deleted takes its contents too)
-                log.info("waiting for " + p.ref() + " to be gone (its deletion began outside this sync) to create it again");
+                log.info("waiting for " + p.ref() + " to be gone (its deletion began outside this sync)"
+                        + " to create it again");
                 awaitGone(p);
                 live = null;
             }

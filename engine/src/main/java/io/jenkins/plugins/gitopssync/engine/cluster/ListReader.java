@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Reads a LIST response into {@link ListedObject}s in one streaming pass: only each item's name, namespace,
- * resourceVersion, labels and whether it has a deletionTimestamp are decoded; the rest of the item is skipped and kept as its byte range of the
- * response, so no map is built for the items nobody looks at.
+ * resourceVersion, labels and whether it has a deletionTimestamp are decoded; the rest of the item is
+ * skipped and kept as its byte range of the response, so no map is built for the items nobody looks at.
  */
 final class ListReader {
 

@@ -35,7 +35,7 @@ public final class ManifestParser {
         return parse(file, content, json, log, ParseCache.none());
     }
 
-    /** As {@link #parse(String, String, boolean, SyncLog)}, the YAML documents of a text parsed before taken from {@code cache}. */
+    /** As {@link #parse(String, String, boolean, SyncLog)}; YAML text parsed by an earlier run comes from {@code cache}. */
     static List<Manifest> parse(String file, String content, boolean json, SyncLog log, ParseCache cache) {
         List<YamlStream.Document> documents = json ? JsonStream.parse(file, content)
                 : cache.documents(content, () -> YamlStream.parse(file, content));

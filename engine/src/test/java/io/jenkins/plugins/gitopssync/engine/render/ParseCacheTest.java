@@ -93,12 +93,7 @@ class ParseCacheTest {
         for (int i = 0; i < 300; i++) {
             texts.add(RandomYaml.document(random));
         }
-        Path file = tmp.resolve("cache");
-        ParseCache writer = ParseCache.open(file);
-        for (String text : texts) {
-            writer.documents(text, () -> YamlStream.parse("r.yaml", text));
-        }
-        writer.save();
+        Path file = parsedAndSaved(texts);
         ParseCache reader = ParseCache.open(file);
         AtomicInteger parses = new AtomicInteger();
         for (String text : texts) {
@@ -116,12 +111,7 @@ class ParseCacheTest {
                 "a: .inf\n",                                     // not finite
                 "a: .nan\n",
                 "base: &b {x: 1}\nuse: *b\n");                  // one map shared through an alias
-        Path file = tmp.resolve("cache");
-        ParseCache writer = ParseCache.open(file);
-        for (String text : texts) {
-            writer.documents(text, () -> YamlStream.parse("x.yaml", text));
-        }
-        writer.save();
+        Path file = parsedAndSaved(texts);
         ParseCache reader = ParseCache.open(file);
         AtomicInteger parses = new AtomicInteger();
         for (String text : texts) {
@@ -198,6 +188,17 @@ class ParseCacheTest {
 
         Files.writeString(repo.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  k: two\n");
         assertThat(data(Renderer.render(source, null))).containsEntry("k", "two");
+    }
+
+    /** A cache file written by one run that parsed each of {@code texts}. */
+    private Path parsedAndSaved(List<String> texts) throws Exception {
+        Path file = tmp.resolve("cache");
+        ParseCache writer = ParseCache.open(file);
+        for (String text : texts) {
+            writer.documents(text, () -> YamlStream.parse("t.yaml", text));
+        }
+        writer.save();
+        return file;
     }
 
     private static Map<String, Object> data(List<Manifest> manifests) {
