@@ -57,15 +57,15 @@ public final class Applier {
         if (Fingerprint.unchanged(p.desiredHash(), listed, record)) {
             return ObjectOutcome.unchanged(p.ref(), p.source(), record);
         }
-        Map<String, Object> live = listed == null ? null : listed.object();
+        boolean deleting = listed != null && listed.deleting();
+        Map<String, Object> live = listed == null || deleting ? null : listed.object();
         Claim claim;
         try {
-            if (listed != null && listed.deleting()) {
+            if (deleting) {
                 // an apply would be lost with it (a namespace being deleted takes its contents too)
                 log.info("waiting for " + p.ref() + " to be gone (its deletion began outside this sync)"
                         + " to create it again");
                 awaitGone(p);
-                live = null;
             }
             claim = write(p, live);
         } catch (ApiException e) {

@@ -1,11 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -45,7 +41,7 @@ public final class ParseCache {
     /** Changes whenever {@link YamlStream}'s typing does, so an older engine's entries are not read. */
     static final String FORMAT = "gitops-sync parsed YAML v1";
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ParseCache NONE = new ParseCache(null, new byte[0], Map.of());
 
     private final Path file;
@@ -215,120 +211,30 @@ public final class ParseCache {
     // --- the JSON form ------------------------------------------------------------------------------
 
     private static byte[] write(List<YamlStream.Document> documents) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartArray();
-            for (YamlStream.Document d : documents) {
-                g.writeStartArray();
-                g.writeNumber(d.line());
-                g.writeStartArray();
-                for (int line : d.itemLines()) {
-                    g.writeNumber(line);
-                }
-                g.writeEndArray();
-                writeValue(g, d.value());
-                g.writeEndArray();
-            }
-            g.writeEndArray();
+        List<Object> out = new ArrayList<>(documents.size());
+        for (YamlStream.Document d : documents) {
+            out.add(Arrays.asList(d.line(), d.itemLines(), d.value()));
+        }
+        try {
+            return JSON.writeValueAsBytes(out);
         } catch (IOException e) {
             return null; // not kept; the parse result stands
         }
-        return out.toByteArray();
     }
 
-    private static void writeValue(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof String s) {
-            g.writeString(s);
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (v instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (v instanceof Long l) {
-            g.writeNumber(l);
-        } else if (v instanceof BigInteger b) {
-            g.writeNumber(b);
-        } else if (v instanceof Double d) {
-            g.writeNumber(d);
-        } else if (v instanceof Map<?, ?> m) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName((String) e.getKey());
-                writeValue(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else {
-            g.writeStartArray();
-            for (Object item : (List<?>) v) {
-                writeValue(g, item);
-            }
-            g.writeEndArray();
-        }
-    }
-
+    /** Jackson reads untyped JSON into the same classes SnakeYAML gives (see {@link #exact}). */
     private static List<YamlStream.Document> read(byte[] data, int offset, int length) throws IOException {
-        try (JsonParser p = JSON.createParser(data, offset, length)) {
-            expect(p.nextToken(), JsonToken.START_ARRAY);
-            List<YamlStream.Document> documents = new ArrayList<>();
-            while (p.nextToken() == JsonToken.START_ARRAY) {
-                expect(p.nextToken(), JsonToken.VALUE_NUMBER_INT);
-                int line = p.getIntValue();
-                expect(p.nextToken(), JsonToken.START_ARRAY);
-                List<Integer> itemLines = new ArrayList<>();
-                while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) {
-                    itemLines.add(p.getIntValue());
-                }
-                Object value = readValue(p, p.nextToken());
-                expect(p.nextToken(), JsonToken.END_ARRAY);
-                documents.add(new YamlStream.Document(value, line, itemLines.isEmpty() ? List.of() : itemLines));
+        List<?> entries = JSON.readValue(data, offset, length, List.class);
+        List<YamlStream.Document> documents = new ArrayList<>(entries.size());
+        for (Object entry : entries) {
+            List<?> e = (List<?>) entry;
+            List<Integer> itemLines = new ArrayList<>();
+            for (Object line : (List<?>) e.get(1)) {
+                itemLines.add((Integer) line);
             }
-            return documents;
+            documents.add(new YamlStream.Document(e.get(2), (Integer) e.get(0),
+                    itemLines.isEmpty() ? List.of() : itemLines));
         }
-    }
-
-    private static Object readValue(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-            case VALUE_NULL:
-                return null;
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NUMBER_INT:
-                return switch (p.getNumberType()) {
-                    case INT -> p.getIntValue();
-                    case LONG -> p.getLongValue();
-                    default -> p.getBigIntegerValue();
-                };
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    map.put(key, readValue(p, p.nextToken()));
-                }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                JsonToken item;
-                while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(readValue(p, item));
-                }
-                return list;
-            }
-            default:
-                throw new IOException("unexpected " + t);
-        }
-    }
-
-    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
-        if (actual != expected) {
-            throw new IOException("expected " + expected + ", found " + actual);
-        }
+        return documents;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
@@ -121,12 +122,20 @@ class DeletionInProgressClusterTest extends ClusterTestBase {
         held.delete();
     }
 
+    /** Removes the finalizers; retried on a conflict (the namespace controller writes the object too). */
     private static <T extends HasMetadata> void release(Resource<T> r) {
-        if (r.get() != null) {
-            r.edit(o -> {
-                o.getMetadata().setFinalizers(List.of());
-                return o;
-            });
+        for (int attempt = 1; r.get() != null; attempt++) {
+            try {
+                r.edit(o -> {
+                    o.getMetadata().setFinalizers(List.of());
+                    return o;
+                });
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 
