@@ -98,6 +98,7 @@ abstract class ApplyCommand implements Callable<Integer> {
                     .concurrency(concurrency)
                     .verifySignatures(checkout.signatureCheck())
                     .origin(env.origin())
+                    .renderOptions(source.renderOptions(env))
                     .build();
             ClusterAccess access = cluster.connect(env, console);
             SyncResult result;

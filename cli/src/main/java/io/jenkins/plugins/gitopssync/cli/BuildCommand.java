@@ -51,7 +51,7 @@ final class BuildCommand implements Callable<Integer> {
         if (checkout.signatureCheck() != null) {
             GitOpsSync.verify(checkout.signatureCheck(), new ConsoleSyncLog(console));
         }
-        List<Manifest> rendered = GitOpsSync.render(manifests, new ConsoleSyncLog(console));
+        List<Manifest> rendered = GitOpsSync.render(manifests, source.renderOptions(env), new ConsoleSyncLog(console));
         StringBuilder yaml = new StringBuilder();
         for (Manifest m : rendered) {
             yaml.append("---\n# Source: ").append(m.location()).append('\n').append(toYaml(m));

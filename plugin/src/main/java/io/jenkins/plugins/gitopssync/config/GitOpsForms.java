@@ -14,6 +14,11 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
+import io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigContext;
+import io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigNeeds;
+import io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigReader;
+import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
+import io.jenkins.plugins.gitopssync.sync.CredentialResolver;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.util.List;
@@ -35,7 +40,7 @@ public final class GitOpsForms {
     public static final List<String> SYNC_FIELDS = List.of("url", "ref", "path", "credentialsId", "kubeconfigCredentialsId",
             "serverUrl", "tokenCredentialsId", "caCertificate", "namespace", "targetNamespace", "prune", "dryRun",
             "failOnDrift", "wait", "timeout", "force", "applySet", "concurrency", "verifySignatures",
-            "trustedKeysCredentialsId", "trustedKeys");
+            "trustedKeysCredentialsId", "trustedKeys", "context", "kubectl");
 
     /** Kubeconfigs and trusted keys: a secret file or a secret text. */
     static final CredentialsMatcher FILE_OR_TEXT = CredentialsMatchers.anyOf(
@@ -107,6 +112,32 @@ public final class GitOpsForms {
             return FormValidation.ok(Messages.GitOpsForms_TrustedKeys(parsed.openPgpKeys().size(), parsed.allowedSigners().size()));
         } catch (SyncException e) {
             return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * What the kubeconfig credential's context would need, read on the controller without running or opening
+     * anything it names (and without connecting): whether builds and the trigger's cluster check can use it.
+     */
+    public static FormValidation checkKubeconfig(Item item, String credentialsId, String context) {
+        checkConfigure(item);
+        if (item == null || credentialsId == null || credentialsId.isBlank()) {
+            return FormValidation.ok();
+        }
+        try {
+            String what = "the kubeconfig credential '" + credentialsId.trim() + "'";
+            String content = CredentialResolver.forItem(item).kubeconfig(credentialsId.trim());
+            KubeconfigContext selected = KubeconfigContext.select(KubeconfigReader.parse(content, what, null), context, what);
+            KubeconfigNeeds needs = KubeconfigNeeds.of(selected);
+            String server = UrlRedaction.redact(String.valueOf(selected.server()));
+            if (needs.inert()) {
+                return FormValidation.ok(Messages.GitOpsForms_KubeconfigInert(selected.name(), server));
+            }
+            return GitOpsGlobalSettings.get().isAllowKubeconfigCommandsOnController()
+                    ? FormValidation.ok(Messages.GitOpsForms_KubeconfigNeedsMoreAllowed(selected.name(), server, needs.describe()))
+                    : FormValidation.warning(Messages.GitOpsForms_KubeconfigNeedsMore(selected.name(), server, needs.describe()));
+        } catch (SyncException | java.io.IOException e) {
+            return FormValidation.error(UrlRedaction.redact(e.getMessage()));
         }
     }
 

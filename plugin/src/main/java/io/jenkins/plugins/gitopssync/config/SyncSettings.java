@@ -52,4 +52,10 @@ public interface SyncSettings {
 
     /** Trusted keys written into the job: armored OpenPGP public keys and SSH allowed-signers lines. */
     String getTrustedKeys();
+
+    /** The kubeconfig context to use; null for the kubeconfig's current context. */
+    String getContext();
+
+    /** The kubectl for Kustomize: a path or a name looked up on the build's PATH; null for kubectl on the PATH. */
+    String getKubectl();
 }

@@ -41,6 +41,8 @@ public final class SyncSpec implements Serializable {
     private final String verifySignatures;
     private final String trustedKeysCredentialsId;
     private final String trustedKeys;
+    private final String context;
+    private final String kubectl;
 
     private SyncSpec(Builder b) {
         this.url = trim(b.url);
@@ -64,6 +66,8 @@ public final class SyncSpec implements Serializable {
         this.verifySignatures = trim(b.verifySignatures);
         this.trustedKeysCredentialsId = trim(b.trustedKeysCredentialsId);
         this.trustedKeys = trim(b.trustedKeys);
+        this.context = trim(b.context);
+        this.kubectl = trim(b.kubectl);
     }
 
     /** A spec of the repository at {@code url}; every other option has its default until set. */
@@ -86,7 +90,7 @@ public final class SyncSpec implements Serializable {
                 .failOnDrift(f.isFailOnDrift()).waitForHealth(f.isWait()).timeout(x.apply(f.getTimeout()))
                 .force(f.isForce()).applySet(x.apply(f.getApplySet())).concurrency(f.getConcurrency())
                 .verifySignatures(x.apply(f.getVerifySignatures())).trustedKeysCredentialsId(f.getTrustedKeysCredentialsId())
-                .trustedKeys(f.getTrustedKeys()).build();
+                .trustedKeys(f.getTrustedKeys()).context(x.apply(f.getContext())).kubectl(x.apply(f.getKubectl())).build();
     }
 
     /** Named options, with the engine's defaults (health wait on, nothing else). */
@@ -112,6 +116,8 @@ public final class SyncSpec implements Serializable {
         private String verifySignatures;
         private String trustedKeysCredentialsId;
         private String trustedKeys;
+        private String context;
+        private String kubectl;
 
         private Builder(String url) {
             this.url = url;
@@ -137,6 +143,8 @@ public final class SyncSpec implements Serializable {
         public Builder verifySignatures(String v) { verifySignatures = v; return this; }
         public Builder trustedKeysCredentialsId(String v) { trustedKeysCredentialsId = v; return this; }
         public Builder trustedKeys(String v) { trustedKeys = v; return this; }
+        public Builder context(String v) { context = v; return this; }
+        public Builder kubectl(String v) { kubectl = v; return this; }
 
         public SyncSpec build() {
             return new SyncSpec(this);
@@ -225,6 +233,16 @@ public final class SyncSpec implements Serializable {
 
     public String trustedKeys() {
         return trustedKeys;
+    }
+
+    /** The kubeconfig context to use, or null for the kubeconfig's current one. */
+    public String context() {
+        return context;
+    }
+
+    /** The kubectl that builds Kustomizations (a path, or a name on the build's PATH), or null for the default. */
+    public String kubectl() {
+        return kubectl;
     }
 
     /** Which signatures the revision needs, or null when they are not checked. */

@@ -58,6 +58,8 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     private String verifySignatures;
     private String trustedKeysCredentialsId;
     private String trustedKeys;
+    private String context;
+    private String kubectl;
 
     // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
     @Override public String getUrl() { return url; }
@@ -81,6 +83,8 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @Override public String getVerifySignatures() { return verifySignatures; }
     @Override public String getTrustedKeysCredentialsId() { return trustedKeysCredentialsId; }
     @Override public String getTrustedKeys() { return trustedKeys; }
+    @Override public String getContext() { return context; }
+    @Override public String getKubectl() { return kubectl; }
 
     @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
@@ -102,6 +106,8 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @DataBoundSetter public void setVerifySignatures(String v) { verifySignatures = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setTrustedKeysCredentialsId(String v) { trustedKeysCredentialsId = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setTrustedKeys(String v) { trustedKeys = OptionChecks.pem(v); }
+    @DataBoundSetter public void setContext(String v) { context = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setKubectl(String v) { kubectl = Util.fixEmptyAndTrim(v); }
 
     @DataBoundConstructor
     public GitOpsSyncBuilder(String url) {
@@ -116,7 +122,7 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
                         @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
-        SyncRunner.run(run, workspace, env, listener, toSpec(env));
+        SyncRunner.run(run, workspace, env, launcher, listener, toSpec(env));
     }
 
     @Symbol("gitopsSyncBuilder")
@@ -144,6 +150,12 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
         public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
                                                                @QueryParameter String kubeconfigCredentialsId) {
             return GitOpsForms.kubeconfigCredentials(item, kubeconfigCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckKubeconfigCredentialsId(@AncestorInPath Item item, @QueryParameter String value,
+                                                             @QueryParameter String context) {
+            return GitOpsForms.checkKubeconfig(item, value, context);
         }
 
         @POST

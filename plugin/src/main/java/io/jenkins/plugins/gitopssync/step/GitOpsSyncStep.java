@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -58,6 +59,8 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     private String verifySignatures;
     private String trustedKeysCredentialsId;
     private String trustedKeys;
+    private String context;
+    private String kubectl;
 
     // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
     @Override public String getUrl() { return url; }
@@ -81,6 +84,8 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     @Override public String getVerifySignatures() { return verifySignatures; }
     @Override public String getTrustedKeysCredentialsId() { return trustedKeysCredentialsId; }
     @Override public String getTrustedKeys() { return trustedKeys; }
+    @Override public String getContext() { return context; }
+    @Override public String getKubectl() { return kubectl; }
 
     @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
@@ -102,6 +107,8 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     @DataBoundSetter public void setVerifySignatures(String v) { verifySignatures = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setTrustedKeysCredentialsId(String v) { trustedKeysCredentialsId = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setTrustedKeys(String v) { trustedKeys = OptionChecks.pem(v); }
+    @DataBoundSetter public void setContext(String v) { context = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setKubectl(String v) { kubectl = Util.fixEmptyAndTrim(v); }
 
     @DataBoundConstructor
     public GitOpsSyncStep(String url) {
@@ -134,7 +141,7 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
             SyncRunner.Outcome outcome = SyncRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                    c.get(TaskListener.class), options);
+                    c.get(Launcher.class), c.get(TaskListener.class), options);
             if (outcome.verdict().outcome() == ResultPolicy.Outcome.UNSTABLE) {
                 // marks this step (and its stage) unstable in the Pipeline views, not only the build
                 FlowNode node = c.get(FlowNode.class);
@@ -151,7 +158,7 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
+            return Set.of(Run.class, FilePath.class, EnvVars.class, Launcher.class, TaskListener.class);
         }
 
         @Override

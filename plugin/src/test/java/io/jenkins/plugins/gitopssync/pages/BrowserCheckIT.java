@@ -213,6 +213,34 @@ class BrowserCheckIT {
         check("trigger-config");
     }
 
+    @Test
+    @Order(8)
+    void globalSettingsAreShownAndSaved() throws Exception {
+        open("manage/configure");
+        WebElement threads = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.name("_.triggerThreads")).stream().findFirst().orElse(null));
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("GitOps Sync"), "the section");
+        assertTrue(page.contains("Let the trigger's cluster check use a job's kubeconfig exec plugins"), "the controller setting");
+        assertFalse(browser.findElement(By.name("_.allowKubeconfigCommandsOnController")).isSelected(), "off by default");
+        String before = threads.getAttribute("value");
+        threads.clear();
+        threads.sendKeys("5");
+        scrollTo(threads);
+        check("global-config");
+        browser.findElement(By.name("Submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/configure"));
+
+        open("manage/configure");
+        WebElement saved = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.name("_.triggerThreads")).stream().findFirst().orElse(null));
+        assertEquals("5", saved.getAttribute("value"), "saved through the page");
+        saved.clear();
+        saved.sendKeys(before);
+        browser.findElement(By.name("Submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/configure"));
+    }
+
     // -- helpers -------------------------------------------------------------------------------------
 
     private static void open(String path) {
