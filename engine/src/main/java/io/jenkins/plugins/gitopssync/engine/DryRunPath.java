@@ -64,8 +64,7 @@ final class DryRunPath {
         ctx.steps().hooks(step.hooks().stream().map(h -> HookResults.planned(h, HookResult.State.WOULD_RUN, note))
                 .toList());
         if (announce) {
-            ctx.log().info(step.label() + ": " + step.objects().size() + " objects, " + step.hooks().size() + " hooks"
-                    + (note == null ? "" : " (" + note + ")"));
+            ctx.log().info(step.describe() + (note == null ? "" : " (" + note + ")"));
             step.hooks().forEach(h -> ctx.log().info("would run hook " + h.describe()));
         }
     }

@@ -79,7 +79,7 @@ final class SyncPath {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             if (steps.size() > 1 || !step.hooks().isEmpty()) {
-                ctx.log().info(step.label() + ": " + step.objects().size() + " objects, " + step.hooks().size() + " hooks");
+                ctx.log().info(step.describe());
             }
             boolean last = i == steps.size() - 1;
             if (!runner.run(step, !last || !step.hooks().isEmpty())) {

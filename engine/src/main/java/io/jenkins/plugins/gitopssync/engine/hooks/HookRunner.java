@@ -88,7 +88,7 @@ public final class HookRunner {
         }
         Map<String, Object> made = api.create(h.resource(), h.ref().namespace(), h.desired());
         ObjectRef ref = h.ref().withName(ObjectMaps.string(made, "metadata", "name"));
-        log.info("created hook " + ref + " (" + h.phase().word() + " wave " + h.wave() + ", from " + h.source() + ")");
+        log.info("running hook " + ref + " (" + h.phase().word() + " wave " + h.wave() + ", from " + h.source() + ")");
         return new Created(index, h, new PlannedObject(ref, h.resource(), h.desired(), h.source(), "", h.stage(), h.wave()));
     }
 

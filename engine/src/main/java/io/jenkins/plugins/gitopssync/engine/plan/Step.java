@@ -22,4 +22,11 @@ public record Step(SyncPhase phase, int wave, List<PlannedObject> objects, List<
     public String label() {
         return phase.word() + " wave " + wave;
     }
+
+    /** "Sync wave -1: 2 objects, 1 hook", for the log. */
+    public String describe() {
+        String members = objects.isEmpty() ? "" : objects.size() + (objects.size() == 1 ? " object" : " objects");
+        String ofHooks = hooks.isEmpty() ? "" : hooks.size() + (hooks.size() == 1 ? " hook" : " hooks");
+        return label() + ": " + members + (members.isEmpty() || ofHooks.isEmpty() ? "" : ", ") + ofHooks;
+    }
 }

@@ -88,7 +88,11 @@ class PhasesClusterTest extends ClusterTestBase {
         assertThat(r.errors()).singleElement().asString()
                 .startsWith("hook Job/" + ns + "/" + failed + " (PreSync wave 0, from app/migrate.yaml:1) failed: job"
                         + " failed: BackoffLimitExceeded")
-                .contains("container migrate exited with code 1 (Error: relation \"users\" already exists)");
+                .contains("container migrate exited with code 1 (Error: relation \"users\" already exists)")
+                // the test cluster's KWOK serves one log for every container: test-cluster/kwok-stages/container.log
+                .endsWith("the last lines of its log:\n  | the test cluster's KWOK nodes run no container: every"
+                        + " container's log is test-cluster/kwok-stages/container.log\n  | step 1 of 2: connected to the"
+                        + " database\n  | step 2 of 2: failed: relation \"users\" already exists");
         // the Deployment was not touched: the same spec generation, the old image
         Deployment web = deployment("web");
         assertThat(web.getMetadata().getGeneration()).isEqualTo(generation);
@@ -178,6 +182,60 @@ class PhasesClusterTest extends ClusterTestBase {
         assertThat(job(firstMigration)).isNull();
         assertThat(hookJobs()).extracting(j -> j.getMetadata().getName())
                 .containsExactlyInAnyOrder(secondMigration, "seed");
+    }
+
+    @Test
+    void kustomizeOutputRunsItsHooks() {
+        repo.write("k/kustomization.yaml", "resources:\n- migrate.yaml\n- web.yaml\nnamePrefix: staging-\n")
+                .write("k/migrate.yaml", HookManifests.job("migrate").annotate(PhaseAnnotations.ARGO_HOOK, "PreSync")
+                        .yaml())
+                .write("k/web.yaml", Manifests.deployment("web", 1, "nginx:1.27"));
+        repo.commit("a kustomization with a hook");
+
+        SyncResult r = engine.sync(request("k").build());
+
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.hooks()).singleElement().satisfies(h -> {
+            assertThat(h.name()).isEqualTo("staging-migrate");
+            assertThat(h.state()).isEqualTo(HookResult.State.SUCCEEDED);
+        });
+        assertThat(complete(job("staging-migrate"))).isTrue();
+        assertThat(time(job("staging-migrate").getStatus().getCompletionTime()))
+                .isBeforeOrEqualTo(time(deployment("staging-web").getMetadata().getCreationTimestamp()));
+    }
+
+    @Test
+    void dryRunListsTheWavesAndHooksAndWritesNothing() {
+        repo.write("migrate.yaml", HookManifests.generatedJob("migrate-").annotate(PhaseAnnotations.ARGO_HOOK, "PreSync")
+                        .yaml())
+                .write("db.yaml", HookManifests.annotated(Manifests.configMap("db", "a", "1"), PhaseAnnotations.ARGO_WAVE, "-1"))
+                .write("web.yaml", Manifests.deployment("web", 1, "nginx:1.27"))
+                .write("smoke.yaml", HookManifests.generatedJob("smoke-").annotate(PhaseAnnotations.ARGO_HOOK, "PostSync")
+                        .yaml());
+        repo.commit("hooks and waves");
+        Map<String, Long> before = access.requestCountByMethod();
+
+        SyncResult r = sync(b -> b.dryRun(true));
+
+        Map<String, Long> after = access.requestCountByMethod();
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.status()).isEqualTo(SyncStatus.OutOfSync);
+        assertThat(r.waves()).extracting(WaveResult::label, WaveResult::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("PreSync wave 0", "planned"),
+                org.assertj.core.groups.Tuple.tuple("Sync wave -1", "planned"),
+                org.assertj.core.groups.Tuple.tuple("Sync wave 0", "planned"),
+                org.assertj.core.groups.Tuple.tuple("PostSync wave 0", "planned"));
+        assertThat(r.hooks()).extracting(HookResult::name, HookResult::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("migrate-*", HookResult.State.WOULD_RUN),
+                org.assertj.core.groups.Tuple.tuple("smoke-*", HookResult.State.WOULD_RUN));
+        // nothing written: no create, update or delete went out, and no hook ran
+        for (String write : List.of("POST", "PUT", "DELETE")) {
+            assertThat(after.getOrDefault(write, 0L)).as(write).isEqualTo(before.getOrDefault(write, 0L));
+        }
+        assertThat(client.batch().v1().jobs().inNamespace(ns).list().getItems()).isEmpty();
+        assertThat(client.secrets().inNamespace(ns).withName(applySet).get()).isNull();
+        assertThat(log.infos).contains("PreSync wave 0: 1 hook",
+                "would run hook Job/" + ns + "/migrate-* (PreSync, wave 0) from migrate.yaml:1");
     }
 
     private static HookResult hook(SyncResult r, String namePrefix) {
