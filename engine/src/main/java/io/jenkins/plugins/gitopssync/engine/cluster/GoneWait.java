@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.cluster;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public final class GoneWait {
     /** ", held by the finalizers [a, b]" when the object has any, else "". */
     public static String finalizers(Map<String, Object> live) {
         Object finalizers = ObjectMaps.at(live, "metadata", "finalizers");
-        return finalizers instanceof java.util.List<?> l && !l.isEmpty() ? ", held by the finalizers " + l : "";
+        return finalizers instanceof List<?> l && !l.isEmpty() ? ", held by the finalizers " + l : "";
     }
 
     private static void sleep() {

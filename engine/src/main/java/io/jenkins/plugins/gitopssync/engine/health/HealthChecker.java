@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * Waits until applied objects are healthy: one LIST per kind and namespace (members selected by the part-of
- * label, hooks by the hook label) every poll interval (a second in production), until all are Current, one is Failed (fail fast),
- * or the timeout passes. Each request is bounded by the time left, so an API server that stops answering
+ * label, hooks by the hook label) every poll interval (a second in production), until all are Current, one
+ * is Failed (fail fast), or the timeout passes. Each request is bounded by the time left, so an API server that stops answering
  * ends the wait on time too.
  */
 public final class HealthChecker {

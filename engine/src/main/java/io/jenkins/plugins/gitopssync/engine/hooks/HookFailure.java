@@ -80,7 +80,8 @@ final class HookFailure {
         if (ObjectMaps.at(pod, "status", "containerStatuses") instanceof List<?> statuses) {
             for (Object o : statuses) {
                 if (o instanceof Map<?, ?> cs && cs.get("state") instanceof Map<?, ?> state
-                        && state.get("terminated") instanceof Map<?, ?> t && !"0".equals(String.valueOf(t.get("exitCode")))) {
+                        && state.get("terminated") instanceof Map<?, ?> t
+                        && !"0".equals(String.valueOf(t.get("exitCode")))) {
                     String container = String.valueOf(cs.get("name"));
                     m.append(": container ").append(container).append(" exited with code ").append(t.get("exitCode"));
                     if (t.get("reason") != null || t.get("message") != null) {

@@ -89,7 +89,8 @@ public final class HookRunner {
         Map<String, Object> made = api.create(h.resource(), h.ref().namespace(), h.desired());
         ObjectRef ref = h.ref().withName(ObjectMaps.string(made, "metadata", "name"));
         log.info("running hook " + ref + " (" + h.phase().word() + " wave " + h.wave() + ", from " + h.source() + ")");
-        return new Created(index, h, new PlannedObject(ref, h.resource(), h.desired(), h.source(), "", h.stage(), h.wave()));
+        return new Created(index, h,
+                new PlannedObject(ref, h.resource(), h.desired(), h.source(), "", h.stage(), h.wave()));
     }
 
     /** Waits for the created hooks and records each result; the first failure, or the one already found. */

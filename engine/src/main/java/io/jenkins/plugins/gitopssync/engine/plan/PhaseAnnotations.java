@@ -137,7 +137,8 @@ public final class PhaseAnnotations {
 
     private static DeletePolicy policy(String annotation, String word, DeletePolicy found, String known) {
         if (found == null) {
-            throw new IllegalArgumentException(annotation + ": unknown delete policy '" + word + "' (known: " + known + ")");
+            throw new IllegalArgumentException(annotation + ": unknown delete policy '" + word + "' (known: " + known
+                    + ")");
         }
         return found;
     }

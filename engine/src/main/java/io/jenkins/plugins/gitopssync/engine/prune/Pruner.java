@@ -150,7 +150,8 @@ public final class Pruner {
                 String msg = "not pruned: " + holdout + ", of wave " + wave + ", and the objects of lower waves are"
                         + " pruned only after it is gone; the next sync tries again";
                 log.warn(msg);
-                refs.subList(i, refs.size()).forEach(r -> out.add(ObjectOutcome.failed(r, null, msg, records.get(r.key()))));
+                refs.subList(i, refs.size())
+                        .forEach(r -> out.add(ObjectOutcome.failed(r, null, msg, records.get(r.key()))));
                 break;
             }
         }

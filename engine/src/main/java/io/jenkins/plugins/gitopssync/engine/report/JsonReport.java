@@ -16,8 +16,9 @@ import java.util.TreeMap;
 /**
  * The JSON report: revision, path, applySet, status, dryRun, objects[] (group, version, kind,
  * namespace, name, action as a lower-case word, drift, diff, error, source, health), totals,
- * phases (milliseconds per step of the engine), waves[] (phase, wave, objects, hooks, startedAt, durationMs,
- * outcome), hooks[] (phase, wave, group, version, kind, namespace, name, source, state, error, deleted), durationMs, apiRequests, errors, warnings, signature (null, or verified, mode and signers[] with
+ * phases (milliseconds per step of the engine), waves[] (phase, wave, objects, hooks, startedAt,
+ * durationMs, outcome), hooks[] (phase, wave, group, version, kind, namespace, name, source, state, error,
+ * deleted), durationMs, apiRequests, errors, warnings, signature (null, or verified, mode and signers[] with
  * object, format, keyId, fingerprint, identity); a status report adds audit[] (time, revision, path,
  * signer, origin, outcome).
  */

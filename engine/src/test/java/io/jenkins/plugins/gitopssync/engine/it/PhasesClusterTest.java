@@ -127,7 +127,8 @@ class PhasesClusterTest extends ClusterTestBase {
                 Deployment db = deployment("db");
                 whenWaveZeroStarts.put("db available", db.getStatus() != null
                         && Integer.valueOf(1).equals(db.getStatus().getAvailableReplicas()));
-                whenWaveZeroStarts.put("settings exist", client.configMaps().inNamespace(ns).withName("settings").get() != null);
+                whenWaveZeroStarts.put("settings exist",
+                        client.configMaps().inNamespace(ns).withName("settings").get() != null);
             }
         });
 
@@ -208,7 +209,8 @@ class PhasesClusterTest extends ClusterTestBase {
     void dryRunListsTheWavesAndHooksAndWritesNothing() {
         repo.write("migrate.yaml", HookManifests.generatedJob("migrate-").annotate(PhaseAnnotations.ARGO_HOOK, "PreSync")
                         .yaml())
-                .write("db.yaml", HookManifests.annotated(Manifests.configMap("db", "a", "1"), PhaseAnnotations.ARGO_WAVE, "-1"))
+                .write("db.yaml", HookManifests.annotated(Manifests.configMap("db", "a", "1"), PhaseAnnotations.ARGO_WAVE,
+                        "-1"))
                 .write("web.yaml", Manifests.deployment("web", 1, "nginx:1.27"))
                 .write("smoke.yaml", HookManifests.generatedJob("smoke-").annotate(PhaseAnnotations.ARGO_HOOK, "PostSync")
                         .yaml());

@@ -24,10 +24,11 @@ class PruneWavesClusterTest extends ClusterTestBase {
 
     @Test
     void pruneRunsInReverseWaveOrder() throws Exception {
-        repo.write("a.yaml", HookManifests.annotated(Manifests.configMap("wave-0", "a", "1"), PhaseAnnotations.ARGO_WAVE, "0"))
-                .write("b.yaml", HookManifests.annotated(Manifests.configMap("wave-1", "a", "1"), PhaseAnnotations.ARGO_WAVE, "1"))
-                .write("c.yaml", HookManifests.annotated(Manifests.configMap("wave-2", "a", "1"), PhaseAnnotations.ARGO_WAVE, "2"))
-                .write("d.yaml", Manifests.configMap("stays", "a", "1"));
+        for (int wave = 0; wave <= 2; wave++) {
+            repo.write("wave-" + wave + ".yaml", HookManifests.annotated(Manifests.configMap("wave-" + wave, "a", "1"),
+                    PhaseAnnotations.ARGO_WAVE, String.valueOf(wave)));
+        }
+        repo.write("stays.yaml", Manifests.configMap("stays", "a", "1"));
         repo.commit("three waves");
         assertThat(sync().status()).isEqualTo(SyncStatus.Synced);
         hold("wave-2");
@@ -37,7 +38,7 @@ class PruneWavesClusterTest extends ClusterTestBase {
             release("wave-1");
         });
 
-        repo.delete("a.yaml").delete("b.yaml").delete("c.yaml");
+        repo.delete("wave-0.yaml").delete("wave-1.yaml").delete("wave-2.yaml");
         repo.commit("the three waves leave Git");
         CompletableFuture<SyncResult> pruning = CompletableFuture.supplyAsync(() -> sync(b -> b.timeout(
                 java.time.Duration.ofSeconds(60))));
