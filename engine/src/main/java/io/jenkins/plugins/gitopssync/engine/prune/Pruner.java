@@ -18,6 +18,7 @@ import io.jenkins.plugins.gitopssync.engine.plan.KindOrder;
 import io.jenkins.plugins.gitopssync.engine.plan.PhaseAnnotations;
 import io.jenkins.plugins.gitopssync.engine.plan.Planner;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,8 +77,12 @@ public final class Pruner {
         return out;
     }
 
-    /** The wave a live member was applied in. */
+    /** The wave a live member was applied in; its JSON is parsed only when it names one. */
     static int waveOf(ListedObject live) {
+        String json = new String(live.json(), StandardCharsets.UTF_8);
+        if (!json.contains(PhaseAnnotations.ARGO_WAVE) && !json.contains(PhaseAnnotations.HELM_WEIGHT)) {
+            return 0;
+        }
         return PhaseAnnotations.waveOf(ObjectMaps.stringMap(live.object(), "annotations"));
     }
 
