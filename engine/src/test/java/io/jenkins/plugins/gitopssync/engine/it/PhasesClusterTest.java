@@ -148,6 +148,28 @@ class PhasesClusterTest extends ClusterTestBase {
     }
 
     @Test
+    void anUnhealthyWaveStopsTheSyncBeforeTheNextAndRunsSyncFail() {
+        repo.write("seed.yaml", HookManifests.annotated(HookManifests.job("seed").fails("no such table").yaml(),
+                        PhaseAnnotations.ARGO_WAVE, "-1"))
+                .write("settings.yaml", Manifests.configMap("settings", "a", "1"))
+                .write("page.yaml", HookManifests.generatedJob("page-").annotate(PhaseAnnotations.ARGO_HOOK, "SyncFail")
+                        .yaml());
+        repo.commit("a seed Job in wave -1 that fails");
+
+        SyncResult r = sync(b -> b.prune(true));
+
+        assertThat(r.status()).isEqualTo(SyncStatus.Failed);
+        assertThat(r.errors()).anyMatch(e -> e.startsWith("unhealthy: Job/" + ns + "/seed: job failed: BackoffLimitExceeded"));
+        assertThat(object(r, "ConfigMap", "settings").action()).isEqualTo(Action.SKIPPED);
+        assertThat(client.configMaps().inNamespace(ns).withName("settings").get()).isNull();
+        assertThat(r.waves()).extracting(WaveResult::label, WaveResult::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Sync wave -1", "failed"),
+                org.assertj.core.groups.Tuple.tuple("Sync wave 0", "not run"),
+                org.assertj.core.groups.Tuple.tuple("SyncFail wave 0", "synced"));
+        assertThat(hook(r, "page-").state()).isEqualTo(HookResult.State.SUCCEEDED);
+    }
+
+    @Test
     void beforeHookCreationDeletesThePreviousHookObject() throws Exception {
         repo.write("migrate.yaml", HookManifests.generatedJob("migrate-").annotate(PhaseAnnotations.ARGO_HOOK, "PreSync")
                         .annotate(PhaseAnnotations.ARGO_DELETE_POLICY, "BeforeHookCreation").yaml())
