@@ -49,4 +49,9 @@ public final class SyncedWave implements Serializable {
     public String getLabel() {
         return phase + " wave " + wave;
     }
+
+    /** "PreSync wave 0 synced in 3.2 s", or "Sync wave 1 not run", for the build page's list. */
+    public String getSummary() {
+        return getLabel() + " " + outcome + (startedAt == null ? "" : " in " + getDuration());
+    }
 }
