@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The BeforeHookCreation policy: every earlier run of a hook is deleted before it is created again. They
- * are found by the hook's label, so runs with generated names are found too (Argo CD finds only a run
- * with the same name). A hook with a fixed name waits until its earlier run is gone, or its name is taken.
+ * are found by the hook's label, so runs with generated names are found too. A hook with a fixed name waits
+ * until its earlier run is gone, or its name would still be taken.
  */
 final class EarlierRuns {
 

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class HookFailure {
 
-    static final ResourceInfo PODS = new ResourceInfo("", "v1", "Pod", "pods", true);
+    private static final ResourceInfo PODS = new ResourceInfo("", "v1", "Pod", "pods", true);
     private static final int LOG_LINES = 10;
     private static final int LINE_LIMIT = 300;
 
