@@ -42,6 +42,7 @@ final class SyncRun {
     private final List<String> errors = new ArrayList<>();
     private final PhaseTimer timer = new PhaseTimer();
     private final Outcomes outcomes = new Outcomes();
+    private final StepRecords steps = new StepRecords();
     /** Who signed the revision, when the request asked for a signature check. */
     private VerifiedRevision verification;
 
@@ -156,7 +157,8 @@ final class SyncRun {
 
     private SyncContext context(KubeApi api, Discovery discovery, ExecutorService pool) {
         ApplySetInventory inventory = new ApplySetInventory(api, request.applySetName(), request.applySetNamespace());
-        return new SyncContext(request, api, discovery, inventory, pool, log, timer, phaseHook, outcomes, errors, timing);
+        return new SyncContext(request, api, discovery, inventory, pool, log, timer, phaseHook, outcomes, steps, errors,
+                timing);
     }
 
     private SyncResult result(long started, long requestsBefore) {
@@ -169,6 +171,6 @@ final class SyncRun {
                 + totals.summary() + "; " + duration + " ms, " + requests + " API requests");
         return new SyncResult(request.source().revision(), request.source().path(), request.applySetName(), status,
                 request.dryRun(), objects, totals, timer.millis(), duration, requests, errors, log.warnings(),
-                verification);
+                verification, steps.waves(), steps.hooks());
     }
 }

@@ -16,14 +16,16 @@ import java.util.TreeMap;
 /**
  * The JSON report: revision, path, applySet, status, dryRun, objects[] (group, version, kind,
  * namespace, name, action as a lower-case word, drift, diff, error, source, health), totals,
- * phases, durationMs, apiRequests, errors, warnings, signature (null, or verified, mode and signers[] with
+ * phases (milliseconds per step of the engine), waves[] (phase, wave, objects, hooks, startedAt,
+ * durationMs, outcome), hooks[] (phase, wave, group, version, kind, namespace, name, source, state, error,
+ * deleted), durationMs, apiRequests, errors, warnings, signature (null, or verified, mode and signers[] with
  * object, format, keyId, fingerprint, identity); a status report adds audit[] (time, revision, path,
  * signer, origin, outcome).
  */
 public final class JsonReport {
 
     /** Phases in the order they run; others follow alphabetically. */
-    private static final List<String> PHASE_ORDER = List.of("verify", "render", "plan", "diff", "apply", "prune", "health");
+    private static final List<String> PHASE_ORDER = List.of("verify", "render", "plan", "diff", "apply", "hooks", "prune", "health");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -42,6 +44,8 @@ public final class JsonReport {
         json.put("objects", objects(result.objects()));
         json.put("totals", totals(result.totals() == null ? Totals.of(result.objects()) : result.totals()));
         json.put("phases", phases(result.phaseMillis()));
+        json.put("waves", waves(result.waves()));
+        json.put("hooks", hooks(result.hooks()));
         json.put("durationMs", result.durationMs());
         json.put("apiRequests", result.apiRequests());
         json.put("errors", result.errors());
@@ -117,6 +121,42 @@ public final class JsonReport {
             json.put("error", o.error());
             json.put("source", o.source());
             json.put("health", o.health());
+            list.add(json);
+        }
+        return list;
+    }
+
+    private static List<Map<String, Object>> waves(List<WaveResult> waves) {
+        List<Map<String, Object>> list = new ArrayList<>(waves.size());
+        for (WaveResult w : waves) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("phase", w.phase());
+            json.put("wave", w.wave());
+            json.put("objects", w.objects());
+            json.put("hooks", w.hooks());
+            json.put("startedAt", w.startedAt());
+            json.put("durationMs", w.durationMs());
+            json.put("outcome", w.outcome());
+            list.add(json);
+        }
+        return list;
+    }
+
+    private static List<Map<String, Object>> hooks(List<HookResult> hooks) {
+        List<Map<String, Object>> list = new ArrayList<>(hooks.size());
+        for (HookResult h : hooks) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("phase", h.phase());
+            json.put("wave", h.wave());
+            json.put("group", h.group());
+            json.put("version", h.version());
+            json.put("kind", h.kind());
+            json.put("namespace", h.namespace());
+            json.put("name", h.name());
+            json.put("source", h.source());
+            json.put("state", h.state() == null ? null : h.state().word());
+            json.put("error", h.error());
+            json.put("deleted", h.deleted());
             list.add(json);
         }
         return list;

@@ -11,12 +11,23 @@ import java.util.Map;
  * belong to no single object (render, plan, cluster unreachable, health timeout...).
  * {@code phaseMillis} maps phase name (render, plan, diff, apply, prune, health) to milliseconds.
  * {@code verification} names who signed the revision when its signatures were checked (else null).
+ * {@code waves} lists the sync's phases and waves in the order they ran (in a dry run: would run), and
+ * {@code hooks} every hook of the set with what became of it.
  */
 public record SyncResult(String revision, String path, String applySet, SyncStatus status, boolean dryRun,
                          List<ObjectResult> objects, Totals totals, Map<String, Long> phaseMillis,
                          long durationMs, long apiRequests, List<String> errors, List<String> warnings,
-                         VerifiedRevision verification)
+                         VerifiedRevision verification, List<WaveResult> waves, List<HookResult> hooks)
         implements Serializable {
+
+    /** Without phases, waves and hooks. */
+    public SyncResult(String revision, String path, String applySet, SyncStatus status, boolean dryRun,
+                      List<ObjectResult> objects, Totals totals, Map<String, Long> phaseMillis,
+                      long durationMs, long apiRequests, List<String> errors, List<String> warnings,
+                      VerifiedRevision verification) {
+        this(revision, path, applySet, status, dryRun, objects, totals, phaseMillis, durationMs, apiRequests, errors,
+                warnings, verification, List.of(), List.of());
+    }
 
     /** Without a signature check. */
     public SyncResult(String revision, String path, String applySet, SyncStatus status, boolean dryRun,
@@ -31,6 +42,8 @@ public record SyncResult(String revision, String path, String applySet, SyncStat
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
         phaseMillis = Map.copyOf(phaseMillis);
+        waves = waves == null ? List.of() : List.copyOf(waves);
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
     public boolean failed() {

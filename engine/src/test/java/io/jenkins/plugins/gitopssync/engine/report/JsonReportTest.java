@@ -34,7 +34,7 @@ class JsonReportTest {
         JsonNode json = MAPPER.readTree(JsonReport.toJson(sampleResult()));
 
         assertThat(fieldNames(json)).containsExactly("revision", "path", "applySet", "status", "dryRun", "objects",
-                "totals", "phases", "durationMs", "apiRequests", "errors", "warnings", "signature");
+                "totals", "phases", "waves", "hooks", "durationMs", "apiRequests", "errors", "warnings", "signature");
         assertThat(json.get("signature").isNull()).as("no signature check").isTrue();
         assertThat(json.get("revision").asText()).isEqualTo("1a2b3c4");
         assertThat(json.get("status").asText()).isEqualTo("Failed");
@@ -71,6 +71,30 @@ class JsonReportTest {
                     List.of(), List.of());
             assertThat(MAPPER.readTree(JsonReport.toJson(r)).get("status").asText()).isEqualTo(status.name());
         }
+    }
+
+    @Test
+    void wavesAndHooksAsTheyRan() throws Exception {
+        SyncResult r = new SyncResult("1a2b3c4", ".", "a", SyncStatus.Failed, false, List.of(), Totals.of(List.of()),
+                Map.of("hooks", 3000L), 0, 0, List.of("hook failed"), List.of(), null,
+                List.of(new WaveResult("PreSync", 0, 0, 1, "2026-01-01T00:00:00Z", 3000, WaveResult.FAILED),
+                        new WaveResult("Sync", -1, 2, 0, null, 0, WaveResult.NOT_RUN)),
+                List.of(new HookResult("PreSync", 0, "batch", "v1", "Job", "prod", "migrate-x7k2p", "app/job.yaml:1",
+                        HookResult.State.FAILED, "hook failed", true)));
+
+        JsonNode json = MAPPER.readTree(JsonReport.toJson(r));
+
+        assertThat(fieldNames(json.get("waves").get(0))).containsExactly("phase", "wave", "objects", "hooks",
+                "startedAt", "durationMs", "outcome");
+        assertThat(json.get("waves").get(0).get("startedAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(json.get("waves").get(1).get("wave").asInt()).isEqualTo(-1);
+        assertThat(json.get("waves").get(1).get("outcome").asText()).isEqualTo("not run");
+        JsonNode hook = json.get("hooks").get(0);
+        assertThat(fieldNames(hook)).containsExactly("phase", "wave", "group", "version", "kind", "namespace", "name",
+                "source", "state", "error", "deleted");
+        assertThat(hook.get("state").asText()).isEqualTo("failed");
+        assertThat(hook.get("deleted").asBoolean()).isTrue();
+        assertThat(fieldNames(json.get("phases"))).containsExactly("hooks");
     }
 
     @Test
