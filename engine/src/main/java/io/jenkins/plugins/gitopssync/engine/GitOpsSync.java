@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.engine;
 
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
+import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
@@ -37,7 +38,12 @@ public final class GitOpsSync implements AutoCloseable {
 
     /** Renders the source (no cluster needed). Throws {@link SyncException} naming file and line. */
     public static List<Manifest> render(ManifestSource source, SyncLog log) {
-        return io.jenkins.plugins.gitopssync.engine.render.Renderer.render(source, log);
+        return render(source, RenderOptions.defaults(), log);
+    }
+
+    /** Renders the source with the given programs and options (no cluster needed). */
+    public static List<Manifest> render(ManifestSource source, RenderOptions options, SyncLog log) {
+        return io.jenkins.plugins.gitopssync.engine.render.Renderer.render(source, options, log);
     }
 
     /**

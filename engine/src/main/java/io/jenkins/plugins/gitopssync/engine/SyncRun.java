@@ -94,7 +94,7 @@ final class SyncRun {
         if (request.signatureCheck() != null) {
             verification = timer.timed("verify", () -> verify(request.signatureCheck(), request.source().revision(), log));
         }
-        List<Manifest> manifests = timer.timed("render", () -> GitOpsSync.render(request.source(), log));
+        List<Manifest> manifests = timer.timed("render", () -> GitOpsSync.render(request.source(), request.renderOptions(), log));
         Discovery discovery = timer.timed("plan", () -> Discovery.load(cluster));
         Plan plan = timer.timed("plan", () -> Planner.plan(manifests, new Placement(request.applySetName(),
                 request.applySetNamespace(), request.defaultNamespace(), request.targetNamespace()), discovery, log));

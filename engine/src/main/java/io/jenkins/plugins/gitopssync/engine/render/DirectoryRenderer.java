@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.engine.render;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.process.Tools;
 import io.jenkins.plugins.gitopssync.engine.source.SourceIgnore;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 public final class DirectoryRenderer {
 
     private final Path root;
+    private final Tools tools;
     private final SyncLog log;
     private final ParseCache cache;
     private final Set<Path> visited = new HashSet<>();
@@ -46,8 +48,9 @@ public final class DirectoryRenderer {
                           RuntimeException error) {
     }
 
-    private DirectoryRenderer(Path realRoot, SyncLog log, ParseCache cache) {
+    private DirectoryRenderer(Path realRoot, Tools tools, SyncLog log, ParseCache cache) {
         this.root = realRoot;
+        this.tools = tools;
         this.log = log;
         this.cache = cache;
     }
@@ -55,10 +58,11 @@ public final class DirectoryRenderer {
     /**
      * @param realRoot the repository root, symlinks resolved
      * @param start    a directory or file inside it, symlinks resolved
+     * @param tools    the kubectl that builds Kustomizations found below {@code start}
      * @param cache    YAML parsed by earlier runs, by the text of the file
      */
-    public static List<Manifest> render(Path realRoot, Path start, SyncLog log, ParseCache cache) {
-        DirectoryRenderer renderer = new DirectoryRenderer(realRoot, log, cache);
+    public static List<Manifest> render(Path realRoot, Path start, Tools tools, SyncLog log, ParseCache cache) {
+        DirectoryRenderer renderer = new DirectoryRenderer(realRoot, tools, log, cache);
         if (Files.isRegularFile(start)) {
             renderer.parts.add(new FilePart(start));
         } else {
@@ -156,7 +160,7 @@ public final class DirectoryRenderer {
                 }
                 Path kustomization = KustomizeRenderer.kustomizationFile(real);
                 if (kustomization != null) {
-                    parts.add(new RenderedPart(KustomizeRenderer.render(root, real, rel + "/" + kustomization.getFileName(), log)));
+                    parts.add(new RenderedPart(KustomizeRenderer.render(root, real, rel + "/" + kustomization.getFileName(), tools, log)));
                 } else {
                     walk(real, ignore);
                 }

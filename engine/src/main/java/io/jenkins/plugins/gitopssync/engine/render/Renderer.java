@@ -18,6 +18,10 @@ public final class Renderer {
     }
 
     public static List<Manifest> render(ManifestSource source, SyncLog log) {
+        return render(source, RenderOptions.defaults(), log);
+    }
+
+    public static List<Manifest> render(ManifestSource source, RenderOptions options, SyncLog log) {
         SyncLog out = log == null ? SyncLog.SILENT : log;
         Path root = PathGuard.realRoot(source.root());
         Path start = PathGuard.resolve(source);
@@ -29,10 +33,10 @@ public final class Renderer {
         List<Manifest> manifests;
         if (kustomization != null) {
             String rel = root.relativize(kustomization).toString().replace('\\', '/');
-            manifests = KustomizeRenderer.render(root, kustomization.getParent(), rel, out);
+            manifests = KustomizeRenderer.render(root, kustomization.getParent(), rel, options.tools(), out);
         } else {
             ParseCache cache = source.parseCache() == null ? ParseCache.none() : ParseCache.open(source.parseCache());
-            manifests = DirectoryRenderer.render(root, start, out, cache);
+            manifests = DirectoryRenderer.render(root, start, options.tools(), out, cache);
             try {
                 cache.save();
             } catch (IOException e) {
