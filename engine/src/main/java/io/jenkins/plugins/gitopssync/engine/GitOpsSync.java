@@ -43,7 +43,9 @@ public final class GitOpsSync implements AutoCloseable {
 
     /** Renders the source with the given programs and options (no cluster needed). */
     public static List<Manifest> render(ManifestSource source, RenderOptions options, SyncLog log) {
-        return io.jenkins.plugins.gitopssync.engine.render.Renderer.render(source, options, log);
+        RenderOptions o = options == null ? RenderOptions.defaults() : options;
+        SyncLog masked = new io.jenkins.plugins.gitopssync.engine.mask.MaskingLog(log == null ? SyncLog.SILENT : log, o.secrets());
+        return io.jenkins.plugins.gitopssync.engine.render.Renderer.render(source, o, masked);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.decrypt;
 
+import io.jenkins.plugins.gitopssync.engine.goyaml.YamlTree;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,8 @@ final class DotenvTree {
     private DotenvTree() {
     }
 
-    static SopsTree.Mapping read(String text) throws DecryptionException {
-        SopsTree.Mapping m = new SopsTree.Mapping();
+    static YamlTree.Mapping read(String text) throws DecryptionException {
+        YamlTree.Mapping m = new YamlTree.Mapping();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -28,7 +30,7 @@ final class DotenvTree {
                 continue;
             }
             if (line.startsWith("#")) {
-                m.entries().add(new SopsTree.Entry(new SopsTree.Comment(line.substring(1), false), null));
+                m.entries().add(new YamlTree.Entry(new YamlTree.Comment(line.substring(1), false), null));
                 continue;
             }
             int eq = line.indexOf('=');
@@ -41,26 +43,26 @@ final class DotenvTree {
     }
 
     /** The {@code sops_} entries, unflattened into sops' metadata mapping; null when there are none. */
-    static SopsTree.Mapping metadata(SopsTree.Mapping m) {
+    static YamlTree.Mapping metadata(YamlTree.Mapping m) {
         Map<String, Object> root = new TreeMap<>();
         boolean any = false;
-        for (SopsTree.Entry e : m.entries()) {
+        for (YamlTree.Entry e : m.entries()) {
             if (e.key() instanceof String k && k.startsWith(PREFIX)) {
                 place(root, k.substring(PREFIX.length()), e.value());
                 any = true;
             }
         }
-        return any ? (SopsTree.Mapping) tree(root) : null;
+        return any ? (YamlTree.Mapping) tree(root) : null;
     }
 
-    static SopsTree.Mapping withoutMetadata(SopsTree.Mapping m) {
-        List<SopsTree.Entry> kept = new ArrayList<>();
-        for (SopsTree.Entry e : m.entries()) {
+    static YamlTree.Mapping withoutMetadata(YamlTree.Mapping m) {
+        List<YamlTree.Entry> kept = new ArrayList<>();
+        for (YamlTree.Entry e : m.entries()) {
             if (!(e.key() instanceof String k && k.startsWith(PREFIX))) {
                 kept.add(e);
             }
         }
-        return new SopsTree.Mapping(kept);
+        return new YamlTree.Mapping(kept);
     }
 
     @SuppressWarnings("unchecked")
@@ -90,20 +92,20 @@ final class DotenvTree {
             map.forEach((k, val) -> byIndex.put(Integer.parseInt(((String) k).substring(5)), tree(val)));
             return new ArrayList<>(byIndex.values());
         }
-        SopsTree.Mapping m = new SopsTree.Mapping();
+        YamlTree.Mapping m = new YamlTree.Mapping();
         map.forEach((k, val) -> m.put(((String) k).startsWith("map_") ? ((String) k).substring(4) : (String) k, tree(val)));
         return m;
     }
 
-    static String write(SopsTree.Mapping m) throws DecryptionException {
+    static String write(YamlTree.Mapping m) throws DecryptionException {
         StringBuilder out = new StringBuilder();
-        for (SopsTree.Entry e : m.entries()) {
-            if (e.key() instanceof SopsTree.Comment c) {
+        for (YamlTree.Entry e : m.entries()) {
+            if (e.key() instanceof YamlTree.Comment c) {
                 out.append('#').append(c.value()).append('\n');
                 continue;
             }
             Object v = e.value();
-            if (v instanceof SopsTree.Mapping || v instanceof List<?>) {
+            if (v instanceof YamlTree.Mapping || v instanceof List<?>) {
                 throw new DecryptionException("a dotenv value that is a mapping or list");
             }
             String text = v instanceof String s ? s.replace("\n", "\\n")

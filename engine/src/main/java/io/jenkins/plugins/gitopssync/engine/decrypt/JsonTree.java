@@ -1,5 +1,8 @@
 package io.jenkins.plugins.gitopssync.engine.decrypt;
 
+import io.jenkins.plugins.gitopssync.engine.goyaml.GoYamlScalars;
+import io.jenkins.plugins.gitopssync.engine.goyaml.YamlTree;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,12 +24,12 @@ final class JsonTree {
     private JsonTree() {
     }
 
-    static SopsTree.Mapping read(String text) throws DecryptionException {
+    static YamlTree.Mapping read(String text) throws DecryptionException {
         try (JsonParser p = FACTORY.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new DecryptionException("a JSON file whose top level is not an object");
             }
-            SopsTree.Mapping m = object(p);
+            YamlTree.Mapping m = object(p);
             if (p.nextToken() != null) {
                 throw new DecryptionException("a JSON file with more than one top-level value");
             }
@@ -39,8 +42,8 @@ final class JsonTree {
         }
     }
 
-    private static SopsTree.Mapping object(JsonParser p) throws IOException {
-        SopsTree.Mapping m = new SopsTree.Mapping();
+    private static YamlTree.Mapping object(JsonParser p) throws IOException {
+        YamlTree.Mapping m = new YamlTree.Mapping();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
@@ -71,15 +74,15 @@ final class JsonTree {
         };
     }
 
-    static String write(SopsTree.Mapping m) {
+    static String write(YamlTree.Mapping m) {
         StringBuilder out = new StringBuilder();
         value(m, out, 0);
         return out.append('\n').toString();
     }
 
     private static void value(Object v, StringBuilder out, int depth) {
-        if (v instanceof SopsTree.Mapping m) {
-            List<SopsTree.Entry> entries = m.entries().stream().filter(e -> e.key() instanceof String).toList();
+        if (v instanceof YamlTree.Mapping m) {
+            List<YamlTree.Entry> entries = m.entries().stream().filter(e -> e.key() instanceof String).toList();
             if (entries.isEmpty()) {
                 out.append("{}");
                 return;
@@ -93,7 +96,7 @@ final class JsonTree {
             }
             out.append('\n').append("\t".repeat(depth)).append('}');
         } else if (v instanceof List<?> l) {
-            List<?> items = l.stream().filter(i -> !(i instanceof SopsTree.Comment)).toList();
+            List<?> items = l.stream().filter(i -> !(i instanceof YamlTree.Comment)).toList();
             if (items.isEmpty()) {
                 out.append("[]");
                 return;

@@ -1,5 +1,10 @@
 package io.jenkins.plugins.gitopssync.engine.decrypt;
 
+import io.jenkins.plugins.gitopssync.engine.goyaml.YamlTree;
+import io.jenkins.plugins.gitopssync.engine.goyaml.YamlTreeException;
+import io.jenkins.plugins.gitopssync.engine.goyaml.YamlTreeReader;
+import io.jenkins.plugins.gitopssync.engine.goyaml.YamlTreeWriter;
+
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -40,18 +45,18 @@ public final class SopsDecryptor {
 
     private Decrypted decrypt(byte[] content, SopsFormat format) throws DecryptionException {
         String text = utf8(content);
-        List<SopsTree.Mapping> documents = switch (format) {
-            case YAML -> YamlTreeReader.read(text);
+        List<YamlTree.Mapping> documents = switch (format) {
+            case YAML -> yaml(text);
             case JSON, BINARY -> List.of(JsonTree.read(text));
             case DOTENV -> List.of(DotenvTree.read(text));
         };
-        SopsTree.Mapping sops = format == SopsFormat.DOTENV ? DotenvTree.metadata(documents.get(0))
-                : documents.isEmpty() || !(documents.get(0).get("sops") instanceof SopsTree.Mapping m) ? null : m;
+        YamlTree.Mapping sops = format == SopsFormat.DOTENV ? DotenvTree.metadata(documents.get(0))
+                : documents.isEmpty() || !(documents.get(0).get("sops") instanceof YamlTree.Mapping m) ? null : m;
         if (sops == null) {
             throw new DecryptionException("it has no sops metadata");
         }
-        List<SopsTree.Mapping> branches = new ArrayList<>();
-        for (SopsTree.Mapping doc : documents) {
+        List<YamlTree.Mapping> branches = new ArrayList<>();
+        for (YamlTree.Mapping doc : documents) {
             branches.add(format == SopsFormat.DOTENV ? DotenvTree.withoutMetadata(doc) : doc.without("sops"));
         }
         SopsMetadata metadata = SopsMetadata.of(sops);
@@ -62,6 +67,14 @@ public final class SopsDecryptor {
             checkMac(metadata, dataKey, computed);
         }
         return new Decrypted(emit(branches, format), List.copyOf(secrets));
+    }
+
+    private static List<YamlTree.Mapping> yaml(String text) throws DecryptionException {
+        try {
+            return YamlTreeReader.read(text);
+        } catch (YamlTreeException e) {
+            throw new DecryptionException(e.getMessage());
+        }
     }
 
     private static void checkMac(SopsMetadata metadata, byte[] dataKey, String computed) throws DecryptionException {
@@ -79,7 +92,7 @@ public final class SopsDecryptor {
         }
     }
 
-    private static byte[] emit(List<SopsTree.Mapping> branches, SopsFormat format) throws DecryptionException {
+    private static byte[] emit(List<YamlTree.Mapping> branches, SopsFormat format) throws DecryptionException {
         return switch (format) {
             case YAML -> YamlTreeWriter.write(branches).getBytes(StandardCharsets.UTF_8);
             case JSON -> JsonTree.write(branches.get(0)).getBytes(StandardCharsets.UTF_8);
@@ -88,7 +101,7 @@ public final class SopsDecryptor {
         };
     }
 
-    private static byte[] binary(SopsTree.Mapping m) throws DecryptionException {
+    private static byte[] binary(YamlTree.Mapping m) throws DecryptionException {
         Object data = m.get("data");
         if (data instanceof byte[] b) {
             return b;

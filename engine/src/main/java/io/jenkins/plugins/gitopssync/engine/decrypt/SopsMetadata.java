@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.decrypt;
 
+import io.jenkins.plugins.gitopssync.engine.goyaml.YamlTree;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +25,7 @@ record SopsMetadata(List<Recipient> age, List<Recipient> pgp, List<String> other
 
     private static final List<String> OTHER_KEY_TYPES = List.of("kms", "gcp_kms", "azure_kv", "hc_vault", "hckms");
 
-    static SopsMetadata of(SopsTree.Mapping sops) throws DecryptionException {
+    static SopsMetadata of(YamlTree.Mapping sops) throws DecryptionException {
         List<Recipient> age = recipients(sops.get("age"), "recipient");
         List<Recipient> pgp = recipients(sops.get("pgp"), "fp");
         List<String> other = new ArrayList<>();
@@ -37,7 +39,7 @@ record SopsMetadata(List<Recipient> age, List<Recipient> pgp, List<String> other
                 throw new DecryptionException("it uses " + groups.size() + " key groups (Shamir's secret sharing), which"
                         + " this engine does not decrypt; encrypt it for one group of age or OpenPGP keys");
             }
-            if (groups.get(0) instanceof SopsTree.Mapping group) {
+            if (groups.get(0) instanceof YamlTree.Mapping group) {
                 age = recipients(group.get("age"), "recipient");
                 pgp = recipients(group.get("pgp"), "fp");
             }
@@ -77,7 +79,7 @@ record SopsMetadata(List<Recipient> age, List<Recipient> pgp, List<String> other
         return out;
     }
 
-    private static EncryptionRules rules(SopsTree.Mapping sops) throws DecryptionException {
+    private static EncryptionRules rules(YamlTree.Mapping sops) throws DecryptionException {
         String unencSuffix = text(sops, "unencrypted_suffix");
         String encSuffix = text(sops, "encrypted_suffix");
         String unencRegex = text(sops, "unencrypted_regex");
@@ -101,7 +103,7 @@ record SopsMetadata(List<Recipient> age, List<Recipient> pgp, List<String> other
         }
     }
 
-    private static String text(SopsTree.Mapping m, String key) {
+    private static String text(YamlTree.Mapping m, String key) {
         Object v = m.get(key);
         return v == null || "".equals(v) ? null : String.valueOf(v);
     }
@@ -110,7 +112,7 @@ record SopsMetadata(List<Recipient> age, List<Recipient> pgp, List<String> other
         List<Recipient> out = new ArrayList<>();
         if (list instanceof List<?> items) {
             for (Object item : items) {
-                if (item instanceof SopsTree.Mapping m && m.get("enc") instanceof String enc) {
+                if (item instanceof YamlTree.Mapping m && m.get("enc") instanceof String enc) {
                     out.add(new Recipient(String.valueOf(m.get(idField)), enc));
                 }
             }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.decrypt;
 
+import io.jenkins.plugins.gitopssync.engine.goyaml.YamlTree;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +20,8 @@ import java.util.function.Consumer;
  */
 final class TreeDecryption {
 
+    private static final java.util.Set<String> IDENTITY_FIELDS = java.util.Set.of("apiVersion", "kind", "metadata");
+
     private final SopsMetadata metadata;
     private final ValueCipher cipher;
     private final Consumer<String> secrets;
@@ -34,24 +38,24 @@ final class TreeDecryption {
     }
 
     /** Decrypts the documents in place; returns the MAC of their plain values, upper-case hex as sops writes it. */
-    String decrypt(List<SopsTree.Mapping> documents) throws DecryptionException {
-        for (SopsTree.Mapping doc : documents) {
+    String decrypt(List<YamlTree.Mapping> documents) throws DecryptionException {
+        for (YamlTree.Mapping doc : documents) {
             branch(doc, List.of());
         }
         return HexFormat.of().formatHex(mac.digest()).toUpperCase(Locale.ROOT);
     }
 
-    private void branch(SopsTree.Mapping mapping, List<String> path) throws DecryptionException {
-        List<SopsTree.Entry> entries = mapping.entries();
+    private void branch(YamlTree.Mapping mapping, List<String> path) throws DecryptionException {
+        List<YamlTree.Entry> entries = mapping.entries();
         for (int i = 0; i < entries.size(); i++) {
-            SopsTree.Entry e = entries.get(i);
-            if (e.key() instanceof SopsTree.Comment c) {
-                entries.set(i, new SopsTree.Entry(comment(c, path), e.value()));
+            YamlTree.Entry e = entries.get(i);
+            if (e.key() instanceof YamlTree.Comment c) {
+                entries.set(i, new YamlTree.Entry(comment(c, path), e.value()));
                 continue;
             }
             List<String> inner = new ArrayList<>(path);
             inner.add((String) e.key());
-            entries.set(i, new SopsTree.Entry(e.key(), value(e.value(), inner)));
+            entries.set(i, new YamlTree.Entry(e.key(), value(e.value(), inner)));
         }
     }
 
@@ -59,7 +63,7 @@ final class TreeDecryption {
         if (v == null) {
             return null;
         }
-        if (v instanceof SopsTree.Mapping m) {
+        if (v instanceof YamlTree.Mapping m) {
             branch(m, path);
             return m;
         }
@@ -71,7 +75,7 @@ final class TreeDecryption {
             }
             return items;
         }
-        if (v instanceof SopsTree.Comment c) {
+        if (v instanceof YamlTree.Comment c) {
             return comment(c, path);
         }
         return leaf(v, path);
@@ -90,29 +94,33 @@ final class TreeDecryption {
             } catch (DecryptionException e) {
                 throw new DecryptionException(e.getMessage() + " at " + String.join(".", path));
             }
-            remember(out);
+            remember(out, path);
         }
-        if ((!metadata.macOnlyEncrypted() || encrypted) && !(out instanceof SopsTree.Comment)) {
+        if ((!metadata.macOnlyEncrypted() || encrypted) && !(out instanceof YamlTree.Comment)) {
             mac.update(bytes(out));
         }
         return out;
     }
 
     /** A comment that does not decrypt was written before sops encrypted comments: kept as it is, as sops does. */
-    private SopsTree.Comment comment(SopsTree.Comment c, List<String> path) {
+    private YamlTree.Comment comment(YamlTree.Comment c, List<String> path) {
         if (!metadata.rules().encrypts(path) || c.value().isEmpty()) {
             return c;
         }
         try {
             Object plain = cipher.decrypt(c.value(), additionalData(path));
-            String text = plain instanceof SopsTree.Comment pc ? pc.value() : String.valueOf(plain);
-            return new SopsTree.Comment(text, c.inline());
+            String text = plain instanceof YamlTree.Comment pc ? pc.value() : String.valueOf(plain);
+            return new YamlTree.Comment(text, c.inline());
         } catch (DecryptionException e) {
             return c;
         }
     }
 
-    private void remember(Object plain) {
+    /** Values under apiVersion, kind and metadata name an object (a fully encrypted Secret has them too): not masked. */
+    private void remember(Object plain, List<String> path) {
+        if (IDENTITY_FIELDS.contains(path.get(0))) {
+            return;
+        }
         if (plain instanceof String s) {
             secrets.accept(s);
         } else if (plain instanceof byte[] b) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.decrypt;
 
+import io.jenkins.plugins.gitopssync.engine.goyaml.YamlTree;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -66,7 +68,7 @@ final class ValueCipher {
                 case "float" -> Double.parseDouble(text);
                 case "bytes" -> plain;
                 case "bool" -> parseBool(text);
-                case "comment" -> new SopsTree.Comment(text, false);
+                case "comment" -> new YamlTree.Comment(text, false);
                 default -> throw new DecryptionException("a value of unknown type '" + type + "'");
             };
         } catch (NumberFormatException e) {

@@ -33,6 +33,15 @@ public record SyncResult(String revision, String path, String applySet, SyncStat
         phaseMillis = Map.copyOf(phaseMillis);
     }
 
+    /** The same result with {@code mask} applied to every text that could quote a value: diffs, errors, warnings. */
+    public SyncResult masked(java.util.function.UnaryOperator<String> mask) {
+        List<ObjectResult> maskedObjects = objects.stream().map(o -> new ObjectResult(o.group(), o.version(), o.kind(),
+                o.namespace(), o.name(), o.action(), o.drift(), mask.apply(o.diff()), mask.apply(o.error()), o.source(),
+                o.health())).toList();
+        return new SyncResult(revision, path, applySet, status, dryRun, maskedObjects, totals, phaseMillis, durationMs,
+                apiRequests, errors.stream().map(mask).toList(), warnings.stream().map(mask).toList(), verification);
+    }
+
     public boolean failed() {
         return status == SyncStatus.Failed;
     }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitopssync.engine.decrypt;
+package io.jenkins.plugins.gitopssync.engine.goyaml;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * sequences, nested levels aligned to multiples of 4 and mappings in a sequence item two past its dash,
  * comments as whole lines before what follows them, scalars quoted as go-yaml quotes them.
  */
-final class YamlTreeWriter {
+public final class YamlTreeWriter {
 
     private static final int INDENT = 4;
 
@@ -17,14 +17,14 @@ final class YamlTreeWriter {
     private YamlTreeWriter() {
     }
 
-    static String write(List<SopsTree.Mapping> documents) {
+    public static String write(List<YamlTree.Mapping> documents) {
         YamlTreeWriter w = new YamlTreeWriter();
         for (int i = 0; i < documents.size(); i++) {
             if (i > 0) {
                 w.out.append("---\n");
             }
-            SopsTree.Mapping doc = documents.get(i);
-            if (doc.entries().stream().allMatch(e -> e.key() instanceof SopsTree.Comment)) {
+            YamlTree.Mapping doc = documents.get(i);
+            if (doc.entries().stream().allMatch(e -> e.key() instanceof YamlTree.Comment)) {
                 w.comments(comments(doc.entries()), 0);
                 w.out.append("{}\n");
             } else {
@@ -34,18 +34,18 @@ final class YamlTreeWriter {
         return w.out.toString();
     }
 
-    private static List<SopsTree.Comment> comments(List<SopsTree.Entry> entries) {
-        List<SopsTree.Comment> out = new ArrayList<>();
-        entries.forEach(e -> out.add((SopsTree.Comment) e.key()));
+    private static List<YamlTree.Comment> comments(List<YamlTree.Entry> entries) {
+        List<YamlTree.Comment> out = new ArrayList<>();
+        entries.forEach(e -> out.add((YamlTree.Comment) e.key()));
         return out;
     }
 
     /** Entries at {@code indent}; the first one goes on the current line when {@code onDashLine}. */
-    private void mapping(SopsTree.Mapping m, int indent, boolean onDashLine) {
-        List<SopsTree.Comment> pending = new ArrayList<>();
+    private void mapping(YamlTree.Mapping m, int indent, boolean onDashLine) {
+        List<YamlTree.Comment> pending = new ArrayList<>();
         boolean first = true;
-        for (SopsTree.Entry e : m.entries()) {
-            if (e.key() instanceof SopsTree.Comment c) {
+        for (YamlTree.Entry e : m.entries()) {
+            if (e.key() instanceof YamlTree.Comment c) {
                 pending.add(c);
                 continue;
             }
@@ -64,12 +64,12 @@ final class YamlTreeWriter {
 
     /** A value after "key:" or "-": inline for scalars and empty collections, else on the next lines. */
     private void value(Object v, int nestedIndent, int literalIndent) {
-        if (v instanceof SopsTree.Mapping m && hasContent(m.entries())) {
+        if (v instanceof YamlTree.Mapping m && hasContent(m.entries())) {
             out.append('\n');
             mapping(m, nestedIndent, false);
-        } else if (v instanceof SopsTree.Mapping) {
+        } else if (v instanceof YamlTree.Mapping) {
             out.append(" {}\n");
-        } else if (v instanceof List<?> l && l.stream().anyMatch(i -> !(i instanceof SopsTree.Comment))) {
+        } else if (v instanceof List<?> l && l.stream().anyMatch(i -> !(i instanceof YamlTree.Comment))) {
             out.append('\n');
             sequence(l, nestedIndent, false);
         } else if (v instanceof List<?>) {
@@ -80,10 +80,10 @@ final class YamlTreeWriter {
     }
 
     private void sequence(List<?> items, int indent, boolean onDashLine) {
-        List<SopsTree.Comment> pending = new ArrayList<>();
+        List<YamlTree.Comment> pending = new ArrayList<>();
         boolean first = true;
         for (Object item : items) {
-            if (item instanceof SopsTree.Comment c) {
+            if (item instanceof YamlTree.Comment c) {
                 pending.add(c);
                 continue;
             }
@@ -94,10 +94,10 @@ final class YamlTreeWriter {
             pending.clear();
             first = false;
             out.append('-');
-            if (item instanceof SopsTree.Mapping m && hasContent(m.entries())) {
+            if (item instanceof YamlTree.Mapping m && hasContent(m.entries())) {
                 out.append(' ');
                 mapping(m, indent + 2, true);
-            } else if (item instanceof List<?> l && l.stream().anyMatch(i -> !(i instanceof SopsTree.Comment))) {
+            } else if (item instanceof List<?> l && l.stream().anyMatch(i -> !(i instanceof YamlTree.Comment))) {
                 out.append(' ');
                 sequence(l, indent + 2, true);
             } else {
@@ -107,12 +107,12 @@ final class YamlTreeWriter {
         comments(pending, indent);
     }
 
-    private static boolean hasContent(List<SopsTree.Entry> entries) {
-        return entries.stream().anyMatch(e -> !(e.key() instanceof SopsTree.Comment));
+    private static boolean hasContent(List<YamlTree.Entry> entries) {
+        return entries.stream().anyMatch(e -> !(e.key() instanceof YamlTree.Comment));
     }
 
-    private void comments(List<SopsTree.Comment> comments, int indent) {
-        for (SopsTree.Comment c : comments) {
+    private void comments(List<YamlTree.Comment> comments, int indent) {
+        for (YamlTree.Comment c : comments) {
             out.append(" ".repeat(indent)).append('#').append(c.value()).append('\n');
         }
     }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitopssync.engine.decrypt;
+package io.jenkins.plugins.gitopssync.engine.goyaml;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -28,21 +28,21 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * plain scalars typed as go-yaml v3 types them, quoted ones as strings, aliases expanded.
  * Errors name the line only, never the text: the file may be a secret.
  */
-final class YamlTreeReader {
+public final class YamlTreeReader {
 
     private final Map<Node, Object> built = new IdentityHashMap<>();
 
     private YamlTreeReader() {
     }
 
-    static List<SopsTree.Mapping> read(String text) throws DecryptionException {
+    public static List<YamlTree.Mapping> read(String text) throws YamlTreeException {
         LoaderOptions options = new LoaderOptions();
         options.setProcessComments(true);
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(Integer.MAX_VALUE);
         Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
                 new PlainResolver(), options);
-        List<SopsTree.Mapping> documents = new ArrayList<>();
+        List<YamlTree.Mapping> documents = new ArrayList<>();
         YamlTreeReader reader = new YamlTreeReader();
         try {
             while (composer.checkNode()) {
@@ -51,31 +51,31 @@ final class YamlTreeReader {
             }
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark();
-            throw new DecryptionException("not valid YAML" + (m == null ? "" : " at line " + (m.getLine() + 1)));
+            throw new YamlTreeException("not valid YAML" + (m == null ? "" : " at line " + (m.getLine() + 1)));
         } catch (YAMLException | ClassCastException e) {
-            throw new DecryptionException("not valid YAML");
+            throw new YamlTreeException("not valid YAML");
         }
         return documents;
     }
 
-    private SopsTree.Mapping document(Node node) throws DecryptionException {
+    private YamlTree.Mapping document(Node node) throws YamlTreeException {
         if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
-            return new SopsTree.Mapping();
+            return new YamlTree.Mapping();
         }
         if (!(node instanceof MappingNode mapping)) {
-            throw new DecryptionException("a YAML document that is not a mapping (sops encrypts mappings only)");
+            throw new YamlTreeException("a YAML document that is not a mapping (sops encrypts mappings only)");
         }
-        SopsTree.Mapping m = new SopsTree.Mapping();
+        YamlTree.Mapping m = new YamlTree.Mapping();
         addComments(m.entries(), mapping.getBlockComments(), false);
         fill(m, mapping);
         addComments(m.entries(), mapping.getEndComments(), false);
         return m;
     }
 
-    private void fill(SopsTree.Mapping m, MappingNode node) throws DecryptionException {
+    private void fill(YamlTree.Mapping m, MappingNode node) throws YamlTreeException {
         for (NodeTuple t : node.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode keyNode) || !(scalar(keyNode) instanceof String key)) {
-                throw new DecryptionException("a mapping key that is not a string at line "
+                throw new YamlTreeException("a mapping key that is not a string at line "
                         + (t.getKeyNode().getStartMark().getLine() + 1));
             }
             Node value = t.getValueNode();
@@ -87,7 +87,7 @@ final class YamlTreeReader {
         }
     }
 
-    private Object value(Node node) throws DecryptionException {
+    private Object value(Node node) throws YamlTreeException {
         if (built.containsKey(node)) {
             return copy(built.get(node));
         }
@@ -95,7 +95,7 @@ final class YamlTreeReader {
         if (node instanceof ScalarNode s) {
             v = scalar(s);
         } else if (node instanceof MappingNode mn) {
-            SopsTree.Mapping m = new SopsTree.Mapping();
+            YamlTree.Mapping m = new YamlTree.Mapping();
             fill(m, mn);
             v = m;
         } else {
@@ -114,9 +114,9 @@ final class YamlTreeReader {
 
     /** An alias repeats its anchor's value; a copy, so decrypting one place does not touch another. */
     private static Object copy(Object v) {
-        if (v instanceof SopsTree.Mapping m) {
-            SopsTree.Mapping c = new SopsTree.Mapping();
-            m.entries().forEach(e -> c.entries().add(new SopsTree.Entry(e.key(), copy(e.value()))));
+        if (v instanceof YamlTree.Mapping m) {
+            YamlTree.Mapping c = new YamlTree.Mapping();
+            m.entries().forEach(e -> c.entries().add(new YamlTree.Entry(e.key(), copy(e.value()))));
             return c;
         }
         if (v instanceof List<?> l) {
@@ -138,11 +138,11 @@ final class YamlTreeReader {
         }
     }
 
-    private static void addComments(List<SopsTree.Entry> into, List<CommentLine> comments, boolean inline) {
+    private static void addComments(List<YamlTree.Entry> into, List<CommentLine> comments, boolean inline) {
         if (comments != null) {
             for (CommentLine c : comments) {
                 if (c.getCommentType() != CommentType.BLANK_LINE) {
-                    into.add(new SopsTree.Entry(new SopsTree.Comment(c.getValue(), inline), null));
+                    into.add(new YamlTree.Entry(new YamlTree.Comment(c.getValue(), inline), null));
                 }
             }
         }
@@ -152,7 +152,7 @@ final class YamlTreeReader {
         if (comments != null) {
             for (CommentLine c : comments) {
                 if (c.getCommentType() != CommentType.BLANK_LINE) {
-                    into.add(new SopsTree.Comment(c.getValue(), inline));
+                    into.add(new YamlTree.Comment(c.getValue(), inline));
                 }
             }
         }

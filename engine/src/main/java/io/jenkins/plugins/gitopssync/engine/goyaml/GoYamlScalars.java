@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitopssync.engine.decrypt;
+package io.jenkins.plugins.gitopssync.engine.goyaml;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * How go-yaml v3 (sops' YAML library) types a plain scalar and writes a value: so a decrypted YAML file
  * reads the same values sops read and comes out byte for byte as {@code sops --decrypt} writes it.
  */
-final class GoYamlScalars {
+public final class GoYamlScalars {
 
     private static final Pattern FLOAT = Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
     private static final Pattern BASE60_FLOAT = Pattern.compile("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$");
@@ -25,7 +25,7 @@ final class GoYamlScalars {
     }
 
     /** The value of a plain (unquoted, untagged) scalar. */
-    static Object resolvePlain(String s) {
+    public static Object resolvePlain(String s) {
         Object v = resolve(s);
         return v == NOT_PLAIN_STRING ? s : v;
     }
@@ -98,7 +98,7 @@ final class GoYamlScalars {
     }
 
     /** go-yaml's text of a float: strconv's shortest 'g' format, .inf, -.inf, .nan. */
-    static String formatFloat(double d) {
+    public static String formatFloat(double d) {
         if (Double.isNaN(d)) {
             return ".nan";
         }

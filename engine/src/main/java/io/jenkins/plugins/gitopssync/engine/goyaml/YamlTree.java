@@ -1,30 +1,30 @@
-package io.jenkins.plugins.gitopssync.engine.decrypt;
+package io.jenkins.plugins.gitopssync.engine.goyaml;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A file as sops sees it: documents (branches) of ordered entries whose keys are strings or comments,
+ * A YAML (or JSON, or dotenv) file as sops and go-yaml see it: documents (branches) of ordered entries whose keys are strings or comments,
  * sequences whose items may be comments, and scalars ({@code String}, {@code Long}, {@code Double},
  * {@code Boolean}, {@code byte[]}, null). The order is the file's: the MAC depends on it.
  */
-final class SopsTree {
+public final class YamlTree {
 
     /** A comment line (without its '#'); {@code inline} when it followed a value on the same line. */
-    record Comment(String value, boolean inline) {
+    public record Comment(String value, boolean inline) {
     }
 
     /** One entry of a mapping. */
-    record Entry(Object key, Object value) {
+    public record Entry(Object key, Object value) {
     }
 
     /** A mapping, in file order. */
-    record Mapping(List<Entry> entries) {
-        Mapping() {
+    public record Mapping(List<Entry> entries) {
+        public Mapping() {
             this(new ArrayList<>());
         }
 
-        Object get(String key) {
+        public Object get(String key) {
             for (Entry e : entries) {
                 if (key.equals(e.key())) {
                     return e.value();
@@ -33,11 +33,11 @@ final class SopsTree {
             return null;
         }
 
-        void put(String key, Object value) {
+        public void put(String key, Object value) {
             entries.add(new Entry(key, value));
         }
 
-        Mapping without(String key) {
+        public Mapping without(String key) {
             List<Entry> kept = new ArrayList<>();
             for (Entry e : entries) {
                 if (!key.equals(e.key())) {
@@ -48,6 +48,6 @@ final class SopsTree {
         }
     }
 
-    private SopsTree() {
+    private YamlTree() {
     }
 }

@@ -1,10 +1,10 @@
-package io.jenkins.plugins.gitopssync.engine.decrypt;
+package io.jenkins.plugins.gitopssync.engine.goyaml;
 
 /**
  * Which quoting go-yaml v3's emitter gives a string (its scalar analysis), and the quoted forms it writes.
  * A string with a line break is a literal block when the emitter allows one.
  */
-final class GoYamlStyle {
+public final class GoYamlStyle {
 
     enum Style { PLAIN, SINGLE, DOUBLE, LITERAL }
 
