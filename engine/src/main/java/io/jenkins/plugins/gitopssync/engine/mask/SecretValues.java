@@ -65,6 +65,24 @@ public final class SecretValues {
         return out;
     }
 
+    /** A copy of a map/list tree with every string (keys too) masked, for printing an object that stays valid YAML. */
+    public Object maskDeep(Object value) {
+        if (value instanceof String s) {
+            return mask(s);
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(mask(String.valueOf(k)), maskDeep(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            list.forEach(v -> out.add(maskDeep(v)));
+            return out;
+        }
+        return value;
+    }
+
     /** Whether {@code text} still holds a secret value (for tests and checks). */
     public boolean leaks(String text) {
         return text != null && longestFirst.stream().anyMatch(text::contains);
