@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.jenkins.plugins.gitopssync.engine.decrypt.Decryption;
 import io.jenkins.plugins.gitopssync.engine.decrypt.DecryptionKeys;
-import io.jenkins.plugins.gitopssync.engine.decrypt.SopsRepoFiles;
+import io.jenkins.plugins.gitopssync.testsupport.SopsRepoFiles;
 import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.JsonReport;

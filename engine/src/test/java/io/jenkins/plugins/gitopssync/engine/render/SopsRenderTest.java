@@ -7,7 +7,7 @@ import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.decrypt.Decryption;
 import io.jenkins.plugins.gitopssync.engine.decrypt.DecryptionKeys;
-import io.jenkins.plugins.gitopssync.engine.decrypt.SopsRepoFiles;
+import io.jenkins.plugins.gitopssync.testsupport.SopsRepoFiles;
 import io.jenkins.plugins.gitopssync.engine.process.Tools;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import io.jenkins.plugins.gitopssync.engine.substitute.Substitution;

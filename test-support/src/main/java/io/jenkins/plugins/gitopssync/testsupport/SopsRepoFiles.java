@@ -1,6 +1,5 @@
-package io.jenkins.plugins.gitopssync.engine.decrypt;
+package io.jenkins.plugins.gitopssync.testsupport;
 
-import io.jenkins.plugins.gitopssync.testsupport.Sops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,7 @@ import java.util.Map;
 /**
  * A Kustomization as a Flux user keeps it: an encrypted Secret (data and stringData encrypted), a ConfigMap
  * whose data is encrypted, and a secretGenerator reading an encrypted env file; all encrypted in place by
- * the real sops for an age key made here. The plain values are constants, to scan outputs for.
+ * the real sops for an age key made here. The ConfigMap names ${database}, a variable a test gives a secret value. The plain values are constants, to scan outputs for.
  */
 public final class SopsRepoFiles {
 
@@ -57,6 +56,7 @@ public final class SopsRepoFiles {
                   name: settings
                 data:
                   mode: ${cluster_env:=dev}
+                  database: ${database}
                   secretish: %s
                 """.formatted(CONFIG_SECRET));
         Files.writeString(dir.resolve("app.env"), "API_TOKEN=" + API_TOKEN + "\nLOG_LEVEL=info\n");
