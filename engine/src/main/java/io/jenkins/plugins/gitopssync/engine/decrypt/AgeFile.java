@@ -41,11 +41,11 @@ final class AgeFile {
     /** The plaintext, or null when none of {@code identities} is a recipient of the file. */
     static byte[] decrypt(byte[] file, List<AgeIdentity> identities) throws DecryptionException {
         byte[] data = dearmor(file);
-        int headerEnd = indexOf(data, "\n---".getBytes(StandardCharsets.US_ASCII));
+        int headerEnd = Bytes.indexOf(data, "\n---".getBytes(StandardCharsets.US_ASCII), 0);
         if (!startsWith(data, VERSION_LINE + "\n") || headerEnd < 0) {
             throw new DecryptionException("not an age v1 file");
         }
-        int macLineEnd = indexOf(data, headerEnd + 4, (byte) '\n');
+        int macLineEnd = Bytes.indexOf(data, new byte[] {'\n'}, headerEnd + 4);
         if (macLineEnd < 0 || data[headerEnd + 4] != ' ') {
             throw new DecryptionException("age header without its MAC line");
         }
@@ -216,25 +216,4 @@ final class AgeFile {
         return data.length >= p.length && Arrays.equals(data, 0, p.length, p, 0, p.length);
     }
 
-    private static int indexOf(byte[] data, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= data.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (data[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    private static int indexOf(byte[] data, int from, byte b) {
-        for (int i = from; i < data.length; i++) {
-            if (data[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

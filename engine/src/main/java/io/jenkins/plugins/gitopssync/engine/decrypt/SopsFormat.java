@@ -33,15 +33,6 @@ public enum SopsFormat {
 
     /** Whether {@code content} holds this format's sops MAC, as Flux detects an encrypted file. */
     public boolean marks(byte[] content) {
-        outer:
-        for (int i = 0; i + marker.length <= content.length; i++) {
-            for (int j = 0; j < marker.length; j++) {
-                if (content[i + j] != marker[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return Bytes.indexOf(content, marker, 0) >= 0;
     }
 }
