@@ -27,6 +27,7 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
     private final TrustedKeys trusted;
     private final String origin;
     private final TaskListener listener;
+    private RenderSecrets renderSecrets = RenderSecrets.none();
 
     AgentSync(SyncSpec options, String revision, String applySet, ClusterConnection connection, TrustedKeys trusted,
               String origin, TaskListener listener) {
@@ -39,11 +40,17 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
         this.listener = listener;
     }
 
+    /** The decryption keys and secret variables of the render (credentials resolved on the controller). */
+    AgentSync withRenderSecrets(RenderSecrets secrets) {
+        this.renderSecrets = secrets;
+        return this;
+    }
+
     @Override
     public AgentSyncOutput invoke(File repositoryRoot, VirtualChannel channel) throws IOException, InterruptedException {
         try {
-            return EngineSync.run(new EngineSync.Call(options, repositoryRoot.toPath(), revision, applySet, trusted, origin),
-                    connection, new BuildLogSyncLog(listener));
+            return EngineSync.run(new EngineSync.Call(options, repositoryRoot.toPath(), revision, applySet, trusted, origin,
+                    renderSecrets), connection, new BuildLogSyncLog(listener));
         } catch (SyncException e) {
             throw new AbortException(e.getMessage());
         }

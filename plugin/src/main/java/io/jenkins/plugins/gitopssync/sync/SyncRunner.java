@@ -47,6 +47,7 @@ public final class SyncRunner {
         StandardCredentials gitCredentials = credentials.git(options.credentialsId());
         ClusterConnection connection = credentials.cluster(options);
         TrustedKeys trusted = options.verifyMode() == null ? null : credentials.trustedKeys(options);
+        RenderSecrets renderSecrets = RenderCredentials.resolve(run, options);
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
         log.println("[gitopsSync] Fetching " + UrlRedaction.redact(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
@@ -62,7 +63,7 @@ public final class SyncRunner {
                     + trusted.openPgpKeys().size() + " OpenPGP keys and " + trusted.allowedSigners().size() + " SSH allowed signers");
         }
         AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
-                BuildOrigin.of(run), listener));
+                BuildOrigin.of(run), listener).withRenderSecrets(renderSecrets));
         SyncRecord record = output.record();
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
         writeJsonReport(action, output.json(), log);
