@@ -45,7 +45,7 @@ public final class GoYaml {
         if (v instanceof Float f) {
             return f.doubleValue();
         }
-        return v instanceof java.math.BigInteger || v instanceof java.math.BigDecimal ? v.toString() : v;
+        return v;
     }
 
     private static Object fromTree(Object v) {

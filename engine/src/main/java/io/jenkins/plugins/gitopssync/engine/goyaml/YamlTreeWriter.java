@@ -124,7 +124,7 @@ public final class YamlTreeWriter {
         if (v instanceof Double d) {
             return GoYamlScalars.formatFloat(d);
         }
-        if (v instanceof Boolean || v instanceof Long) {
+        if (v instanceof Boolean || v instanceof Number) { // Long, and integers beyond 64 bits
             return v.toString();
         }
         String s = v instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : v.toString();

@@ -39,6 +39,10 @@ public record RenderOptions(Tools tools, Decryption decryption, Substitution sub
         return new RenderOptions(Tools.local());
     }
 
+    public RenderOptions withTools(Tools t) {
+        return new RenderOptions(t, decryption, substitution, variables, secrets);
+    }
+
     public RenderOptions withDecryption(Decryption d) {
         return new RenderOptions(tools, d, substitution, variables, secrets);
     }
