@@ -40,6 +40,9 @@ abstract class ApplyCommand implements Callable<Integer> {
     ReportOptions reports;
 
     @Mixin
+    RenderFlags render;
+
+    @Mixin
     OutputOptions output;
 
     @Option(names = "--target-namespace", paramLabel = "NS",
@@ -98,7 +101,7 @@ abstract class ApplyCommand implements Callable<Integer> {
                     .concurrency(concurrency)
                     .verifySignatures(checkout.signatureCheck())
                     .origin(env.origin())
-                    .renderOptions(source.renderOptions(env))
+                    .renderOptions(render.options(env))
                     .build();
             ClusterAccess access = cluster.connect(env, console);
             SyncResult result;

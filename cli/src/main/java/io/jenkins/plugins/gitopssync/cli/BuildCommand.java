@@ -3,7 +3,9 @@ package io.jenkins.plugins.gitopssync.cli;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.diff.SecretMasker;
+import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
+import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code gitops-sync build}: render and print the YAML, no cluster needed. */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Render the manifests (plain YAML or Kustomize) and print them as one YAML stream, each "
-                + "document headed by its source file:line. Secret values are masked unless --show-secrets.",
+                + "document headed by its source file:line. Secret values, and values decrypted from sops files, are "
+                + "masked unless --show-secrets.",
                 "Exit code: 0 rendered, 2 error."})
 final class BuildCommand implements Callable<Integer> {
 
@@ -35,6 +38,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    RenderFlags render;
+
     @Option(names = "--show-secrets", description = "Print Secret values as they are in Git.")
     boolean showSecrets;
 
@@ -51,20 +57,29 @@ final class BuildCommand implements Callable<Integer> {
         if (checkout.signatureCheck() != null) {
             GitOpsSync.verify(checkout.signatureCheck(), new ConsoleSyncLog(console));
         }
-        List<Manifest> rendered = GitOpsSync.render(manifests, source.renderOptions(env), new ConsoleSyncLog(console));
+        RenderOptions options = render.options(env);
+        List<Manifest> rendered;
+        try {
+            rendered = GitOpsSync.render(manifests, options, new ConsoleSyncLog(console));
+        } catch (RuntimeException e) {
+            throw new SyncException(options.secrets().mask(e.getMessage())); // not chained: the cause may quote a value
+        }
         StringBuilder yaml = new StringBuilder();
         for (Manifest m : rendered) {
-            yaml.append("---\n# Source: ").append(m.location()).append('\n').append(toYaml(m));
+            yaml.append("---\n# Source: ").append(m.location()).append('\n').append(toYaml(m, options));
         }
         console.product(yaml.toString());
         return ExitCodes.OK;
     }
 
     @SuppressWarnings("unchecked")
-    private String toYaml(Manifest m) {
+    private String toYaml(Manifest m, RenderOptions options) {
         Map<String, Object> object = Serialization.jsonMapper().convertValue(m.object(), Map.class);
         if (!showSecrets && "Secret".equals(m.object().getKind())) {
             object = SecretMasker.mask(object);
+        }
+        if (!showSecrets) { // decrypted and secret values, in whatever kind of object they ended up
+            object = (Map<String, Object>) options.secrets().maskDeep(object);
         }
         return YamlWriter.write(object);
     }

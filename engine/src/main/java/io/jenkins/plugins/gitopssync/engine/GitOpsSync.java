@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine;
 
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
+import io.jenkins.plugins.gitopssync.engine.mask.MaskingLog;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
 import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
@@ -41,9 +42,11 @@ public final class GitOpsSync implements AutoCloseable {
         return render(source, RenderOptions.defaults(), log);
     }
 
-    /** Renders the source with the given programs and options (no cluster needed). */
+    /** Renders the source with the given programs and options (no cluster needed); the log is masked with its secrets. */
     public static List<Manifest> render(ManifestSource source, RenderOptions options, SyncLog log) {
-        return io.jenkins.plugins.gitopssync.engine.render.Renderer.render(source, options, log);
+        RenderOptions o = options == null ? RenderOptions.defaults() : options;
+        SyncLog masked = new MaskingLog(log == null ? SyncLog.SILENT : log, o.secrets());
+        return io.jenkins.plugins.gitopssync.engine.render.Renderer.render(source, o, masked);
     }
 
     /**

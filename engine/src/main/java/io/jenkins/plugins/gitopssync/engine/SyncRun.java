@@ -8,14 +8,18 @@ import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
+import io.jenkins.plugins.gitopssync.engine.mask.MaskingLog;
+import io.jenkins.plugins.gitopssync.engine.mask.SecretValues;
 import io.jenkins.plugins.gitopssync.engine.plan.Placement;
 import io.jenkins.plugins.gitopssync.engine.plan.Plan;
 import io.jenkins.plugins.gitopssync.engine.plan.Planner;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
+import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.engine.substitute.Variables;
 import io.jenkins.plugins.gitopssync.engine.time.Timing;
 import io.jenkins.plugins.gitopssync.engine.verify.RevisionVerifier;
 import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
@@ -43,6 +47,7 @@ final class SyncRun {
     private final PhaseTimer timer = new PhaseTimer();
     private final Outcomes outcomes = new Outcomes();
     private final StepRecords steps = new StepRecords();
+    private final SecretValues secrets;
     /** Who signed the revision, when the request asked for a signature check. */
     private VerifiedRevision verification;
 
@@ -51,7 +56,9 @@ final class SyncRun {
         this.request = request;
         this.phaseHook = phaseHook;
         this.timing = timing;
-        this.log = new CollectingLog(log);
+        this.secrets = request.renderOptions().secrets();
+        // every line is masked with the values the render decrypts or substitutes, as soon as they are known
+        this.log = new CollectingLog(new MaskingLog(log, secrets));
     }
 
     SyncResult run() {
@@ -95,12 +102,22 @@ final class SyncRun {
         if (request.signatureCheck() != null) {
             verification = timer.timed("verify", () -> verify(request.signatureCheck(), request.source().revision(), log));
         }
-        List<Manifest> manifests = timer.timed("render", () -> GitOpsSync.render(request.source(), request.renderOptions(), log));
+        RenderOptions options = timer.timed("render", () -> withVariables(request.renderOptions()));
+        List<Manifest> manifests = timer.timed("render", () -> GitOpsSync.render(request.source(), options, log));
         Discovery discovery = timer.timed("plan", () -> Discovery.load(cluster));
         Plan plan = timer.timed("plan", () -> Planner.plan(manifests, new Placement(request.applySetName(),
                 request.applySetNamespace(), request.defaultNamespace(), request.targetNamespace()), discovery, log));
         refuseEmptyPrune(plan);
         return new Prepared(discovery, plan);
+    }
+
+    /** The substitution's variables, {@code substituteFrom} read from the ApplySet's namespace (Flux's precedence). */
+    private RenderOptions withVariables(RenderOptions options) {
+        if (options.substitution().isEmpty()) {
+            return options;
+        }
+        return options.withVariables(Variables.resolve(options.substitution(), new KubeApi(cluster),
+                request.applySetNamespace(), secrets::add));
     }
 
     /** Null without a check; else who signed, or a {@link io.jenkins.plugins.gitopssync.engine.verify.SignatureException}. */
@@ -171,6 +188,6 @@ final class SyncRun {
                 + totals.summary() + "; " + duration + " ms, " + requests + " API requests");
         return new SyncResult(request.source().revision(), request.source().path(), request.applySetName(), status,
                 request.dryRun(), objects, totals, timer.millis(), duration, requests, errors, log.warnings(),
-                verification, steps.waves(), steps.hooks());
+                verification, steps.waves(), steps.hooks()).masked(secrets::mask);
     }
 }

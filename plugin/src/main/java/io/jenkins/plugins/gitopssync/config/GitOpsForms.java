@@ -40,7 +40,8 @@ public final class GitOpsForms {
     public static final List<String> SYNC_FIELDS = List.of("url", "ref", "path", "credentialsId", "kubeconfigCredentialsId",
             "serverUrl", "tokenCredentialsId", "caCertificate", "namespace", "targetNamespace", "prune", "dryRun",
             "failOnDrift", "wait", "timeout", "force", "applySet", "concurrency", "verifySignatures",
-            "trustedKeysCredentialsId", "trustedKeys", "context", "kubectl");
+            "trustedKeysCredentialsId", "trustedKeys", "context", "kubectl", "decryptionCredentialsId", "skipMacCheck",
+            "substitute", "substituteCredentials", "substituteFrom", "strictSubstitution");
 
     /** Kubeconfigs and trusted keys: a secret file or a secret text. */
     static final CredentialsMatcher FILE_OR_TEXT = CredentialsMatchers.anyOf(
@@ -139,6 +140,26 @@ public final class GitOpsForms {
         } catch (SyncException | java.io.IOException e) {
             return FormValidation.error(UrlRedaction.redact(e.getMessage()));
         }
+    }
+
+    /** Keys for sops files: a secret file or a secret text (age identities or armored OpenPGP private keys). */
+    public static ListBoxModel decryptionCredentials(Item item, String current) {
+        return credentials(item, null, current, FILE_OR_TEXT);
+    }
+
+    public static FormValidation checkSubstitute(Item item, String value) {
+        checkConfigure(item);
+        return of(SubstitutionChecks.substitute(value));
+    }
+
+    public static FormValidation checkSubstituteCredentials(Item item, String value) {
+        checkConfigure(item);
+        return of(SubstitutionChecks.substituteCredentials(value));
+    }
+
+    public static FormValidation checkSubstituteFrom(Item item, String value) {
+        checkConfigure(item);
+        return of(SubstitutionChecks.substituteFrom(value));
     }
 
     public static ListBoxModel tokenCredentials(Item item, String serverUrl, String current) {

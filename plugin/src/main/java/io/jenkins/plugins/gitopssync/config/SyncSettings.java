@@ -58,4 +58,22 @@ public interface SyncSettings {
 
     /** The kubectl for Kustomize: a path or a name looked up on the build's PATH; null for kubectl on the PATH. */
     String getKubectl();
+
+    /** Secret file or secret text credentials with age identities or armored OpenPGP private keys, separated by commas. */
+    String getDecryptionCredentialsId();
+
+    /** Decrypt sops files without checking their MAC (Flux's default). */
+    boolean isSkipMacCheck();
+
+    /** Post-build substitution variables, one KEY=VALUE a line. */
+    String getSubstitute();
+
+    /** Variables whose values are secret text credentials, one NAME=credentialsId a line; masked wherever they show. */
+    String getSubstituteCredentials();
+
+    /** ConfigMaps and Secrets of the cluster holding variables, one configmap/NAME or secret/NAME (? optional) a line. */
+    String getSubstituteFrom();
+
+    /** An undefined variable without a default fails the sync (on by default). */
+    boolean isStrictSubstitution();
 }

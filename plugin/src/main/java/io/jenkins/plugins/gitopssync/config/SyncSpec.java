@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.config;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
 import io.jenkins.plugins.gitopssync.engine.options.Durations;
+import io.jenkins.plugins.gitopssync.engine.substitute.Substitution;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.io.Serializable;
 import java.time.Duration;
@@ -43,6 +44,12 @@ public final class SyncSpec implements Serializable {
     private final String trustedKeys;
     private final String context;
     private final String kubectl;
+    private final String decryptionCredentialsId;
+    private final boolean skipMacCheck;
+    private final String substitute;
+    private final String substituteCredentials;
+    private final String substituteFrom;
+    private final boolean strictSubstitution;
 
     private SyncSpec(Builder b) {
         this.url = trim(b.url);
@@ -68,6 +75,12 @@ public final class SyncSpec implements Serializable {
         this.trustedKeys = trim(b.trustedKeys);
         this.context = trim(b.context);
         this.kubectl = trim(b.kubectl);
+        this.decryptionCredentialsId = trim(b.decryptionCredentialsId);
+        this.skipMacCheck = b.skipMacCheck;
+        this.substitute = trim(b.substitute);
+        this.substituteCredentials = trim(b.substituteCredentials);
+        this.substituteFrom = trim(b.substituteFrom);
+        this.strictSubstitution = b.strictSubstitution;
     }
 
     /** A spec of the repository at {@code url}; every other option has its default until set. */
@@ -90,7 +103,11 @@ public final class SyncSpec implements Serializable {
                 .failOnDrift(f.isFailOnDrift()).waitForHealth(f.isWait()).timeout(x.apply(f.getTimeout()))
                 .force(f.isForce()).applySet(x.apply(f.getApplySet())).concurrency(f.getConcurrency())
                 .verifySignatures(x.apply(f.getVerifySignatures())).trustedKeysCredentialsId(f.getTrustedKeysCredentialsId())
-                .trustedKeys(f.getTrustedKeys()).context(x.apply(f.getContext())).kubectl(x.apply(f.getKubectl())).build();
+                .trustedKeys(f.getTrustedKeys()).context(x.apply(f.getContext())).kubectl(x.apply(f.getKubectl()))
+                .decryptionCredentialsId(f.getDecryptionCredentialsId())
+                .skipMacCheck(f.isSkipMacCheck()).substitute(x.apply(f.getSubstitute()))
+                .substituteCredentials(f.getSubstituteCredentials()).substituteFrom(x.apply(f.getSubstituteFrom()))
+                .strictSubstitution(f.isStrictSubstitution()).build();
     }
 
     /** Named options, with the engine's defaults (health wait on, nothing else). */
@@ -118,6 +135,12 @@ public final class SyncSpec implements Serializable {
         private String trustedKeys;
         private String context;
         private String kubectl;
+        private String decryptionCredentialsId;
+        private boolean skipMacCheck;
+        private String substitute;
+        private String substituteCredentials;
+        private String substituteFrom;
+        private boolean strictSubstitution = Substitution.DEFAULT_STRICT;
 
         private Builder(String url) {
             this.url = url;
@@ -145,6 +168,12 @@ public final class SyncSpec implements Serializable {
         public Builder trustedKeys(String v) { trustedKeys = v; return this; }
         public Builder context(String v) { context = v; return this; }
         public Builder kubectl(String v) { kubectl = v; return this; }
+        public Builder decryptionCredentialsId(String v) { decryptionCredentialsId = v; return this; }
+        public Builder skipMacCheck(boolean v) { skipMacCheck = v; return this; }
+        public Builder substitute(String v) { substitute = v; return this; }
+        public Builder substituteCredentials(String v) { substituteCredentials = v; return this; }
+        public Builder substituteFrom(String v) { substituteFrom = v; return this; }
+        public Builder strictSubstitution(boolean v) { strictSubstitution = v; return this; }
 
         public SyncSpec build() {
             return new SyncSpec(this);
@@ -245,6 +274,30 @@ public final class SyncSpec implements Serializable {
         return kubectl;
     }
 
+    public String decryptionCredentialsId() {
+        return decryptionCredentialsId;
+    }
+
+    public boolean skipMacCheck() {
+        return skipMacCheck;
+    }
+
+    public String substitute() {
+        return substitute;
+    }
+
+    public String substituteCredentials() {
+        return substituteCredentials;
+    }
+
+    public String substituteFrom() {
+        return substituteFrom;
+    }
+
+    public boolean strictSubstitution() {
+        return strictSubstitution;
+    }
+
     /** Which signatures the revision needs, or null when they are not checked. */
     public VerifyMode verifyMode() {
         return verifySignatures == null ? null : VerifyMode.parse(verifySignatures);
@@ -281,6 +334,9 @@ public final class SyncSpec implements Serializable {
         add(out, OptionChecks.concurrency(concurrency));
         add(out, OptionChecks.connection(kubeconfigCredentialsId, serverUrl, tokenCredentialsId));
         add(out, OptionChecks.signatures(verifySignatures, trustedKeysCredentialsId, trustedKeys));
+        add(out, SubstitutionChecks.substitute(substitute));
+        add(out, SubstitutionChecks.substituteCredentials(substituteCredentials));
+        add(out, SubstitutionChecks.substituteFrom(substituteFrom));
         return out;
     }
 

@@ -20,6 +20,7 @@ import io.jenkins.plugins.gitopssync.config.OptionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSettings;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
+import io.jenkins.plugins.gitopssync.engine.substitute.Substitution;
 import io.jenkins.plugins.gitopssync.sync.SyncRunner;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
@@ -60,6 +61,12 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     private String trustedKeys;
     private String context;
     private String kubectl;
+    private String decryptionCredentialsId;
+    private boolean skipMacCheck;
+    private String substitute;
+    private String substituteCredentials;
+    private String substituteFrom;
+    private boolean strictSubstitution = Substitution.DEFAULT_STRICT;
 
     // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
     @Override public String getUrl() { return url; }
@@ -85,6 +92,12 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @Override public String getTrustedKeys() { return trustedKeys; }
     @Override public String getContext() { return context; }
     @Override public String getKubectl() { return kubectl; }
+    @Override public String getDecryptionCredentialsId() { return decryptionCredentialsId; }
+    @Override public boolean isSkipMacCheck() { return skipMacCheck; }
+    @Override public String getSubstitute() { return substitute; }
+    @Override public String getSubstituteCredentials() { return substituteCredentials; }
+    @Override public String getSubstituteFrom() { return substituteFrom; }
+    @Override public boolean isStrictSubstitution() { return strictSubstitution; }
 
     @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
@@ -108,6 +121,12 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @DataBoundSetter public void setTrustedKeys(String v) { trustedKeys = OptionChecks.pem(v); }
     @DataBoundSetter public void setContext(String v) { context = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setKubectl(String v) { kubectl = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setDecryptionCredentialsId(String v) { decryptionCredentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipMacCheck(boolean v) { skipMacCheck = v; }
+    @DataBoundSetter public void setSubstitute(String v) { substitute = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSubstituteCredentials(String v) { substituteCredentials = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSubstituteFrom(String v) { substituteFrom = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setStrictSubstitution(boolean v) { strictSubstitution = v; }
 
     @DataBoundConstructor
     public GitOpsSyncBuilder(String url) {
@@ -221,6 +240,27 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
         @POST
         public FormValidation doCheckTrustedKeys(@AncestorInPath Item item, @QueryParameter String value) {
             return GitOpsForms.checkTrustedKeys(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillDecryptionCredentialsIdItems(@AncestorInPath Item item,
+                                                               @QueryParameter String decryptionCredentialsId) {
+            return GitOpsForms.decryptionCredentials(item, decryptionCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckSubstitute(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkSubstitute(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckSubstituteCredentials(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkSubstituteCredentials(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckSubstituteFrom(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkSubstituteFrom(item, value);
         }
 
         @POST

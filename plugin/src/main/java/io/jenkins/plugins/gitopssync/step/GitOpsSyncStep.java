@@ -14,6 +14,7 @@ import io.jenkins.plugins.gitopssync.config.OptionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSettings;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
+import io.jenkins.plugins.gitopssync.engine.substitute.Substitution;
 import io.jenkins.plugins.gitopssync.sync.ResultPolicy;
 import io.jenkins.plugins.gitopssync.sync.SyncRunner;
 import java.util.Map;
@@ -61,6 +62,12 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     private String trustedKeys;
     private String context;
     private String kubectl;
+    private String decryptionCredentialsId;
+    private boolean skipMacCheck;
+    private String substitute;
+    private String substituteCredentials;
+    private String substituteFrom;
+    private boolean strictSubstitution = Substitution.DEFAULT_STRICT;
 
     // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
     @Override public String getUrl() { return url; }
@@ -86,6 +93,12 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     @Override public String getTrustedKeys() { return trustedKeys; }
     @Override public String getContext() { return context; }
     @Override public String getKubectl() { return kubectl; }
+    @Override public String getDecryptionCredentialsId() { return decryptionCredentialsId; }
+    @Override public boolean isSkipMacCheck() { return skipMacCheck; }
+    @Override public String getSubstitute() { return substitute; }
+    @Override public String getSubstituteCredentials() { return substituteCredentials; }
+    @Override public String getSubstituteFrom() { return substituteFrom; }
+    @Override public boolean isStrictSubstitution() { return strictSubstitution; }
 
     @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
@@ -109,6 +122,12 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     @DataBoundSetter public void setTrustedKeys(String v) { trustedKeys = OptionChecks.pem(v); }
     @DataBoundSetter public void setContext(String v) { context = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setKubectl(String v) { kubectl = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setDecryptionCredentialsId(String v) { decryptionCredentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipMacCheck(boolean v) { skipMacCheck = v; }
+    @DataBoundSetter public void setSubstitute(String v) { substitute = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSubstituteCredentials(String v) { substituteCredentials = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSubstituteFrom(String v) { substituteFrom = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setStrictSubstitution(boolean v) { strictSubstitution = v; }
 
     @DataBoundConstructor
     public GitOpsSyncStep(String url) {

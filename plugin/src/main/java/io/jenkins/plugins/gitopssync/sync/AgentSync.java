@@ -31,6 +31,7 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
     private final TaskListener listener;
     @SuppressFBWarnings(value = "SE_BAD_FIELD", justification = "a remoting proxy (serializable) or, on the controller, never serialized")
     private final ProcessRunner processes;
+    private RenderSecrets renderSecrets = RenderSecrets.none();
 
     /**
      * @param processes starts programs through the build's launcher: a proxy exported over the channel, so the
@@ -48,11 +49,17 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
         this.processes = processes;
     }
 
+    /** The decryption keys and secret variables of the render (credentials resolved on the controller). */
+    AgentSync withRenderSecrets(RenderSecrets secrets) {
+        this.renderSecrets = secrets;
+        return this;
+    }
+
     @Override
     public AgentSyncOutput invoke(File repositoryRoot, VirtualChannel channel) throws IOException, InterruptedException {
         try {
-            return EngineSync.run(new EngineSync.Call(options, repositoryRoot.toPath(), revision, applySet, trusted, origin),
-                    connection, processes, new BuildLogSyncLog(listener));
+            return EngineSync.run(new EngineSync.Call(options, repositoryRoot.toPath(), revision, applySet, trusted, origin,
+                    renderSecrets), connection, processes, new BuildLogSyncLog(listener));
         } catch (SyncException e) {
             throw new AbortException(e.getMessage());
         }

@@ -34,9 +34,16 @@ public final class EngineSync {
      *
      * @param trusted the keys to verify the revision's signatures against, or null when they are not checked
      * @param origin  who runs it, for the audit trail in the ApplySet parent (build URL and user)
+     * @param secrets decryption keys and secret substitution values (null: none)
      */
     public record Call(SyncSpec options, Path repositoryRoot, String revision, String applySet, TrustedKeys trusted,
-                       String origin) {
+                       String origin, RenderSecrets secrets) {
+
+        /** Without decryption keys or secret variables. */
+        public Call(SyncSpec options, Path repositoryRoot, String revision, String applySet, TrustedKeys trusted,
+                    String origin) {
+            this(options, repositoryRoot, revision, applySet, trusted, origin, null);
+        }
     }
 
     /**
@@ -58,7 +65,8 @@ public final class EngineSync {
                 .verifySignatures(call.trusted() == null ? null
                         : signatureCheck(options, call.repositoryRoot(), call.revision(), call.trusted()))
                 .origin(call.origin())
-                .renderOptions(new RenderOptions(new Tools(processes, options.kubectl(), null)))
+                .renderOptions((call.secrets() == null ? RenderSecrets.none() : call.secrets()).options(options)
+                        .withTools(new Tools(processes, options.kubectl(), null)))
                 .build();
     }
 

@@ -55,6 +55,7 @@ public final class SyncRunner {
         StandardCredentials gitCredentials = credentials.git(options.credentialsId(), options.url());
         ClusterConnection connection = credentials.cluster(options);
         TrustedKeys trusted = options.verifyMode() == null ? null : credentials.trustedKeys(options);
+        RenderSecrets renderSecrets = RenderCredentials.resolve(run, options);
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
         log.println("[gitopsSync] Fetching " + UrlRedaction.redact(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
@@ -71,7 +72,7 @@ public final class SyncRunner {
         }
         ProcessRunner processes = exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener));
         AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
-                BuildOrigin.of(run), listener, processes));
+                BuildOrigin.of(run), listener, processes).withRenderSecrets(renderSecrets));
         SyncRecord record = output.record();
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
         writeJsonReport(action, output.json(), log);

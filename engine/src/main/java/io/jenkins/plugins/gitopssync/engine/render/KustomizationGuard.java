@@ -37,6 +37,8 @@ final class KustomizationGuard {
 
     private final Path root;
     private final Set<Path> visited = new HashSet<>();
+    /** Files the kustomizations name (resources, patches, generator sources...), symlinks resolved. */
+    private final Set<Path> files = new HashSet<>();
     private final Deque<Path> pending = new ArrayDeque<>();
 
     private KustomizationGuard(Path realRoot) {
@@ -46,13 +48,19 @@ final class KustomizationGuard {
     /**
      * @param realRoot the repository root, symlinks resolved
      * @param dir      the kustomization directory to build (inside the repository)
+     * @return what the walk reached: the kustomization directories and the files they name
      */
-    static void check(Path realRoot, Path dir) {
+    static Reached check(Path realRoot, Path dir) {
         KustomizationGuard guard = new KustomizationGuard(realRoot);
         guard.pending.add(dir);
         while (!guard.pending.isEmpty()) {
             guard.visit(guard.pending.poll());
         }
+        return new Reached(Set.copyOf(guard.visited), Set.copyOf(guard.files));
+    }
+
+    /** The kustomization directories and the files they name, symbolic links resolved. */
+    record Reached(Set<Path> directories, Set<Path> files) {
     }
 
     private void visit(Path dir) {
@@ -78,6 +86,8 @@ final class KustomizationGuard {
             Path target = resolve(dir, route, rel);
             if (Files.isDirectory(target)) {
                 pending.add(target);
+            } else {
+                files.add(target);
             }
         }
     }

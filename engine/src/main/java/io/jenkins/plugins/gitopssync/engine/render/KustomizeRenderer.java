@@ -43,7 +43,25 @@ public final class KustomizeRenderer {
      * @param relFile  the kustomization file relative to the repository root, used in locations
      */
     public static List<Manifest> render(Path realRoot, Path dir, String relFile, Tools tools, SyncLog log) {
-        KustomizationGuard.check(realRoot, dir);
+        return render(realRoot, dir, relFile, tools, SopsFiles.of(RenderOptions.defaults()), log);
+    }
+
+    /** As above; sops-encrypted files it names are decrypted into a temporary copy that Kustomize reads instead. */
+    static List<Manifest> render(Path realRoot, Path dir, String relFile, Tools tools, SopsFiles sops, SyncLog log) {
+        KustomizationGuard.Reached reached = KustomizationGuard.check(realRoot, dir);
+        try (DecryptedCopy copy = DecryptedCopy.prepare(realRoot, reached, sops)) {
+            if (copy != null) {
+                log.info("Decrypted the sops-encrypted files of " + relFile + " into a temporary copy for Kustomize");
+            }
+            try {
+                return build(copy == null ? dir : copy.inCopy(dir), relFile, tools, log);
+            } catch (SyncException e) {
+                throw copy == null ? e : new SyncException(copy.unmap(e.getMessage()));
+            }
+        }
+    }
+
+    private static List<Manifest> build(Path dir, String relFile, Tools tools, SyncLog log) {
         String kubectl = tools.kubectlCommand();
         String relDir = relFile.contains("/") ? relFile.substring(0, relFile.lastIndexOf('/')) : ".";
         log.info("Building Kustomization " + relDir + " with " + kubectl + " kustomize");

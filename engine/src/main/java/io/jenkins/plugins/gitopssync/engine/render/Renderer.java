@@ -33,16 +33,17 @@ public final class Renderer {
         List<Manifest> manifests;
         if (kustomization != null) {
             String rel = root.relativize(kustomization).toString().replace('\\', '/');
-            manifests = KustomizeRenderer.render(root, kustomization.getParent(), rel, options.tools(), out);
+            manifests = KustomizeRenderer.render(root, kustomization.getParent(), rel, options.tools(), SopsFiles.of(options), out);
         } else {
             ParseCache cache = source.parseCache() == null ? ParseCache.none() : ParseCache.open(source.parseCache());
-            manifests = DirectoryRenderer.render(root, start, options.tools(), out, cache);
+            manifests = DirectoryRenderer.render(root, start, options, out, cache);
             try {
                 cache.save();
             } catch (IOException e) {
                 out.debug("could not keep the parsed YAML in " + source.parseCache() + ": " + e.getMessage());
             }
         }
+        manifests = PostBuildStep.apply(manifests, options);
         out.info("Rendered " + manifests.size() + " object" + (manifests.size() == 1 ? "" : "s") + " from " + source.path());
         return manifests;
     }

@@ -46,6 +46,21 @@ public record SyncResult(String revision, String path, String applySet, SyncStat
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
+    /**
+     * The same result with {@code mask} applied to every text that could quote a value: diffs, errors, warnings,
+     * hook errors (a hook's log lines).
+     */
+    public SyncResult masked(java.util.function.UnaryOperator<String> mask) {
+        List<ObjectResult> maskedObjects = objects.stream().map(o -> new ObjectResult(o.group(), o.version(), o.kind(),
+                o.namespace(), o.name(), o.action(), o.drift(), mask.apply(o.diff()), mask.apply(o.error()), o.source(),
+                o.health())).toList();
+        List<HookResult> maskedHooks = hooks.stream().map(h -> new HookResult(h.phase(), h.wave(), h.group(), h.version(),
+                h.kind(), h.namespace(), h.name(), h.source(), h.state(), mask.apply(h.error()), h.deleted())).toList();
+        return new SyncResult(revision, path, applySet, status, dryRun, maskedObjects, totals, phaseMillis, durationMs,
+                apiRequests, errors.stream().map(mask).toList(), warnings.stream().map(mask).toList(), verification, waves,
+                maskedHooks);
+    }
+
     public boolean failed() {
         return status == SyncStatus.Failed;
     }
