@@ -1,8 +1,11 @@
 package io.jenkins.plugins.gitopssync.engine;
 
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
+import io.jenkins.plugins.gitopssync.engine.render.ChartTarget;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
 import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
+import io.jenkins.plugins.gitopssync.engine.render.Renderer;
+import io.jenkins.plugins.gitopssync.engine.render.Rendering;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
@@ -43,7 +46,16 @@ public final class GitOpsSync implements AutoCloseable {
 
     /** Renders the source with the given programs and options (no cluster needed). */
     public static List<Manifest> render(ManifestSource source, RenderOptions options, SyncLog log) {
-        return io.jenkins.plugins.gitopssync.engine.render.Renderer.render(source, options, log);
+        return Renderer.render(source, options, log);
+    }
+
+    /**
+     * Renders the source; a chart with the given release name, namespace and capabilities (null: Helm's
+     * defaults). The result names the chart when the path is one.
+     */
+    public static Rendering render(ManifestSource source,
+            RenderOptions options, ChartTarget target, SyncLog log) {
+        return Renderer.render(source, options, target, log);
     }
 
     /**

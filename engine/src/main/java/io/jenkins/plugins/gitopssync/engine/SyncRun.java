@@ -11,7 +11,11 @@ import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.plan.Placement;
 import io.jenkins.plugins.gitopssync.engine.plan.Plan;
 import io.jenkins.plugins.gitopssync.engine.plan.Planner;
-import io.jenkins.plugins.gitopssync.engine.render.Manifest;
+import io.jenkins.plugins.gitopssync.engine.render.ChartTarget;
+import io.jenkins.plugins.gitopssync.engine.render.RenderedChart;
+import io.jenkins.plugins.gitopssync.engine.render.Renderer;
+import io.jenkins.plugins.gitopssync.engine.render.Rendering;
+import io.jenkins.plugins.gitopssync.engine.render.SecretText;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
@@ -42,15 +46,20 @@ final class SyncRun {
     private final List<String> errors = new ArrayList<>();
     private final PhaseTimer timer = new PhaseTimer();
     private final Outcomes outcomes = new Outcomes();
+    /** Values from credentials: masked in the log and in everything the result holds. */
+    private final SecretText secrets;
     /** Who signed the revision, when the request asked for a signature check. */
     private VerifiedRevision verification;
+    /** The chart the path held, once rendered. */
+    private RenderedChart chart;
 
     SyncRun(ClusterAccess cluster, SyncLog log, SyncRequest request, Consumer<String> phaseHook, Timing timing) {
         this.cluster = cluster;
         this.request = request;
         this.phaseHook = phaseHook;
         this.timing = timing;
-        this.log = new CollectingLog(log);
+        this.secrets = SecretText.of(request.renderOptions().helm().secretValues());
+        this.log = new CollectingLog(log, secrets);
     }
 
     SyncResult run() {
@@ -94,12 +103,26 @@ final class SyncRun {
         if (request.signatureCheck() != null) {
             verification = timer.timed("verify", () -> verify(request.signatureCheck(), request.source().revision(), log));
         }
-        List<Manifest> manifests = timer.timed("render", () -> GitOpsSync.render(request.source(), request.renderOptions(), log));
-        Discovery discovery = timer.timed("plan", () -> Discovery.load(cluster));
-        Plan plan = timer.timed("plan", () -> Planner.plan(manifests, new Placement(request.applySetName(),
+        // a chart is rendered for the cluster (its version and API versions), so discovery comes first; a plain
+        // render keeps its order and its requests
+        boolean isChart = Renderer.isChart(request.source());
+        Discovery early = isChart ? timer.timed("plan", () -> Discovery.load(cluster)) : null;
+        ChartTarget target = isChart ? timer.timed("plan", () -> chartTarget(early)) : null;
+        Rendering rendering = timer.timed("render", () -> GitOpsSync.render(request.source(), request.renderOptions(),
+                target, log));
+        chart = rendering.chart();
+        Discovery discovery = early != null ? early : timer.timed("plan", () -> Discovery.load(cluster));
+        Plan plan = timer.timed("plan", () -> Planner.plan(rendering.manifests(), new Placement(request.applySetName(),
                 request.applySetNamespace(), request.defaultNamespace(), request.targetNamespace()), discovery, log));
         refuseEmptyPrune(plan);
         return new Prepared(discovery, plan);
+    }
+
+    /** Release name from the ApplySet, release namespace from the request, capabilities from the cluster. */
+    private ChartTarget chartTarget(Discovery discovery) {
+        String namespace = request.targetNamespace() != null ? request.targetNamespace() : request.defaultNamespace();
+        return new ChartTarget(request.applySetName(), namespace, Discovery.serverVersion(cluster),
+                List.copyOf(discovery.apiVersions()));
     }
 
     /** Null without a check; else who signed, or a {@link io.jenkins.plugins.gitopssync.engine.verify.SignatureException}. */
@@ -160,7 +183,8 @@ final class SyncRun {
     }
 
     private SyncResult result(long started, long requestsBefore) {
-        List<ObjectResult> objects = outcomes.all().stream().map(ObjectOutcome::result).toList();
+        List<ObjectResult> objects = outcomes.all().stream().map(ObjectOutcome::result)
+                .map(o -> secrets.isEmpty() ? o : o.masked(secrets::mask)).toList();
         Totals totals = Totals.of(objects);
         SyncStatus status = SyncStatus.of(!errors.isEmpty(), totals, request.dryRun());
         long duration = (System.nanoTime() - started) / 1_000_000;
@@ -168,7 +192,7 @@ final class SyncRun {
         log.info((request.dryRun() ? "diff " : "sync ") + status + " at " + request.source().revision() + ": "
                 + totals.summary() + "; " + duration + " ms, " + requests + " API requests");
         return new SyncResult(request.source().revision(), request.source().path(), request.applySetName(), status,
-                request.dryRun(), objects, totals, timer.millis(), duration, requests, errors, log.warnings(),
-                verification);
+                request.dryRun(), objects, totals, timer.millis(), duration, requests, secrets.mask(errors), log.warnings(),
+                verification, chart);
     }
 }

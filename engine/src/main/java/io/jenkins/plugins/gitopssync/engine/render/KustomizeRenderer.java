@@ -10,13 +10,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds a Kustomization with {@code kubectl kustomize <dir>}, started by the {@link Tools}' runner (in a
  * Jenkins build: through the build's launcher, with its environment). The kubectl is the tools' choice:
  * an option, else {@value Tools#KUBECTL_ENV} of the environment, else {@code kubectl} on its PATH.
- * Objects are located as "<dir>/kustomization.yaml:<line in the output>".
+ * Objects are located as "<dir>/kustomization.yaml:<line in the output>". A Kustomization that inflates charts
+ * ({@code helmCharts}) is built with Helm enabled and the same helm a chart is rendered with, with Helm homes of
+ * its own (never the user's configuration).
  */
 public final class KustomizeRenderer {
 
@@ -43,16 +47,31 @@ public final class KustomizeRenderer {
      * @param relFile  the kustomization file relative to the repository root, used in locations
      */
     public static List<Manifest> render(Path realRoot, Path dir, String relFile, Tools tools, SyncLog log) {
-        KustomizationGuard.check(realRoot, dir);
+        boolean helm = KustomizationGuard.check(realRoot, dir);
+        if (!helm) {
+            return build(dir, relFile, tools, null, log);
+        }
+        try (HelmWorkspace workspace = HelmWorkspace.create(null)) {
+            return build(dir, relFile, tools, workspace, log);
+        }
+    }
+
+    private static List<Manifest> build(Path dir, String relFile, Tools tools, HelmWorkspace helm, SyncLog log) {
         String kubectl = tools.kubectlCommand();
         String relDir = relFile.contains("/") ? relFile.substring(0, relFile.lastIndexOf('/')) : ".";
-        log.info("Building Kustomization " + relDir + " with " + kubectl + " kustomize");
+        log.info("Building Kustomization " + relDir + " with " + kubectl + " kustomize"
+                + (helm == null ? "" : ", charts inflated with " + tools.helmCommand()));
+        // kustomize's default, made explicit: files only from within each kustomization root
+        List<String> command = new ArrayList<>(List.of(kubectl, "kustomize", dir.toString(),
+                "--load-restrictor=LoadRestrictionsRootOnly"));
+        if (helm != null) {
+            command.addAll(List.of("--enable-helm", "--helm-command", tools.helmCommand()));
+        }
         long limit = ParseLimits.DEFAULT.fileBytes();
         ProcessResult result;
         try {
-            result = tools.runner().run(ProcessSpec.of(List.of(kubectl, "kustomize", dir.toString(),
-                            // kustomize's default, made explicit: files only from within each kustomization root
-                            "--load-restrictor=LoadRestrictionsRootOnly"), dir.toString())
+            result = tools.runner().run(ProcessSpec.of(command, dir.toString())
+                    .withEnvironment(helm == null ? Map.of() : helm.environment())
                     .withTimeout(TIMEOUT).withMaxOutputBytes(limit));
         } catch (ProcessTimeoutException e) {
             throw new SyncException(relFile + ": kubectl kustomize did not finish within " + TIMEOUT.toMinutes() + " minutes");

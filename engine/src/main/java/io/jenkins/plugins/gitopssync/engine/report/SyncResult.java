@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.report;
 
+import io.jenkins.plugins.gitopssync.engine.render.RenderedChart;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
 import java.io.Serializable;
 import java.util.List;
@@ -11,19 +12,29 @@ import java.util.Map;
  * belong to no single object (render, plan, cluster unreachable, health timeout...).
  * {@code phaseMillis} maps phase name (render, plan, diff, apply, prune, health) to milliseconds.
  * {@code verification} names who signed the revision when its signatures were checked (else null).
+ * {@code chart} names the chart when the path is one (else null).
  */
 public record SyncResult(String revision, String path, String applySet, SyncStatus status, boolean dryRun,
                          List<ObjectResult> objects, Totals totals, Map<String, Long> phaseMillis,
                          long durationMs, long apiRequests, List<String> errors, List<String> warnings,
-                         VerifiedRevision verification)
+                         VerifiedRevision verification, RenderedChart chart)
         implements Serializable {
+
+    /** Not a chart. */
+    public SyncResult(String revision, String path, String applySet, SyncStatus status, boolean dryRun,
+                      List<ObjectResult> objects, Totals totals, Map<String, Long> phaseMillis,
+                      long durationMs, long apiRequests, List<String> errors, List<String> warnings,
+                      VerifiedRevision verification) {
+        this(revision, path, applySet, status, dryRun, objects, totals, phaseMillis, durationMs, apiRequests, errors,
+                warnings, verification, null);
+    }
 
     /** Without a signature check. */
     public SyncResult(String revision, String path, String applySet, SyncStatus status, boolean dryRun,
                       List<ObjectResult> objects, Totals totals, Map<String, Long> phaseMillis,
                       long durationMs, long apiRequests, List<String> errors, List<String> warnings) {
         this(revision, path, applySet, status, dryRun, objects, totals, phaseMillis, durationMs, apiRequests, errors,
-                warnings, null);
+                warnings, null, null);
     }
 
     public SyncResult {
