@@ -74,9 +74,27 @@ final class HelmCommand {
     ProcessResult runOrFail(String what, List<String> args, long maxOutputBytes, String directory) {
         ProcessResult r = run(what, args, maxOutputBytes, directory);
         if (!r.succeeded()) {
-            throw new SyncException(chart + ": " + what + " failed: " + message(r.stderr()));
+            String fetch = fetchProblems(r.truncated() ? "" : r.stdoutText());
+            throw new SyncException(chart + ": " + what + " failed: " + (fetch.isEmpty() ? "" : fetch + "; ")
+                    + message(r.stderr()));
         }
         return r;
+    }
+
+    /**
+     * Why a chart repository could not be read (a 401, a host that does not answer): Helm prints it on standard
+     * output as a warning and then fails with a message that no longer says it.
+     */
+    private String fetchProblems(String stdout) {
+        List<String> found = new ArrayList<>();
+        for (String line : stdout.split("\n")) {
+            if (line.startsWith("...Unable to get an update")) {
+                found.add(line.substring(3).strip());
+            } else if (!found.isEmpty() && !line.isBlank() && Character.isWhitespace(line.charAt(0))) {
+                found.set(found.size() - 1, found.get(found.size() - 1) + " " + line.strip()); // its continuation
+            }
+        }
+        return secrets.mask(relative(String.join("; ", found)));
     }
 
     private ProcessResult run(String what, List<String> args, long maxOutputBytes, String directory) {
