@@ -184,7 +184,7 @@ final class SyncRun {
 
     private SyncResult result(long started, long requestsBefore) {
         List<ObjectResult> objects = outcomes.all().stream().map(ObjectOutcome::result)
-                .map(o -> secrets.isEmpty() ? o : o.masked(secrets::mask)).toList();
+                .map(o -> secrets.isEmpty() ? o : o.masked(secrets::maskDiff)).toList();
         Totals totals = Totals.of(objects);
         SyncStatus status = SyncStatus.of(!errors.isEmpty(), totals, request.dryRun());
         long duration = (System.nanoTime() - started) / 1_000_000;

@@ -54,6 +54,41 @@ public final class SecretText {
         return out;
     }
 
+    /**
+     * Masks a unified diff: the values, and on a changed line whose counterpart holds a masked value at the
+     * same place (the same text before it), the rest of that line too. So a rotated credential's old value, which
+     * is in the live object but no longer among the values given, is not shown either.
+     */
+    public String maskDiff(String diff) {
+        String masked = mask(diff);
+        if (masked == null || forms.isEmpty() || !masked.contains(MASK)) {
+            return masked;
+        }
+        String[] lines = masked.split("\n", -1);
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (String line : lines) {
+            if (changed(line) && line.contains(MASK)) {
+                prefixes.add(line.substring(1, line.indexOf(MASK)));
+            }
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (changed(line) && !line.contains(MASK)) {
+                for (String prefix : prefixes) {
+                    if (!prefix.isBlank() && line.startsWith(prefix, 1)) {
+                        lines[i] = line.charAt(0) + prefix + MASK;
+                        break;
+                    }
+                }
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static boolean changed(String line) {
+        return (line.startsWith("+") || line.startsWith("-")) && !line.startsWith("+++") && !line.startsWith("---");
+    }
+
     public List<String> mask(List<String> lines) {
         return forms.isEmpty() ? lines : lines.stream().map(this::mask).toList();
     }
