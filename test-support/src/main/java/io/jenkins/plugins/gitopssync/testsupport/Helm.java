@@ -27,26 +27,38 @@ public final class Helm {
 
     /** The helm binary; skips the test, or fails it when the cluster (and so helm) is required. */
     public static Path binary() {
-        String explicit = System.getenv("GITOPS_TEST_HELM");
+        return find("helm", "GITOPS_TEST_HELM");
+    }
+
+    /**
+     * A helm v3 ({@code helm3} on the PATH, or {@code GITOPS_TEST_HELM3}), for Kustomize's chart inflation, which
+     * in kubectl v1.35 accepts helm v3 only.
+     */
+    public static Path v3Binary() {
+        return find("helm3", "GITOPS_TEST_HELM3");
+    }
+
+    private static Path find(String name, String variable) {
+        String explicit = System.getenv(variable);
         if (explicit != null && !explicit.isBlank()) {
             Path p = Path.of(explicit);
             if (!Files.isExecutable(p)) {
-                fail("GITOPS_TEST_HELM points to " + p + ", which is not an executable file");
+                fail(variable + " points to " + p + ", which is not an executable file");
             }
             return p;
         }
         String path = System.getenv("PATH");
         for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "helm");
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return candidate.toAbsolutePath();
             }
         }
-        String hint = "build it with test-cluster/tool build helm and put its directory on the PATH (run-tests does)";
+        String hint = "build it with test-cluster/tool build " + name + " and put its directory on the PATH (run-tests does)";
         if ("true".equalsIgnoreCase(System.getenv("GITOPS_TEST_REQUIRE_CLUSTER"))) {
-            fail("GITOPS_TEST_REQUIRE_CLUSTER=true but helm is not on the PATH: " + hint);
+            fail("GITOPS_TEST_REQUIRE_CLUSTER=true but " + name + " is not on the PATH: " + hint);
         }
-        assumeTrue(false, "chart test skipped: helm is not on the PATH; " + hint);
+        assumeTrue(false, "chart test skipped: " + name + " is not on the PATH; " + hint);
         return null;
     }
 

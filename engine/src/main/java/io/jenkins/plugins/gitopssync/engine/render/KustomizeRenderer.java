@@ -82,6 +82,11 @@ public final class KustomizeRenderer {
             throw new SyncException(relFile + ": interrupted while running kubectl kustomize", e);
         }
         String stderr = result.stderr().strip();
+        if (!result.succeeded() && helm != null && refusesHelm(stderr)) {
+            throw new SyncException(relFile + ": kubectl kustomize inflates charts (helmCharts) only with helm v3, and "
+                    + tools.helmCommand() + " is not; name a helm v3 with the helm option or " + Tools.HELM_ENV
+                    + " (kustomize: " + firstLine(stderr) + ")");
+        }
         if (!result.succeeded()) {
             throw new SyncException(relFile + ": kustomize build failed (exit " + result.exitCode() + "): "
                     + (stderr.isEmpty() ? "no message" : stderr));
@@ -94,6 +99,16 @@ public final class KustomizeRenderer {
                     + " is larger than the limit of " + ParseLimits.size(limit) + "; nothing was read");
         }
         return ManifestParser.parse(relFile, result.stdoutText(), false, log);
+    }
+
+    /** Older kustomize (kubectl up to v1.35 at least) runs {@code helm version -c} and wants major version 3. */
+    private static boolean refusesHelm(String stderr) {
+        return stderr.contains("unknown shorthand flag: 'c'") || stderr.contains("requires helm V3");
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static String notFoundMessage(String kubectl, boolean named, String relDir) {
