@@ -31,6 +31,9 @@ abstract class ApplyCommand implements Callable<Integer> {
     SignatureOptions signatures;
 
     @Mixin
+    ChartOptions chart;
+
+    @Mixin
     ClusterOptions cluster;
 
     @Mixin
@@ -98,6 +101,7 @@ abstract class ApplyCommand implements Callable<Integer> {
                     .concurrency(concurrency)
                     .verifySignatures(checkout.signatureCheck())
                     .origin(env.origin())
+                    .renderOptions(chart.renderOptions(env))
                     .build();
             ClusterAccess access = cluster.connect(env, console);
             SyncResult result;

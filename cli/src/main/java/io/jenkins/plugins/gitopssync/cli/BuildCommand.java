@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.cli;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.diff.SecretMasker;
+import io.jenkins.plugins.gitopssync.engine.render.ChartTarget;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.util.List;
@@ -15,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code gitops-sync build}: render and print the YAML, no cluster needed. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Render the manifests (plain YAML or Kustomize) and print them as one YAML stream, each "
+        description = {"Render the manifests (plain YAML, Kustomize or a Helm chart) and print them as one YAML stream, each "
                 + "document headed by its source file:line. Secret values are masked unless --show-secrets.",
                 "Exit code: 0 rendered, 2 error."})
 final class BuildCommand implements Callable<Integer> {
@@ -31,6 +32,12 @@ final class BuildCommand implements Callable<Integer> {
 
     @Mixin
     SignatureOptions signatures;
+
+    @Mixin
+    ChartOptions chart;
+
+    @Mixin
+    ApplySetOptions applySet;
 
     @Mixin
     OutputOptions output;
@@ -51,7 +58,10 @@ final class BuildCommand implements Callable<Integer> {
         if (checkout.signatureCheck() != null) {
             GitOpsSync.verify(checkout.signatureCheck(), new ConsoleSyncLog(console));
         }
-        List<Manifest> rendered = GitOpsSync.render(manifests, new ConsoleSyncLog(console));
+        // a chart renders with the release name and namespace a sync would give it, and Helm's default capabilities
+        ChartTarget target = ChartTarget.offline(applySet.name(source, env), applySet.namespace);
+        List<Manifest> rendered = GitOpsSync.render(manifests, chart.renderOptions(env), target,
+                new ConsoleSyncLog(console)).manifests();
         StringBuilder yaml = new StringBuilder();
         for (Manifest m : rendered) {
             yaml.append("---\n# Source: ").append(m.location()).append('\n').append(toYaml(m));
