@@ -72,15 +72,7 @@ class HelmCliTest {
              TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             TestCharts.web(tmp, "charts/backend", "backend", "0.2.0");
             server.add(tmp.resolve("charts/backend"));
-            repo.write("app/Chart.yaml", """
-                    apiVersion: v2
-                    name: front
-                    version: 1.0.0
-                    dependencies:
-                      - name: backend
-                        version: 0.2.0
-                        repository: %s
-                    """.formatted(server.url()));
+            TestCharts.front(repo.dir(), "app", "front", server.url());
             repo.commit("front");
 
             CliRunner.Run denied = cli.run("build", "--repo", repo.dir().toString(), "--path", "app");

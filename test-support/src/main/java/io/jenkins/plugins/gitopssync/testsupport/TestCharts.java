@@ -185,6 +185,23 @@ public final class TestCharts {
                 """.formatted(group);
     }
 
+    /**
+     * A chart {@code name} 1.0.0 at {@code dir} that depends on {@code backend} 0.2.0 from the chart repository at
+     * {@code repositoryUrl}, with a ConfigMap {@code front} of its own.
+     */
+    public static void front(Path root, String dir, String name, String repositoryUrl) {
+        write(root, dir + "/Chart.yaml", """
+                apiVersion: v2
+                name: %s
+                version: 1.0.0
+                dependencies:
+                  - name: backend
+                    version: 0.2.0
+                    repository: %s
+                """.formatted(name, repositoryUrl));
+        write(root, dir + "/templates/front.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: front\ndata:\n  a: b\n");
+    }
+
     /** A small chart at {@code dir}: a ConfigMap with the greeting and a Deployment; name {@code name}. */
     public static void web(Path root, String dir, String name, String version) {
         write(root, dir + "/Chart.yaml", "apiVersion: v2\nname: " + name + "\nversion: " + version + "\n");

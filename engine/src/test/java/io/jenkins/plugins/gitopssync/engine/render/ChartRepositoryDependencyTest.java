@@ -42,16 +42,7 @@ class ChartRepositoryDependencyTest {
         server = ChartRepositoryServer.start(served.toRealPath(), "reader", "s3cret-pass");
         TestCharts.web(charts, "backend", "backend", "0.2.0");
         server.add(charts.resolve("backend"));
-        TestCharts.write(repo, "app/Chart.yaml", """
-                apiVersion: v2
-                name: front
-                version: 1.0.0
-                dependencies:
-                  - name: backend
-                    version: 0.2.0
-                    repository: %s
-                """.formatted(server.url()));
-        TestCharts.write(repo, "app/templates/front.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: front\n");
+        TestCharts.front(repo, "app", "front", server.url());
     }
 
     @AfterEach
