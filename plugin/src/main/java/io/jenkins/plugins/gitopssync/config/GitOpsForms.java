@@ -35,7 +35,8 @@ public final class GitOpsForms {
     public static final List<String> SYNC_FIELDS = List.of("url", "ref", "path", "credentialsId", "kubeconfigCredentialsId",
             "serverUrl", "tokenCredentialsId", "caCertificate", "namespace", "targetNamespace", "prune", "dryRun",
             "failOnDrift", "wait", "timeout", "force", "applySet", "concurrency", "verifySignatures",
-            "trustedKeysCredentialsId", "trustedKeys");
+            "trustedKeysCredentialsId", "trustedKeys", "releaseName", "valuesFiles", "values", "parameters", "skipCrds",
+            "helm", "chartCredentialsId");
 
     /** Kubeconfigs and trusted keys: a secret file or a secret text. */
     static final CredentialsMatcher FILE_OR_TEXT = CredentialsMatchers.anyOf(
@@ -114,7 +115,7 @@ public final class GitOpsForms {
         return credentials(item, serverUrl, current, TOKEN);
     }
 
-    private static ListBoxModel credentials(Item item, String uri, String current, CredentialsMatcher matcher) {
+    static ListBoxModel credentials(Item item, String uri, String current, CredentialsMatcher matcher) {
         StandardListBoxModel model = new StandardListBoxModel();
         String value = current == null ? "" : current;
         if (!canConfigure(item)) {

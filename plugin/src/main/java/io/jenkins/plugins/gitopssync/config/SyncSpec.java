@@ -41,6 +41,13 @@ public final class SyncSpec implements Serializable {
     private final String verifySignatures;
     private final String trustedKeysCredentialsId;
     private final String trustedKeys;
+    private final String releaseName;
+    private final String valuesFiles;
+    private final String values;
+    private final String parameters;
+    private final boolean skipCrds;
+    private final String helm;
+    private final String chartCredentialsId;
 
     private SyncSpec(Builder b) {
         this.url = trim(b.url);
@@ -64,6 +71,13 @@ public final class SyncSpec implements Serializable {
         this.verifySignatures = trim(b.verifySignatures);
         this.trustedKeysCredentialsId = trim(b.trustedKeysCredentialsId);
         this.trustedKeys = trim(b.trustedKeys);
+        this.releaseName = trim(b.releaseName);
+        this.valuesFiles = trim(b.valuesFiles);
+        this.values = b.values == null || b.values.isBlank() ? null : b.values;
+        this.parameters = trim(b.parameters);
+        this.skipCrds = b.skipCrds;
+        this.helm = trim(b.helm);
+        this.chartCredentialsId = trim(b.chartCredentialsId);
     }
 
     /** A spec of the repository at {@code url}; every other option has its default until set. */
@@ -74,7 +88,8 @@ public final class SyncSpec implements Serializable {
     /**
      * The spec of a step's fields (Pipeline or freestyle: {@link SyncSettings}), each value that may hold
      * build variables passed through {@code expand} (credential ids are not: the credentials lookup
-     * resolves {@code ${PARAM}} ids itself).
+     * resolves {@code ${PARAM}} ids itself; a chart's parameters are expanded when the sync runs, where it is
+     * known which variables hold credentials; inline values are YAML taken as written).
      */
     public static SyncSpec of(SyncSettings f, UnaryOperator<String> expand) {
         UnaryOperator<String> x = v -> v == null ? null : expand.apply(v);
@@ -86,7 +101,9 @@ public final class SyncSpec implements Serializable {
                 .failOnDrift(f.isFailOnDrift()).waitForHealth(f.isWait()).timeout(x.apply(f.getTimeout()))
                 .force(f.isForce()).applySet(x.apply(f.getApplySet())).concurrency(f.getConcurrency())
                 .verifySignatures(x.apply(f.getVerifySignatures())).trustedKeysCredentialsId(f.getTrustedKeysCredentialsId())
-                .trustedKeys(f.getTrustedKeys()).build();
+                .trustedKeys(f.getTrustedKeys()).releaseName(x.apply(f.getReleaseName()))
+                .valuesFiles(x.apply(f.getValuesFiles())).values(f.getValues()).parameters(f.getParameters())
+                .skipCrds(f.isSkipCrds()).helm(x.apply(f.getHelm())).chartCredentialsId(f.getChartCredentialsId()).build();
     }
 
     /** Named options, with the engine's defaults (health wait on, nothing else). */
@@ -112,6 +129,13 @@ public final class SyncSpec implements Serializable {
         private String verifySignatures;
         private String trustedKeysCredentialsId;
         private String trustedKeys;
+        private String releaseName;
+        private String valuesFiles;
+        private String values;
+        private String parameters;
+        private boolean skipCrds;
+        private String helm;
+        private String chartCredentialsId;
 
         private Builder(String url) {
             this.url = url;
@@ -137,6 +161,13 @@ public final class SyncSpec implements Serializable {
         public Builder verifySignatures(String v) { verifySignatures = v; return this; }
         public Builder trustedKeysCredentialsId(String v) { trustedKeysCredentialsId = v; return this; }
         public Builder trustedKeys(String v) { trustedKeys = v; return this; }
+        public Builder releaseName(String v) { releaseName = v; return this; }
+        public Builder valuesFiles(String v) { valuesFiles = v; return this; }
+        public Builder values(String v) { values = v; return this; }
+        public Builder parameters(String v) { parameters = v; return this; }
+        public Builder skipCrds(boolean v) { skipCrds = v; return this; }
+        public Builder helm(String v) { helm = v; return this; }
+        public Builder chartCredentialsId(String v) { chartCredentialsId = v; return this; }
 
         public SyncSpec build() {
             return new SyncSpec(this);
@@ -227,6 +258,40 @@ public final class SyncSpec implements Serializable {
         return trustedKeys;
     }
 
+    public String releaseName() {
+        return releaseName;
+    }
+
+    /** The values files as written (one per line or comma-separated); {@link #valuesFileList()} splits them. */
+    public String valuesFiles() {
+        return valuesFiles;
+    }
+
+    public List<String> valuesFileList() {
+        return ChartChecks.valuesFileList(valuesFiles);
+    }
+
+    public String values() {
+        return values;
+    }
+
+    /** The parameters as written, {@code ${VARIABLES}} not yet expanded. */
+    public String parameters() {
+        return parameters;
+    }
+
+    public boolean skipCrds() {
+        return skipCrds;
+    }
+
+    public String helm() {
+        return helm;
+    }
+
+    public String chartCredentialsId() {
+        return chartCredentialsId;
+    }
+
     /** Which signatures the revision needs, or null when they are not checked. */
     public VerifyMode verifyMode() {
         return verifySignatures == null ? null : VerifyMode.parse(verifySignatures);
@@ -263,6 +328,8 @@ public final class SyncSpec implements Serializable {
         add(out, OptionChecks.concurrency(concurrency));
         add(out, OptionChecks.connection(kubeconfigCredentialsId, serverUrl, tokenCredentialsId));
         add(out, OptionChecks.signatures(verifySignatures, trustedKeysCredentialsId, trustedKeys));
+        add(out, ChartChecks.valuesFiles(valuesFiles));
+        add(out, ChartChecks.parameters(parameters));
         return out;
     }
 
@@ -279,6 +346,7 @@ public final class SyncSpec implements Serializable {
     @Override
     public String toString() {
         // never print the CA certificate blob; credentials are ids only
-        return "SyncSpec[url=" + url + ", ref=" + ref + ", path=" + path + ", applySet=" + applySet + "]";
+        return "SyncSpec[url=" + url + ", ref=" + ref + ", path=" + path + ", applySet=" + applySet
+                + (valuesFiles == null ? "" : ", valuesFiles=" + valuesFileList()) + "]";
     }
 }

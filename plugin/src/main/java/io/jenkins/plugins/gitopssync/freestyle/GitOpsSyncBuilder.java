@@ -15,6 +15,7 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.config.ChartForms;
 import io.jenkins.plugins.gitopssync.config.GitOpsForms;
 import io.jenkins.plugins.gitopssync.config.OptionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSettings;
@@ -58,6 +59,13 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     private String verifySignatures;
     private String trustedKeysCredentialsId;
     private String trustedKeys;
+    private String releaseName;
+    private String valuesFiles;
+    private String values;
+    private String parameters;
+    private boolean skipCrds;
+    private String helm;
+    private String chartCredentialsId;
 
     // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
     @Override public String getUrl() { return url; }
@@ -81,6 +89,13 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @Override public String getVerifySignatures() { return verifySignatures; }
     @Override public String getTrustedKeysCredentialsId() { return trustedKeysCredentialsId; }
     @Override public String getTrustedKeys() { return trustedKeys; }
+    @Override public String getReleaseName() { return releaseName; }
+    @Override public String getValuesFiles() { return valuesFiles; }
+    @Override public String getValues() { return values; }
+    @Override public String getParameters() { return parameters; }
+    @Override public boolean isSkipCrds() { return skipCrds; }
+    @Override public String getHelm() { return helm; }
+    @Override public String getChartCredentialsId() { return chartCredentialsId; }
 
     @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
@@ -102,6 +117,13 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @DataBoundSetter public void setVerifySignatures(String v) { verifySignatures = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setTrustedKeysCredentialsId(String v) { trustedKeysCredentialsId = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setTrustedKeys(String v) { trustedKeys = OptionChecks.pem(v); }
+    @DataBoundSetter public void setReleaseName(String v) { releaseName = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValuesFiles(String v) { valuesFiles = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValues(String v) { values = Util.fixEmpty(v); }
+    @DataBoundSetter public void setParameters(String v) { parameters = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipCrds(boolean v) { skipCrds = v; }
+    @DataBoundSetter public void setHelm(String v) { helm = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setChartCredentialsId(String v) { chartCredentialsId = Util.fixEmptyAndTrim(v); }
 
     @DataBoundConstructor
     public GitOpsSyncBuilder(String url) {
@@ -209,6 +231,21 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
         @POST
         public FormValidation doCheckTrustedKeys(@AncestorInPath Item item, @QueryParameter String value) {
             return GitOpsForms.checkTrustedKeys(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillChartCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String chartCredentialsId) {
+            return ChartForms.repositoryCredentials(item, chartCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckValuesFiles(@AncestorInPath Item item, @QueryParameter String value) {
+            return ChartForms.checkValuesFiles(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckParameters(@AncestorInPath Item item, @QueryParameter String value) {
+            return ChartForms.checkParameters(item, value);
         }
 
         @POST

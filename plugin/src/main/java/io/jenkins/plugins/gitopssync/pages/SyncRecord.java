@@ -40,6 +40,11 @@ public final class SyncRecord implements Serializable {
     private final List<String> warnings;
     /** Who signed the revision, one line per verified object; null in records without a signature check. */
     private List<String> signatures;
+    /** The chart the path held (name, version, values files, release); null for other renders. */
+    private String chartName;
+    private String chartVersion;
+    private List<String> chartValuesFiles;
+    private String releaseName;
 
     public SyncRecord(String url, String ref, String revision, String path, String applySet, SyncStatus status,
                       boolean dryRun, List<SyncedObject> objects, Totals totals, long durationMs, long apiRequests,
@@ -77,6 +82,12 @@ public final class SyncRecord implements Serializable {
         if (r.verification() != null) {
             record.signatures = r.verification().signers().stream().map(Signer::describe).toList();
         }
+        if (r.chart() != null) {
+            record.chartName = r.chart().name();
+            record.chartVersion = r.chart().version();
+            record.chartValuesFiles = new ArrayList<>(r.chart().valuesFiles());
+            record.releaseName = r.chart().releaseName();
+        }
         return record;
     }
 
@@ -104,6 +115,13 @@ public final class SyncRecord implements Serializable {
     public List<String> getWarnings() { return List.copyOf(warnings); }
     /** Verified signatures of the revision (e.g. {@code commit 1a2b... signed by Alice (openpgp key ...)}); empty when not checked. */
     public List<String> getSignatures() { return signatures == null ? List.of() : List.copyOf(signatures); }
+
+    /** The chart's name, or null when the path was not a chart. */
+    public String getChartName() { return chartName; }
+    public String getChartVersion() { return chartVersion; }
+    /** The chart's values files, in order; empty for none (or no chart). */
+    public List<String> getChartValuesFiles() { return chartValuesFiles == null ? List.of() : List.copyOf(chartValuesFiles); }
+    public String getReleaseName() { return releaseName; }
 
     public boolean isFailedSync() {
         return status == SyncStatus.Failed;

@@ -27,9 +27,10 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
     private final TrustedKeys trusted;
     private final String origin;
     private final TaskListener listener;
+    private final ChartInputs chart;
 
     AgentSync(SyncSpec options, String revision, String applySet, ClusterConnection connection, TrustedKeys trusted,
-              String origin, TaskListener listener) {
+              String origin, TaskListener listener, ChartInputs chart) {
         this.options = options;
         this.revision = revision;
         this.applySet = applySet;
@@ -37,13 +38,14 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
         this.trusted = trusted;
         this.origin = origin;
         this.listener = listener;
+        this.chart = chart;
     }
 
     @Override
     public AgentSyncOutput invoke(File repositoryRoot, VirtualChannel channel) throws IOException, InterruptedException {
         try {
-            return EngineSync.run(new EngineSync.Call(options, repositoryRoot.toPath(), revision, applySet, trusted, origin),
-                    connection, new BuildLogSyncLog(listener));
+            return EngineSync.run(new EngineSync.Call(options, repositoryRoot.toPath(), revision, applySet, trusted, origin,
+                    chart), connection, new BuildLogSyncLog(listener));
         } catch (SyncException e) {
             throw new AbortException(e.getMessage());
         }

@@ -29,14 +29,25 @@ public final class EngineSync {
      *
      * @param trusted the keys to verify the revision's signatures against, or null when they are not checked
      * @param origin  who runs it, for the audit trail in the ApplySet parent (build URL and user)
+     * @param chart   a chart's expanded parameters and repository account
      */
     public record Call(SyncSpec options, Path repositoryRoot, String revision, String applySet, TrustedKeys trusted,
-                       String origin) {
+                       String origin, ChartInputs chart) {
+
+        public Call {
+            chart = chart == null ? ChartInputs.NONE : chart;
+        }
+
+        public Call(SyncSpec options, Path repositoryRoot, String revision, String applySet, TrustedKeys trusted,
+                    String origin) {
+            this(options, repositoryRoot, revision, applySet, trusted, origin, ChartInputs.NONE);
+        }
     }
 
     public static SyncRequest request(Call call) {
         SyncSpec options = call.options();
-        ManifestSource source = new ManifestSource(call.repositoryRoot(), call.revision(), options.pathOrRoot());
+        ManifestSource source = ChartRender.source(new ManifestSource(call.repositoryRoot(), call.revision(),
+                options.pathOrRoot()));
         return SyncRequest.builder(source, call.applySet())
                 .applySetNamespace(options.namespace())
                 .defaultNamespace(options.namespace())
@@ -50,6 +61,7 @@ public final class EngineSync {
                 .verifySignatures(call.trusted() == null ? null
                         : signatureCheck(options, call.repositoryRoot(), call.revision(), call.trusted()))
                 .origin(call.origin())
+                .renderOptions(ChartRender.options(options, call.chart(), call.repositoryRoot()))
                 .build();
     }
 

@@ -15,6 +15,7 @@ import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 import jenkins.model.Jenkins;
 
 /**
@@ -36,6 +37,15 @@ public final class SyncRunner {
 
     public static Outcome run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, SyncSpec options)
             throws IOException, InterruptedException {
+        return run(run, workspace, env, listener, options, Set.of());
+    }
+
+    /**
+     * @param sensitiveVariables variables the caller knows hold credentials (a Pipeline step's context); the
+     *                           build's own sensitive parameters and variables are added here
+     */
+    public static Outcome run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, SyncSpec options,
+                              Set<String> sensitiveVariables) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         List<String> problems = options.problems();
         if (!problems.isEmpty()) {
@@ -47,6 +57,7 @@ public final class SyncRunner {
         StandardCredentials gitCredentials = credentials.git(options.credentialsId());
         ClusterConnection connection = credentials.cluster(options);
         TrustedKeys trusted = options.verifyMode() == null ? null : credentials.trustedKeys(options);
+        ChartInputs chart = chartInputs(run, env, options, credentials, sensitiveVariables);
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
         log.println("[gitopsSync] Fetching " + UrlRedaction.redact(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
@@ -62,7 +73,7 @@ public final class SyncRunner {
                     + trusted.openPgpKeys().size() + " OpenPGP keys and " + trusted.allowedSigners().size() + " SSH allowed signers");
         }
         AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
-                BuildOrigin.of(run), listener));
+                BuildOrigin.of(run), listener, chart));
         SyncRecord record = output.record();
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
         writeJsonReport(action, output.json(), log);
@@ -80,6 +91,15 @@ public final class SyncRunner {
             }
         }
         return new Outcome(record, detailUrl, verdict);
+    }
+
+    /** A chart's parameters (secret when they name a sensitive variable) and repository account. */
+    private static ChartInputs chartInputs(Run<?, ?> run, EnvVars env, SyncSpec options, CredentialResolver credentials,
+                                           Set<String> sensitiveVariables) throws AbortException {
+        ChartInputs parameters = ChartParameters.split(options.parameters(), env,
+                ChartParameters.sensitiveVariables(run, sensitiveVariables));
+        return new ChartInputs(parameters.parameters(), parameters.secretParameters(),
+                ChartCredentials.resolve(credentials, options.chartCredentialsId()));
     }
 
     /** The engine's JSON report next to the build record, served by the action; a failure here only warns. */

@@ -53,6 +53,14 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
     private String verifySignatures;
     private String trustedKeysCredentialsId;
     private String trustedKeys;
+    // a chart's options, as on the steps: kept with the trigger's source so the job reads the same everywhere
+    private String releaseName;
+    private String valuesFiles;
+    private String values;
+    private String parameters;
+    private boolean skipCrds;
+    private String helm;
+    private String chartCredentialsId;
 
     private transient AtomicBoolean checking = new AtomicBoolean();
     private transient volatile String lastCheck;
@@ -76,6 +84,8 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
                 .kubeconfigCredentialsId(kubeconfigCredentialsId).serverUrl(serverUrl).tokenCredentialsId(tokenCredentialsId)
                 .caCertificate(caCertificate).namespace(namespace).applySet(applySet).dryRun(true).waitForHealth(false)
                 .verifySignatures(verifySignatures).trustedKeysCredentialsId(trustedKeysCredentialsId).trustedKeys(trustedKeys)
+                .releaseName(releaseName).valuesFiles(valuesFiles).values(values).parameters(parameters).skipCrds(skipCrds)
+                .helm(helm).chartCredentialsId(chartCredentialsId)
                 .build();
     }
 
@@ -263,6 +273,23 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
     public void setTrustedKeys(String trustedKeys) {
         this.trustedKeys = OptionChecks.pem(trustedKeys);
     }
+
+    // A chart's options (help: the freestyle step's); blank strings are null.
+    public String getReleaseName() { return releaseName; }
+    public String getValuesFiles() { return valuesFiles; }
+    public String getValues() { return values; }
+    public String getParameters() { return parameters; }
+    public boolean isSkipCrds() { return skipCrds; }
+    public String getHelm() { return helm; }
+    public String getChartCredentialsId() { return chartCredentialsId; }
+
+    @DataBoundSetter public void setReleaseName(String v) { releaseName = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValuesFiles(String v) { valuesFiles = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValues(String v) { values = Util.fixEmpty(v); }
+    @DataBoundSetter public void setParameters(String v) { parameters = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipCrds(boolean v) { skipCrds = v; }
+    @DataBoundSetter public void setHelm(String v) { helm = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setChartCredentialsId(String v) { chartCredentialsId = Util.fixEmptyAndTrim(v); }
 
     @Symbol("gitops")
     @Extension
