@@ -25,19 +25,37 @@ final class HelmOutput {
     }
 
     /**
+     * Parses the whole output in one pass (as fast as a plain file of the same size), then gives each object the
+     * template its document came from and its line in what that template rendered.
+     *
      * @param chartName the chart's name, which starts every Source path
      * @param relDir    the chart's directory relative to the repository root ("." for the root)
      */
     static List<Manifest> parse(String output, String chartName, String relDir, SyncLog log) {
-        List<Manifest> manifests = new ArrayList<>();
+        String[] lines = output.split("\n", -1);
+        String[] files = new String[lines.length + 2];
+        int[] lineInFile = new int[lines.length + 2];
         Map<String, Integer> linesSoFar = new HashMap<>();
-        for (Document d : documents(output)) {
-            String file = repositoryPath(d.template(), chartName, relDir);
-            int offset = linesSoFar.getOrDefault(file, 0);
-            for (Manifest m : ManifestParser.parse(file, d.text(), false, log)) {
-                manifests.add(new Manifest(m.object(), file, m.line() + offset));
+        String template = "";
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.equals("---") || line.startsWith("--- ")) {
+                template = "";
+            } else if (line.startsWith(SOURCE)) {
+                template = line.substring(SOURCE.length()).strip();
             }
-            linesSoFar.put(file, offset + (int) d.text().lines().count());
+            String file = repositoryPath(template, chartName, relDir);
+            boolean content = !line.startsWith(SOURCE) && !line.equals("---") && !line.startsWith("--- ");
+            int n = linesSoFar.getOrDefault(file, 0) + (content ? 1 : 0);
+            linesSoFar.put(file, n);
+            files[i + 1] = file;
+            lineInFile[i + 1] = Math.max(n, 1);
+        }
+        List<Manifest> manifests = new ArrayList<>();
+        String stream = (".".equals(relDir) ? "" : relDir + "/") + "(helm template output)";
+        for (Manifest m : ManifestParser.parse(stream, output, false, log)) {
+            int at = Math.min(Math.max(m.line(), 1), lines.length);
+            manifests.add(new Manifest(m.object(), files[at], lineInFile[at]));
         }
         return manifests;
     }

@@ -95,14 +95,16 @@ class HelmRendererTest {
 
     @Test
     void eachObjectKeepsItsTemplateAsItsSource() {
-        Rendering r = render(HelmOptions.DEFAULT, ChartTarget.offline("web", "shop-ns"));
+        Rendering r = render(HelmOptions.builder().parameters(List.of("widgets=2")).build(), ChartTarget.offline("web", "shop-ns"));
 
         Map<String, String> sources = new LinkedHashMap<>();
         r.manifests().forEach(m -> sources.put(m.object().getKind() + "/" + m.object().getMetadata().getName(), m.location()));
         assertThat(sources).containsEntry("ConfigMap/web-shop-config", "apps/shop/templates/config.yaml:1")
                 .containsEntry("CustomResourceDefinition/widgets." + GROUP, "apps/shop/crds/widgets.yaml:1")
                 .containsEntry("ConfigMap/web-cache", "apps/shop/charts/cache/templates/cache.yaml:1")
-                .containsEntry("Widget/web-shop-widget-0", "apps/shop/templates/widgets.yaml:1");
+                .containsEntry("Widget/web-shop-widget-0", "apps/shop/templates/widgets.yaml:1")
+                .as("the second object of a template: its line in what the template rendered (6 lines and a blank one before)")
+                .containsEntry("Widget/web-shop-widget-1", "apps/shop/templates/widgets.yaml:8");
     }
 
     @Test
