@@ -97,7 +97,7 @@ class HelmChartStepTest {
             String page = j.createWebClient().getPage(run).asNormalizedText();
             assertTrue(page.contains("Chart web version 0.4.0, values files env/prod.yaml"), page);
             String detail = j.createWebClient().getPage(run, "gitops-1/").asNormalizedText();
-            assertTrue(detail.contains("web 0.4.0, release shop, values files env/prod.yaml"), detail);
+            assertTrue(detail.contains("web version 0.4.0, release shop, values files env/prod.yaml"), detail);
             assertTrue(detail.contains("charts/web/templates/web.yaml:1"), detail);
 
             WorkflowRun again = j.buildAndAssertSuccess(run.getParent());
