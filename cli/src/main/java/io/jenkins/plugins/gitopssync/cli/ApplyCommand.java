@@ -30,6 +30,7 @@ abstract class ApplyCommand implements Callable<Integer> {
     @Mixin
     SignatureOptions signatures;
 
+
     @Mixin
     ClusterOptions cluster;
 

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.diff.SecretMasker;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.render.ChartTarget;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
 import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code gitops-sync build}: render and print the YAML, no cluster needed. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Render the manifests (plain YAML or Kustomize) and print them as one YAML stream, each "
+        description = {"Render the manifests (plain YAML, Kustomize or a Helm chart) and print them as one YAML stream, each "
                 + "document headed by its source file:line. Secret values, and values decrypted from sops files, are "
                 + "masked unless --show-secrets.",
                 "Exit code: 0 rendered, 2 error."})
@@ -34,6 +35,10 @@ final class BuildCommand implements Callable<Integer> {
 
     @Mixin
     SignatureOptions signatures;
+
+
+    @Mixin
+    ApplySetOptions applySet;
 
     @Mixin
     OutputOptions output;
@@ -58,9 +63,11 @@ final class BuildCommand implements Callable<Integer> {
             GitOpsSync.verify(checkout.signatureCheck(), new ConsoleSyncLog(console));
         }
         RenderOptions options = render.options(env);
+        // a chart renders with the release name and namespace a sync would give it, and Helm's default capabilities
+        ChartTarget target = ChartTarget.offline(applySet.name(source, env), applySet.namespace);
         List<Manifest> rendered;
         try {
-            rendered = GitOpsSync.render(manifests, options, new ConsoleSyncLog(console));
+            rendered = GitOpsSync.render(manifests, options, target, new ConsoleSyncLog(console)).manifests();
         } catch (RuntimeException e) {
             throw new SyncException(options.secrets().mask(e.getMessage())); // not chained: the cause may quote a value
         }

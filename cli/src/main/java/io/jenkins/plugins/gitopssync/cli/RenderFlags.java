@@ -6,8 +6,11 @@ import io.jenkins.plugins.gitopssync.engine.process.Tools;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How build, diff and sync render: the programs they run, sops decryption and post-build substitution. */
+/** How build, diff and sync render: the programs they run, a chart's options, sops decryption and post-build substitution. */
 final class RenderFlags {
+
+    @Mixin
+    ChartOptions chart;
 
     @Option(names = "--kubectl", paramLabel = "PATH",
             description = "The kubectl that builds Kustomizations. Default: $GITOPS_KUBECTL, else kubectl on the PATH.")
@@ -21,7 +24,8 @@ final class RenderFlags {
 
     RenderOptions options(Environment env) {
         // programs start in this command's environment, as the Jenkins step starts them in the build's
-        return RenderOptions.defaults().withTools(new Tools(new LocalProcessRunner(env.variables()), kubectl, null))
+        return RenderOptions.defaults().withTools(new Tools(new LocalProcessRunner(env.variables()), kubectl, chart.helm))
+                .withHelm(chart.helmOptions(env))
                 .withDecryption(decryption.decryption(env))
                 .withSubstitution(substitution.substitution());
     }

@@ -2,8 +2,11 @@ package io.jenkins.plugins.gitopssync.engine;
 
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import io.jenkins.plugins.gitopssync.engine.mask.MaskingLog;
+import io.jenkins.plugins.gitopssync.engine.render.ChartTarget;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
 import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
+import io.jenkins.plugins.gitopssync.engine.render.Renderer;
+import io.jenkins.plugins.gitopssync.engine.render.Rendering;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
@@ -44,9 +47,19 @@ public final class GitOpsSync implements AutoCloseable {
 
     /** Renders the source with the given programs and options (no cluster needed); the log is masked with its secrets. */
     public static List<Manifest> render(ManifestSource source, RenderOptions options, SyncLog log) {
+        return render(source, options, null, log).manifests();
+    }
+
+    /**
+     * Renders the source; a chart with the given release name, namespace and capabilities (null: Helm's
+     * defaults). The result names the chart when the path is one. Every line logged is masked with the values
+     * the render decrypts or is given as secret.
+     */
+    public static Rendering render(ManifestSource source, RenderOptions options, ChartTarget target, SyncLog log) {
         RenderOptions o = options == null ? RenderOptions.defaults() : options;
+        o.helm().secretValues().forEach(o.secrets()::addCredential);
         SyncLog masked = new MaskingLog(log == null ? SyncLog.SILENT : log, o.secrets());
-        return io.jenkins.plugins.gitopssync.engine.render.Renderer.render(source, o, masked);
+        return Renderer.render(source, o, target, masked);
     }
 
     /**

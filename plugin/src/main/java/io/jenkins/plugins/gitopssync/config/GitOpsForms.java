@@ -41,7 +41,8 @@ public final class GitOpsForms {
             "serverUrl", "tokenCredentialsId", "caCertificate", "namespace", "targetNamespace", "prune", "dryRun",
             "failOnDrift", "wait", "timeout", "force", "applySet", "concurrency", "verifySignatures",
             "trustedKeysCredentialsId", "trustedKeys", "context", "kubectl", "decryptionCredentialsId", "skipMacCheck",
-            "substitute", "substituteCredentials", "substituteFrom", "strictSubstitution");
+            "substitute", "substituteCredentials", "substituteFrom", "strictSubstitution", "releaseName", "valuesFiles",
+            "values", "parameters", "skipCrds", "helm", "chartCredentialsId");
 
     /** Kubeconfigs and trusted keys: a secret file or a secret text. */
     static final CredentialsMatcher FILE_OR_TEXT = CredentialsMatchers.anyOf(
@@ -166,7 +167,7 @@ public final class GitOpsForms {
         return credentials(item, serverUrl, current, TOKEN);
     }
 
-    private static ListBoxModel credentials(Item item, String uri, String current, CredentialsMatcher matcher) {
+    static ListBoxModel credentials(Item item, String uri, String current, CredentialsMatcher matcher) {
         StandardListBoxModel model = new StandardListBoxModel();
         String value = current == null ? "" : current;
         if (!canConfigure(item)) {

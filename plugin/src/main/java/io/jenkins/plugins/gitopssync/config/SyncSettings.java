@@ -76,4 +76,25 @@ public interface SyncSettings {
 
     /** An undefined variable without a default fails the sync (on by default). */
     boolean isStrictSubstitution();
+
+    /** A chart's release name; null for the default (the ApplySet's name). */
+    String getReleaseName();
+
+    /** A chart's values files, relative to the repository root, one per line (or comma-separated), later ones winning. */
+    String getValuesFiles();
+
+    /** A chart's inline values (YAML), above the values files. */
+    String getValues();
+
+    /** A chart's parameters, {@code key=value} in Helm's --set grammar, one per line; may name ${VARIABLES}. */
+    String getParameters();
+
+    /** Leave a chart's crds/ out. */
+    boolean isSkipCrds();
+
+    /** The helm to render charts with (a path or a name on the build's PATH); null for the default. */
+    String getHelm();
+
+    /** A username/password credential for the chart repositories a chart's dependencies come from. */
+    String getChartCredentialsId();
 }

@@ -15,6 +15,7 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.config.ChartForms;
 import io.jenkins.plugins.gitopssync.config.GitOpsForms;
 import io.jenkins.plugins.gitopssync.config.OptionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSettings;
@@ -67,6 +68,13 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     private String substituteCredentials;
     private String substituteFrom;
     private boolean strictSubstitution = Substitution.DEFAULT_STRICT;
+    private String releaseName;
+    private String valuesFiles;
+    private String values;
+    private String parameters;
+    private boolean skipCrds;
+    private String helm;
+    private String chartCredentialsId;
 
     // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
     @Override public String getUrl() { return url; }
@@ -98,6 +106,13 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @Override public String getSubstituteCredentials() { return substituteCredentials; }
     @Override public String getSubstituteFrom() { return substituteFrom; }
     @Override public boolean isStrictSubstitution() { return strictSubstitution; }
+    @Override public String getReleaseName() { return releaseName; }
+    @Override public String getValuesFiles() { return valuesFiles; }
+    @Override public String getValues() { return values; }
+    @Override public String getParameters() { return parameters; }
+    @Override public boolean isSkipCrds() { return skipCrds; }
+    @Override public String getHelm() { return helm; }
+    @Override public String getChartCredentialsId() { return chartCredentialsId; }
 
     @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
@@ -127,6 +142,13 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @DataBoundSetter public void setSubstituteCredentials(String v) { substituteCredentials = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setSubstituteFrom(String v) { substituteFrom = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setStrictSubstitution(boolean v) { strictSubstitution = v; }
+    @DataBoundSetter public void setReleaseName(String v) { releaseName = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValuesFiles(String v) { valuesFiles = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValues(String v) { values = Util.fixEmpty(v); }
+    @DataBoundSetter public void setParameters(String v) { parameters = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipCrds(boolean v) { skipCrds = v; }
+    @DataBoundSetter public void setHelm(String v) { helm = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setChartCredentialsId(String v) { chartCredentialsId = Util.fixEmptyAndTrim(v); }
 
     @DataBoundConstructor
     public GitOpsSyncBuilder(String url) {
@@ -141,7 +163,7 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
                         @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
-        SyncRunner.run(run, workspace, env, launcher, listener, toSpec(env));
+        SyncRunner.run(run, workspace, env, launcher, listener, toSpec(env), java.util.Set.of());
     }
 
     @Symbol("gitopsSyncBuilder")
@@ -261,6 +283,21 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
         @POST
         public FormValidation doCheckSubstituteFrom(@AncestorInPath Item item, @QueryParameter String value) {
             return GitOpsForms.checkSubstituteFrom(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillChartCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String chartCredentialsId) {
+            return ChartForms.repositoryCredentials(item, chartCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckValuesFiles(@AncestorInPath Item item, @QueryParameter String value) {
+            return ChartForms.checkValuesFiles(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckParameters(@AncestorInPath Item item, @QueryParameter String value) {
+            return ChartForms.checkParameters(item, value);
         }
 
         @POST

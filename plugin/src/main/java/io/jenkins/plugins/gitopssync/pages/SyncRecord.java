@@ -44,6 +44,11 @@ public final class SyncRecord implements Serializable {
     private List<SyncedWave> waves;
     /** Every hook of the set and what became of it; null in records from before hooks. */
     private List<SyncedHook> hooks;
+    /** The chart the path held (name, version, values files, release); null for other renders. */
+    private String chartName;
+    private String chartVersion;
+    private List<String> chartValuesFiles;
+    private String releaseName;
 
     public SyncRecord(String url, String ref, String revision, String path, String applySet, SyncStatus status,
                       boolean dryRun, List<SyncedObject> objects, Totals totals, long durationMs, long apiRequests,
@@ -83,6 +88,12 @@ public final class SyncRecord implements Serializable {
         }
         record.waves = new ArrayList<>(r.waves().stream().map(SyncedWave::of).toList());
         record.hooks = new ArrayList<>(r.hooks().stream().map(SyncedHook::of).toList());
+        if (r.chart() != null) {
+            record.chartName = r.chart().name();
+            record.chartVersion = r.chart().version();
+            record.chartValuesFiles = new ArrayList<>(r.chart().valuesFiles());
+            record.releaseName = r.chart().releaseName();
+        }
         return record;
     }
 
@@ -118,6 +129,12 @@ public final class SyncRecord implements Serializable {
     public boolean isPhased() {
         return getWaves().size() > 1 || !getHooks().isEmpty();
     }
+    /** The chart's name, or null when the path was not a chart. */
+    public String getChartName() { return chartName; }
+    public String getChartVersion() { return chartVersion; }
+    /** The chart's values files, in order; empty for none (or no chart). */
+    public List<String> getChartValuesFiles() { return chartValuesFiles == null ? List.of() : List.copyOf(chartValuesFiles); }
+    public String getReleaseName() { return releaseName; }
 
     public boolean isFailedSync() {
         return status == SyncStatus.Failed;

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -68,6 +69,13 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     private String substituteCredentials;
     private String substituteFrom;
     private boolean strictSubstitution = Substitution.DEFAULT_STRICT;
+    private String releaseName;
+    private String valuesFiles;
+    private String values;
+    private String parameters;
+    private boolean skipCrds;
+    private String helm;
+    private String chartCredentialsId;
 
     // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
     @Override public String getUrl() { return url; }
@@ -99,6 +107,13 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     @Override public String getSubstituteCredentials() { return substituteCredentials; }
     @Override public String getSubstituteFrom() { return substituteFrom; }
     @Override public boolean isStrictSubstitution() { return strictSubstitution; }
+    @Override public String getReleaseName() { return releaseName; }
+    @Override public String getValuesFiles() { return valuesFiles; }
+    @Override public String getValues() { return values; }
+    @Override public String getParameters() { return parameters; }
+    @Override public boolean isSkipCrds() { return skipCrds; }
+    @Override public String getHelm() { return helm; }
+    @Override public String getChartCredentialsId() { return chartCredentialsId; }
 
     @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
@@ -128,6 +143,13 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     @DataBoundSetter public void setSubstituteCredentials(String v) { substituteCredentials = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setSubstituteFrom(String v) { substituteFrom = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setStrictSubstitution(boolean v) { strictSubstitution = v; }
+    @DataBoundSetter public void setReleaseName(String v) { releaseName = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValuesFiles(String v) { valuesFiles = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValues(String v) { values = Util.fixEmpty(v); }
+    @DataBoundSetter public void setParameters(String v) { parameters = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipCrds(boolean v) { skipCrds = v; }
+    @DataBoundSetter public void setHelm(String v) { helm = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setChartCredentialsId(String v) { chartCredentialsId = Util.fixEmptyAndTrim(v); }
 
     @DataBoundConstructor
     public GitOpsSyncStep(String url) {
@@ -159,8 +181,11 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
+            // withCredentials and the like name the variables that hold secrets: a chart parameter naming one is masked
+            EnvironmentExpander expander = c.get(EnvironmentExpander.class);
             SyncRunner.Outcome outcome = SyncRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                    c.get(Launcher.class), c.get(TaskListener.class), options);
+                    c.get(Launcher.class), c.get(TaskListener.class), options,
+                    expander == null ? Set.of() : expander.getSensitiveVariables());
             if (outcome.verdict().outcome() == ResultPolicy.Outcome.UNSTABLE) {
                 // marks this step (and its stage) unstable in the Pipeline views, not only the build
                 FlowNode node = c.get(FlowNode.class);

@@ -32,13 +32,14 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
     @SuppressFBWarnings(value = "SE_BAD_FIELD", justification = "a remoting proxy (serializable) or, on the controller, never serialized")
     private final ProcessRunner processes;
     private RenderSecrets renderSecrets = RenderSecrets.none();
+    private final ChartInputs chart;
 
     /**
      * @param processes starts programs through the build's launcher: a proxy exported over the channel, so the
      *                  engine on the agent calls back to the controller, where the launcher is
      */
     AgentSync(SyncSpec options, String revision, String applySet, ClusterConnection connection, TrustedKeys trusted,
-              String origin, TaskListener listener, ProcessRunner processes) {
+              String origin, TaskListener listener, ProcessRunner processes, ChartInputs chart) {
         this.options = options;
         this.revision = revision;
         this.applySet = applySet;
@@ -47,6 +48,7 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
         this.origin = origin;
         this.listener = listener;
         this.processes = processes;
+        this.chart = chart;
     }
 
     /** The decryption keys and secret variables of the render (credentials resolved on the controller). */
@@ -59,7 +61,7 @@ final class AgentSync extends MasterToSlaveFileCallable<AgentSyncOutput> {
     public AgentSyncOutput invoke(File repositoryRoot, VirtualChannel channel) throws IOException, InterruptedException {
         try {
             return EngineSync.run(new EngineSync.Call(options, repositoryRoot.toPath(), revision, applySet, trusted, origin,
-                    renderSecrets), connection, processes, new BuildLogSyncLog(listener));
+                    renderSecrets, chart), connection, processes, new BuildLogSyncLog(listener));
         } catch (SyncException e) {
             throw new AbortException(e.getMessage());
         }

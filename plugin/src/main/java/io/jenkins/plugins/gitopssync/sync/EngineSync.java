@@ -35,14 +35,20 @@ public final class EngineSync {
      * @param trusted the keys to verify the revision's signatures against, or null when they are not checked
      * @param origin  who runs it, for the audit trail in the ApplySet parent (build URL and user)
      * @param secrets decryption keys and secret substitution values (null: none)
+     * @param chart   a chart's expanded parameters and repository account
      */
     public record Call(SyncSpec options, Path repositoryRoot, String revision, String applySet, TrustedKeys trusted,
-                       String origin, RenderSecrets secrets) {
+                       String origin, RenderSecrets secrets, ChartInputs chart) {
 
-        /** Without decryption keys or secret variables. */
+        public Call {
+            secrets = secrets == null ? RenderSecrets.none() : secrets;
+            chart = chart == null ? ChartInputs.NONE : chart;
+        }
+
+        /** Without decryption keys, secret variables or chart inputs. */
         public Call(SyncSpec options, Path repositoryRoot, String revision, String applySet, TrustedKeys trusted,
                     String origin) {
-            this(options, repositoryRoot, revision, applySet, trusted, origin, null);
+            this(options, repositoryRoot, revision, applySet, trusted, origin, null, null);
         }
     }
 
@@ -51,7 +57,8 @@ public final class EngineSync {
      */
     public static SyncRequest request(Call call, ProcessRunner processes) {
         SyncSpec options = call.options();
-        ManifestSource source = new ManifestSource(call.repositoryRoot(), call.revision(), options.pathOrRoot());
+        ManifestSource source = ChartRender.source(new ManifestSource(call.repositoryRoot(), call.revision(),
+                options.pathOrRoot()));
         return SyncRequest.builder(source, call.applySet())
                 .applySetNamespace(options.namespace())
                 .defaultNamespace(options.namespace())
@@ -65,8 +72,9 @@ public final class EngineSync {
                 .verifySignatures(call.trusted() == null ? null
                         : signatureCheck(options, call.repositoryRoot(), call.revision(), call.trusted()))
                 .origin(call.origin())
-                .renderOptions((call.secrets() == null ? RenderSecrets.none() : call.secrets()).options(options)
-                        .withTools(new Tools(processes, options.kubectl(), null)))
+                .renderOptions(call.secrets().options(options)
+                        .withHelm(ChartRender.helmOptions(options, call.chart(), call.repositoryRoot()))
+                        .withTools(new Tools(processes, options.kubectl(), options.helm())))
                 .build();
     }
 

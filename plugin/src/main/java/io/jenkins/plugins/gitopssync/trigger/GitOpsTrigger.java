@@ -56,6 +56,14 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
     private String trustedKeysCredentialsId;
     private String trustedKeys;
     private String context;
+    // a chart's options, as on the steps: kept with the trigger's source so the job reads the same everywhere
+    private String releaseName;
+    private String valuesFiles;
+    private String values;
+    private String parameters;
+    private boolean skipCrds;
+    private String helm;
+    private String chartCredentialsId;
 
     private transient AtomicBoolean checking = new AtomicBoolean();
     private transient volatile String lastCheck;
@@ -79,7 +87,9 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
                 .kubeconfigCredentialsId(kubeconfigCredentialsId).serverUrl(serverUrl).tokenCredentialsId(tokenCredentialsId)
                 .caCertificate(caCertificate).namespace(namespace).applySet(applySet).dryRun(true).waitForHealth(false)
                 .verifySignatures(verifySignatures).trustedKeysCredentialsId(trustedKeysCredentialsId).trustedKeys(trustedKeys)
-                .context(context).build();
+                .context(context).releaseName(releaseName).valuesFiles(valuesFiles).values(values).parameters(parameters)
+                .skipCrds(skipCrds).helm(helm).chartCredentialsId(chartCredentialsId)
+                .build();
     }
 
     @Override
@@ -277,6 +287,23 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
     public void setContext(String context) {
         this.context = Util.fixEmptyAndTrim(context);
     }
+
+    // A chart's options (help: the freestyle step's); blank strings are null.
+    public String getReleaseName() { return releaseName; }
+    public String getValuesFiles() { return valuesFiles; }
+    public String getValues() { return values; }
+    public String getParameters() { return parameters; }
+    public boolean isSkipCrds() { return skipCrds; }
+    public String getHelm() { return helm; }
+    public String getChartCredentialsId() { return chartCredentialsId; }
+
+    @DataBoundSetter public void setReleaseName(String v) { releaseName = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValuesFiles(String v) { valuesFiles = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValues(String v) { values = Util.fixEmpty(v); }
+    @DataBoundSetter public void setParameters(String v) { parameters = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipCrds(boolean v) { skipCrds = v; }
+    @DataBoundSetter public void setHelm(String v) { helm = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setChartCredentialsId(String v) { chartCredentialsId = Util.fixEmptyAndTrim(v); }
 
     @Symbol("gitops")
     @Extension

@@ -143,6 +143,27 @@ class BrowserCheckIT {
     }
 
     @Test
+    @Order(3)
+    void chartJobShowsTheChartItsVersionAndValuesFiles() throws Exception {
+        int number = api("job/storefront-helm/api/json").path("nextBuildNumber").asInt();
+        post("job/storefront-helm/build");
+        JsonNode build = awaitBuild("storefront-helm", number);
+        assertEquals("SUCCESS", build.path("result").asText(), "the chart's Pipeline build: " + log("storefront-helm", number));
+
+        open("job/storefront-helm/" + number + "/");
+        WebElement chart = browser.findElement(By.cssSelector(".gitops-sync-summary .gitops-chart"));
+        assertEquals("Chart storefront version 0.3.0, values files examples/helm/environments/staging.yaml",
+                chart.getText().replaceAll("\\s+", " ").trim());
+        scrollTo(chart);
+        check("chart-build-page");
+        open("job/storefront-helm/" + number + "/gitops-1/");
+        assertTrue(browser.findElement(By.id("gitops-chart")).getText().contains("release helm-example"));
+        String table = browser.findElement(By.id("gitops-objects")).getText();
+        assertTrue(table.contains("examples/helm/storefront/templates/deployment.yaml:1"), table);
+        check("chart-sync-detail");
+    }
+
+    @Test
     @Order(4)
     void jobPageShowsTheStateAndTheBadge() throws Exception {
         open("job/shop-pipeline/");

@@ -40,7 +40,7 @@ class PhasesViewsTest {
                 List.of(new HookResult("PreSync", 0, "batch", "v1", "Job", "shop", "migrate-x7k2p", "app/migrate.yaml:1",
                                 HookResult.State.FAILED, "container exited: <script>alert(1)</script>", false),
                         new HookResult("SyncFail", 0, "batch", "v1", "Job", "shop", "page-k2x9q", "app/page.yaml:1",
-                                HookResult.State.SUCCEEDED, null, true)));
+                                HookResult.State.SUCCEEDED, null, true)), null);
         return SyncRecord.of(r, "https://git.example.com/org/manifests.git", "main");
     }
 

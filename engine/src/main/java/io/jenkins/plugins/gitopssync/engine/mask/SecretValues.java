@@ -23,14 +23,24 @@ public final class SecretValues {
     private final Set<String> values = ConcurrentHashMap.newKeySet();
     private volatile List<String> longestFirst = List.of();
 
+    /** A value found in a document (decrypted, substituted): masked when it is at least {@value #MIN_LENGTH} long. */
     public void add(String value) {
+        add(value, MIN_LENGTH);
+    }
+
+    /** A value the user gave as secret (a credential, a chart's secret parameter): masked whatever its length. */
+    public void addCredential(String value) {
+        add(value, 1);
+    }
+
+    private void add(String value, int minLength) {
         if (value == null) {
             return;
         }
-        boolean changed = put(value);
-        changed |= put(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
+        boolean changed = put(value, minLength);
+        changed |= put(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)), minLength);
         for (String line : value.split("\\R")) {
-            changed |= put(line.strip());
+            changed |= put(line.strip(), minLength);
         }
         if (changed) {
             List<String> sorted = new ArrayList<>(values);
@@ -39,8 +49,8 @@ public final class SecretValues {
         }
     }
 
-    private boolean put(String v) {
-        return v.length() >= MIN_LENGTH && values.add(v);
+    private boolean put(String v, int minLength) {
+        return v.length() >= minLength && values.add(v);
     }
 
     public void addAll(Iterable<String> more) {
@@ -63,6 +73,53 @@ public final class SecretValues {
             }
         }
         return out;
+    }
+
+    /** Values the user gave as secret, masked whatever their length. */
+    public static SecretValues ofCredentials(Iterable<String> values) {
+        SecretValues s = new SecretValues();
+        values.forEach(s::addCredential);
+        return s;
+    }
+
+    /** Each line masked. */
+    public List<String> mask(List<String> lines) {
+        return longestFirst.isEmpty() ? lines : lines.stream().map(this::mask).toList();
+    }
+
+    /**
+     * Masks a unified diff: the values, and on a changed line whose counterpart holds a masked value at the same
+     * place (the same text before it), the rest of that line too. So a rotated credential's old value, which is in
+     * the live object but no longer among the values given, is not shown either.
+     */
+    public String maskDiff(String diff) {
+        String masked = mask(diff);
+        if (masked == null || !masked.contains(MASK)) {
+            return masked;
+        }
+        String[] lines = masked.split("\n", -1);
+        Set<String> prefixes = new java.util.LinkedHashSet<>();
+        for (String line : lines) {
+            if (changed(line) && line.contains(MASK)) {
+                prefixes.add(line.substring(1, line.indexOf(MASK)));
+            }
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (changed(line) && !line.contains(MASK)) {
+                for (String prefix : prefixes) {
+                    if (!prefix.isBlank() && line.startsWith(prefix, 1)) {
+                        lines[i] = line.charAt(0) + prefix + MASK;
+                        break;
+                    }
+                }
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static boolean changed(String line) {
+        return (line.startsWith("+") || line.startsWith("-")) && !line.startsWith("+++") && !line.startsWith("---");
     }
 
     /** A copy of a map/list tree with every string (keys too) masked, for printing an object that stays valid YAML. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jenkins.plugins.gitopssync.engine.inventory.AuditEntry;
+import io.jenkins.plugins.gitopssync.engine.render.RenderedChart;
 import io.jenkins.plugins.gitopssync.engine.verify.Signer;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import java.util.TreeMap;
  * phases (milliseconds per step of the engine), waves[] (phase, wave, objects, hooks, startedAt,
  * durationMs, outcome), hooks[] (phase, wave, group, version, kind, namespace, name, source, state, error,
  * deleted), durationMs, apiRequests, errors, warnings, signature (null, or verified, mode and signers[] with
- * object, format, keyId, fingerprint, identity); a status report adds audit[] (time, revision, path,
- * signer, origin, outcome).
+ * object, format, keyId, fingerprint, identity), chart (null, or name, version, path, valuesFiles,
+ * releaseName, namespace); a status report adds audit[] (time, revision, path, signer, origin, outcome).
  */
 public final class JsonReport {
 
@@ -51,6 +52,7 @@ public final class JsonReport {
         json.put("errors", result.errors());
         json.put("warnings", result.warnings());
         json.put("signature", signature(result.verification()));
+        json.put("chart", chart(result.chart()));
         return write(json);
     }
 
@@ -67,6 +69,20 @@ public final class JsonReport {
         json.put("apiRequests", status.apiRequests());
         json.put("audit", audit(status.audit()));
         return write(json);
+    }
+
+    private static Map<String, Object> chart(RenderedChart c) {
+        if (c == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", c.name());
+        json.put("version", c.version());
+        json.put("path", c.path());
+        json.put("valuesFiles", c.valuesFiles());
+        json.put("releaseName", c.releaseName());
+        json.put("namespace", c.namespace());
+        return json;
     }
 
     /** Public key data only: the verified mode and, per signed object, key id, fingerprint and identity. */
