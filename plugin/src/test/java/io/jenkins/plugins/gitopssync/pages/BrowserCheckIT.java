@@ -130,8 +130,7 @@ class BrowserCheckIT {
         assertTrue(summary.getText().contains("GitOps sync of " + example), summary.getText());
         assertTrue(summary.getText().matches("(?s).*\\b(synced|drift)\\b.*"), summary.getText());
         assertTrue(browser.findElement(By.cssSelector(".gitops-revision")).getText().matches("[0-9a-f]{7}"));
-        scrollTo(summary);
-        check("build-page");
+        check("build-page", summary);
     }
 
     @Test
@@ -151,8 +150,7 @@ class BrowserCheckIT {
             assertEquals(example, cells.get(0).equals("Namespace") ? cells.get(2) : cells.get(1), "row " + cells);
         }
         assertFalse(browser.getPageSource().contains("not-a-real-key-0000"), "the Secret's value is never shown");
-        scrollTo(objects);
-        check("sync-detail");
+        check("sync-detail", objects);
     }
 
     @Test
@@ -164,8 +162,7 @@ class BrowserCheckIT {
         WebElement badge = state.findElement(By.cssSelector("img[alt='GitOps status']"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> loaded(badge));
         assertTrue(browser.findElement(By.id("gitops-badge-url")).getText().endsWith("job/shop-pipeline/gitops/badge"));
-        scrollTo(state);
-        check("job-page");
+        check("job-page", state);
     }
 
     @Test
@@ -180,8 +177,7 @@ class BrowserCheckIT {
                 "Dry run", "Wait for health")) {
             assertTrue(page.contains(label), "label " + label);
         }
-        scrollToTop(url);
-        check("freestyle-config");
+        check("freestyle-config", url);
         // and the freestyle job syncs the same ApplySet (nothing left to change)
         int before = api("job/shop-freestyle/api/json").path("nextBuildNumber").asInt();
         post("job/shop-freestyle/build");
@@ -210,8 +206,7 @@ class BrowserCheckIT {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> out.getAttribute("value").contains("gitopsSync"));
         // only the URL was given: the generator writes the short form of a call with one argument
         assertEquals("gitopsSync 'https://git.example.com/org/manifests.git'", out.getAttribute("value").trim());
-        scrollTo(dropdown);
-        check("snippet-generator");
+        check("snippet-generator", dropdown);
     }
 
     @Test
@@ -223,8 +218,7 @@ class BrowserCheckIT {
         String page = browser.findElement(By.tagName("body")).getText();
         assertTrue(page.contains("GitOps: build on a new revision or on drift"), "the trigger's section");
         assertTrue(page.contains("Also build when the cluster drifted"), "its drift option");
-        scrollTo(spec);
-        check("trigger-config");
+        check("trigger-config", spec);
     }
 
     // -- helpers -------------------------------------------------------------------------------------
@@ -235,8 +229,20 @@ class BrowserCheckIT {
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
-    /** No severe console message on the page, then its screenshot. */
-    private static void check(String name) throws IOException {
+    /**
+     * The screenshot of the plugin's part of the page: {@code shown}, what the test asserted, scrolled near the
+     * top of the window (with the heading above it), asserted to be there and not covered (by Jenkins' sticky
+     * header or button bar); before it, no severe console message on the page.
+     */
+    private static void check(String name, WebElement shown) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -160)", shown);
+        Object inView = js.executeScript("""
+                const r = arguments[0].getBoundingClientRect();
+                const x = r.left + Math.min(10, r.width / 2), y = r.top + Math.min(10, r.height / 2);
+                const hit = document.elementFromPoint(x, y);
+                return y >= 0 && y < window.innerHeight && hit !== null && arguments[0].contains(hit);""", shown);
+        assertEquals(Boolean.TRUE, inView, name + ": what the test asserted is in the screenshot");
         List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertTrue(severe.isEmpty(), name + ": severe console messages: " + severe);
@@ -253,11 +259,6 @@ class BrowserCheckIT {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
     }
 
-    /** The element near the top of the window, so what follows it (a step's further fields) is shown too. */
-    private static void scrollToTop(WebElement e) {
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -160)", e);
-    }
 
     private static JsonNode api(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + path)).timeout(Duration.ofSeconds(20)).build(),
