@@ -1,6 +1,7 @@
 // Run by the test Jenkins at start (JENKINS_HOME/init.groovy.d): one agent, the test cluster's credential,
-// and the example jobs, syncing examples/shop and examples/helm's chart from this clone (served by git daemon).
-// Written for test-jenkins/jenkins up; the values come from its environment.
+// and the example jobs, each syncing examples/shop (from a repository served by git daemon) into the
+// namespace of this Jenkins' own, and examples/helm's chart. Written for test-jenkins/jenkins up; the values come
+// from its environment.
 import com.cloudbees.plugins.credentials.CredentialsScope
 import com.cloudbees.plugins.credentials.SecretBytes
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider
@@ -22,6 +23,8 @@ def env = System.getenv()
 def state = env['GITOPS_TEST_JENKINS_DIR']
 def repo = env['GITOPS_TEST_REPO_URL']
 def agentName = env['GITOPS_TEST_AGENT']
+// the namespace the Kustomization of the repository moves the shop into, and the name of the jobs' ApplySet
+def example = env['GITOPS_TEST_EXAMPLE_NAMESPACE']
 def j = Jenkins.get()
 // absolute links in build logs and on pages
 jenkins.model.JenkinsLocationConfiguration.get().setUrl(env['GITOPS_TEST_JENKINS_URL'])
@@ -43,17 +46,17 @@ SystemCredentialsProvider.getInstance().getStore().addCredentials(Domain.global(
 
 // the same desired state for both jobs, in one ApplySet: both converge to it, one at a time (the lease)
 def pipeline = j.createProject(WorkflowJob, 'shop-pipeline')
-pipeline.setDescription('Syncs examples/shop of this clone to the test cluster with the gitopsSync step.')
+pipeline.setDescription("Syncs examples/shop into namespace ${example} of the test cluster with the gitopsSync step.")
 pipeline.setDefinition(new CpsFlowDefinition("""node('gitops') {
-  def r = gitopsSync(url: '${repo}', path: 'examples/shop', namespace: 'default', applySet: 'shop',
+  def r = gitopsSync(url: '${repo}', path: 'shop', namespace: 'default', applySet: '${example}',
                      kubeconfigCredentialsId: 'test-cluster-kubeconfig', prune: true, wait: true, timeout: '3m')
   echo "synced \${r.revision}: \${r.created} created, \${r.configured} configured, \${r.drifted} drifted"
 }""", true))
 def trigger = new GitOpsTrigger('H/5 * * * *')
 trigger.setUrl(repo)
-trigger.setPath('examples/shop')
+trigger.setPath('shop')
 trigger.setNamespace('default')
-trigger.setApplySet('shop')
+trigger.setApplySet(example)
 trigger.setKubeconfigCredentialsId('test-cluster-kubeconfig')
 trigger.setCheckDrift(true)
 pipeline.addTrigger(trigger)
@@ -71,12 +74,12 @@ chart.setDefinition(new CpsFlowDefinition("""node('gitops') {
 chart.save()
 
 def freestyle = j.createProject(FreeStyleProject, 'shop-freestyle')
-freestyle.setDescription('Syncs examples/shop of this clone to the test cluster with the GitOps build step.')
+freestyle.setDescription("Syncs examples/shop into namespace ${example} of the test cluster with the GitOps build step.")
 freestyle.setAssignedLabel(new LabelAtom('gitops'))
 def step = new GitOpsSyncBuilder(repo)
-step.setPath('examples/shop')
+step.setPath('shop')
 step.setNamespace('default')
-step.setApplySet('shop')
+step.setApplySet(example)
 step.setKubeconfigCredentialsId('test-cluster-kubeconfig')
 step.setPrune(true)
 step.setTimeout('3m')

@@ -44,9 +44,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The plugin's pages in a real browser (Debian's headless Chromium, driven through its chromedriver),
  * against the live Jenkins that {@code test-jenkins/jenkins up} started with this build's .hpi, one agent
- * and the example jobs: the example Pipeline job is built from the browser, then each page is opened,
- * its elements asserted, the browser console checked for severe errors, and a screenshot saved under
- * {@code target/screenshots/}. Runs after {@code package} (failsafe); skipped with -DskipITs.
+ * and the example jobs (syncing examples/shop into a namespace of that Jenkins' own): the example Pipeline
+ * job is built from the browser, then each page is opened, its elements asserted, the browser console
+ * checked for severe errors, and a screenshot of the plugin's part of the page (scrolled to what was
+ * asserted) saved under {@code target/screenshots/}. Runs after {@code package} (failsafe); skipped with
+ * -DskipITs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserCheckIT {
@@ -56,6 +58,8 @@ class BrowserCheckIT {
 
     static String jenkins;
     static String repoUrl;
+    /** The example jobs' namespace, also their ApplySet's name. */
+    static String example;
     static WebDriver browser;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -74,6 +78,7 @@ class BrowserCheckIT {
         }
         jenkins = "http://127.0.0.1:" + Files.readString(port).trim() + "/";
         repoUrl = Files.readString(Path.of(dir, "repo-url")).trim();
+        example = Files.readString(Path.of(dir, "example-namespace")).trim();
         Files.createDirectories(SCREENSHOTS);
 
         ChromeOptions options = new ChromeOptions();
@@ -122,10 +127,10 @@ class BrowserCheckIT {
 
         open("job/shop-pipeline/" + before + "/");
         WebElement summary = browser.findElement(By.cssSelector(".gitops-sync-summary"));
-        assertTrue(summary.getText().contains("GitOps sync of shop"), summary.getText());
+        assertTrue(summary.getText().contains("GitOps sync of " + example), summary.getText());
         assertTrue(summary.getText().matches("(?s).*\\b(synced|drift)\\b.*"), summary.getText());
         assertTrue(browser.findElement(By.cssSelector(".gitops-revision")).getText().matches("[0-9a-f]{7}"));
-        check("build-page");
+        check("build-page", summary);
     }
 
     @Test
@@ -133,13 +138,19 @@ class BrowserCheckIT {
     void syncDetailPageListsEveryObjectWithItsSource() throws Exception {
         int last = api("job/shop-pipeline/api/json").path("lastSuccessfulBuild").path("number").asInt();
         open("job/shop-pipeline/" + last + "/gitops-1/");
-        assertEquals("GitOps sync: shop", browser.findElement(By.cssSelector("h1")).getText().trim());
+        assertEquals("GitOps sync: " + example, browser.findElement(By.cssSelector("h1")).getText().trim());
         List<WebElement> rows = browser.findElements(By.cssSelector("#gitops-objects tbody tr"));
         assertTrue(rows.size() >= 10, "examples/shop has a Namespace, four Deployments and Services, a ConfigMap, a Secret: " + rows.size());
-        String table = browser.findElement(By.id("gitops-objects")).getText();
-        assertTrue(table.contains("Deployment") && table.contains("examples/shop/"), table);
+        WebElement objects = browser.findElement(By.id("gitops-objects"));
+        String table = objects.getText();
+        assertTrue(table.contains("Deployment") && table.contains("shop/kustomization.yaml:"), table);
+        // the Kustomization of the jobs' repository moved everything, the Namespace too, into this Jenkins' own
+        for (WebElement row : rows) {
+            List<String> cells = row.findElements(By.tagName("td")).stream().map(c -> c.getText().trim()).toList();
+            assertEquals(example, cells.get(0).equals("Namespace") ? cells.get(2) : cells.get(1), "row " + cells);
+        }
         assertFalse(browser.getPageSource().contains("not-a-real-key-0000"), "the Secret's value is never shown");
-        check("sync-detail");
+        check("sync-detail", objects);
     }
 
     @Test
@@ -172,23 +183,22 @@ class BrowserCheckIT {
         WebElement badge = state.findElement(By.cssSelector("img[alt='GitOps status']"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> loaded(badge));
         assertTrue(browser.findElement(By.id("gitops-badge-url")).getText().endsWith("job/shop-pipeline/gitops/badge"));
-        check("job-page");
+        check("job-page", state);
     }
 
     @Test
     @Order(5)
     void freestyleConfigPageShowsTheGitOpsStep() throws Exception {
         open("job/shop-freestyle/configure");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.name("_.url")).isEmpty());
-        assertTrue(browser.findElements(By.name("_.url")).stream().anyMatch(e -> repoUrl.equals(e.getAttribute("value"))),
-                "the step's repository URL");
+        // the step's repository URL field (the page has other, hidden "url" fields, such as the SCM section's)
+        WebElement url = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.name("_.url")).stream()
+                .filter(e -> repoUrl.equals(e.getAttribute("value"))).findFirst().orElse(null));
         String page = browser.findElement(By.tagName("body")).getText();
         for (String label : List.of("GitOps sync (pull, diff, apply, prune)", "Repository URL", "Kubeconfig credentials", "Prune",
                 "Dry run", "Wait for health")) {
             assertTrue(page.contains(label), "label " + label);
         }
-        scrollTo(browser.findElements(By.name("_.url")).get(0));
-        check("freestyle-config");
+        check("freestyle-config", url);
         // and the freestyle job syncs the same ApplySet (nothing left to change)
         int before = api("job/shop-freestyle/api/json").path("nextBuildNumber").asInt();
         post("job/shop-freestyle/build");
@@ -217,8 +227,7 @@ class BrowserCheckIT {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> out.getAttribute("value").contains("gitopsSync"));
         // only the URL was given: the generator writes the short form of a call with one argument
         assertEquals("gitopsSync 'https://git.example.com/org/manifests.git'", out.getAttribute("value").trim());
-        scrollTo(dropdown);
-        check("snippet-generator");
+        check("snippet-generator", dropdown);
     }
 
     @Test
@@ -230,8 +239,7 @@ class BrowserCheckIT {
         String page = browser.findElement(By.tagName("body")).getText();
         assertTrue(page.contains("GitOps: build on a new revision or on drift"), "the trigger's section");
         assertTrue(page.contains("Also build when the cluster drifted"), "its drift option");
-        scrollTo(spec);
-        check("trigger-config");
+        check("trigger-config", spec);
     }
 
     @Test
@@ -270,8 +278,20 @@ class BrowserCheckIT {
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
-    /** No severe console message on the page, then its screenshot. */
-    private static void check(String name) throws IOException {
+    /**
+     * The screenshot of the plugin's part of the page: {@code shown}, what the test asserted, scrolled near the
+     * top of the window (with the heading above it), asserted to be there and not covered (by Jenkins' sticky
+     * header or button bar); before it, no severe console message on the page.
+     */
+    private static void check(String name, WebElement shown) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -160)", shown);
+        Object inView = js.executeScript("""
+                const r = arguments[0].getBoundingClientRect();
+                const x = r.left + Math.min(10, r.width / 2), y = r.top + Math.min(10, r.height / 2);
+                const hit = document.elementFromPoint(x, y);
+                return y >= 0 && y < window.innerHeight && hit !== null && arguments[0].contains(hit);""", shown);
+        assertEquals(Boolean.TRUE, inView, name + ": what the test asserted is in the screenshot");
         List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertTrue(severe.isEmpty(), name + ": severe console messages: " + severe);
@@ -287,6 +307,7 @@ class BrowserCheckIT {
     private static void scrollTo(WebElement e) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
     }
+
 
     private static JsonNode api(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + path)).timeout(Duration.ofSeconds(20)).build(),
