@@ -80,10 +80,12 @@ class HelmSyncClusterTest extends ClusterTestBase {
         assertThat(config.getData()).containsEntry("color", "green").containsEntry("namespace", ns)
                 .containsEntry("kubeVersion", "v1.35.4");
         assertThat(configMap(release + "-shop-gadgets")).as("rendered for what the cluster serves").isNotNull();
-        assertThat(client.batch().v1().jobs().inNamespace(ns).withName(release + "-shop-migrate").get())
-                .as("hooks are not applied").isNull();
-        assertThat(first.warnings()).anyMatch(w -> w.contains("helm.sh/hook") && w.contains("-shop-migrate"))
-                .anyMatch(w -> w.contains("lookup") && w.contains("apps/shop/templates/session.yaml"));
+        var hook = client.batch().v1().jobs().inNamespace(ns).withName(release + "-shop-migrate").get();
+        assertThat(hook).as("the pre-install hook ran as a hook, not as a member").isNotNull();
+        assertThat(hook.getMetadata().getLabels()).containsKey("gitops-sync.jenkins.io/hook-of")
+                .doesNotContainKey("applyset.kubernetes.io/part-of");
+        assertThat(first.hooks()).anyMatch(h -> h.name().equals(release + "-shop-migrate") && h.phase().equals("PreSync"));
+        assertThat(first.warnings()).anyMatch(w -> w.contains("lookup") && w.contains("apps/shop/templates/session.yaml"));
         assertThat(client.secrets().inNamespace(ns).list().getItems())
                 .as("no Helm release Secret").noneMatch(s -> "helm.sh/release.v1".equals(s.getType()));
 
