@@ -107,7 +107,7 @@ class ResultPrinterTest {
                 List.of(hook("PreSync", "migrate-x7k2p", HookResult.State.FAILED, "hook ... failed", true),
                         hook("PreSync", "seed", HookResult.State.SKIPPED, "runs on a first install only, and the"
                                 + " ApplySet has an inventory (an upgrade)", false),
-                        hook("SyncFail", "page-ops", HookResult.State.SUCCEEDED, null, false)));
+                        hook("SyncFail", "page-ops", HookResult.State.SUCCEEDED, null, false)), null);
 
         String[] printed = print(r, false, false, false);
 
