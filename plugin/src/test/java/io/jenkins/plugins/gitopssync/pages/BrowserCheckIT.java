@@ -165,13 +165,13 @@ class BrowserCheckIT {
         WebElement chart = browser.findElement(By.cssSelector(".gitops-sync-summary .gitops-chart"));
         assertEquals("Chart storefront version 0.3.0, values files examples/helm/environments/staging.yaml",
                 chart.getText().replaceAll("\\s+", " ").trim());
-        scrollTo(chart);
-        check("chart-build-page");
+        check("chart-build-page", chart);
         open("job/storefront-helm/" + number + "/gitops-1/");
-        assertTrue(browser.findElement(By.id("gitops-chart")).getText().contains("release helm-example"));
+        WebElement chartLine = browser.findElement(By.id("gitops-chart"));
+        assertTrue(chartLine.getText().contains("release helm-example"));
         String table = browser.findElement(By.id("gitops-objects")).getText();
         assertTrue(table.contains("examples/helm/storefront/templates/deployment.yaml:1"), table);
-        check("chart-sync-detail");
+        check("chart-sync-detail", chartLine);
     }
 
     @Test
@@ -255,8 +255,7 @@ class BrowserCheckIT {
         String before = threads.getAttribute("value");
         threads.clear();
         threads.sendKeys("5");
-        scrollTo(threads);
-        check("global-config");
+        check("global-config", threads);
         browser.findElement(By.name("Submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/configure"));
 
