@@ -12,6 +12,8 @@ import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
 import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -66,21 +68,28 @@ public final class EngineSync {
         return new SignatureCheck(repositoryRoot.resolve(".git"), revision, tag, options.verifyMode(), trusted);
     }
 
-    public static AgentSyncOutput run(Call call, ClusterConnection connection, SyncLog log) {
+    /**
+     * Syncs, writes the JSON report (every object with its diff) to {@code report}, and returns the bounded record
+     * for {@code build.xml}. The report stays a file: the controller copies it once into the build.
+     *
+     * @return the record; its report was written unless a warning in {@code log} says otherwise
+     */
+    public static SyncRecord run(Call call, ClusterConnection connection, SyncLog log, Path report) {
         SyncResult result;
         try (GitOpsSync engine = new GitOpsSync(connection.open(), log)) {
             result = engine.sync(request(call));
         }
         SyncSpec options = call.options();
-        return new AgentSyncOutput(SyncRecord.of(result, UrlRedaction.redact(options.url()), options.refOrHead()), json(result, log));
+        writeReport(result, report, log);
+        return SyncRecord.of(result, UrlRedaction.redact(options.url()), options.refOrHead());
     }
 
-    private static String json(SyncResult result, SyncLog log) {
+    private static void writeReport(SyncResult result, Path report, SyncLog log) {
         try {
-            return JsonReport.toJson(result);
-        } catch (RuntimeException e) {
-            log.warn("could not write the JSON report: " + e.getMessage());
-            return null;
+            Files.deleteIfExists(report);
+            JsonReport.write(result, report);
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not write the JSON report " + report + ": " + e.getMessage());
         }
     }
 }

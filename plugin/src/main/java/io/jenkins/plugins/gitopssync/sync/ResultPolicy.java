@@ -28,7 +28,8 @@ public final class ResultPolicy {
         }
         int drifted = r.getDrifted();
         if (drifted > 0) {
-            String what = Messages.ResultPolicy_Drifted(drifted, r.getApplySet(), names(r.getDriftedObjects()));
+            String what = Messages.ResultPolicy_Drifted(drifted, r.getApplySet(),
+                    names(r.getDriftedObjects(), drifted - r.getDriftedObjects().size()));
             if (failOnDrift) {
                 return new Verdict(Outcome.FAILURE, what + (r.isDryRun() ? "" : " " + Messages.ResultPolicy_DriftCorrected())
                         + "; " + Messages.ResultPolicy_FailOnDrift());
@@ -46,16 +47,24 @@ public final class ResultPolicy {
             String where = o.getSource() == null ? "" : " (" + o.getSource() + ")";
             parts.add(o.getDisplayName() + where + ": " + (o.getError() == null ? "failed" : o.getError()));
         }
+        int moreFailed = r.getFailed() - r.getFailedObjects().size();
+        if (moreFailed > 0) {
+            parts.add(Messages.ResultPolicy_MoreObjects(moreFailed));
+        }
         if (parts.isEmpty()) {
             parts.add(Messages.ResultPolicy_FailedNoMessage());
         }
         return Messages.ResultPolicy_Failed(r.getApplySet(), String.join("; ", parts));
     }
 
-    private static String names(List<SyncedObject> objects) {
+    /** The objects' names, and how many more there are when the record keeps only the first. */
+    private static String names(List<SyncedObject> objects, int more) {
         List<String> names = new ArrayList<>();
         for (SyncedObject o : objects) {
             names.add(o.getDisplayName());
+        }
+        if (more > 0) {
+            names.add(Messages.ResultPolicy_MoreObjects(more));
         }
         return String.join(", ", names);
     }

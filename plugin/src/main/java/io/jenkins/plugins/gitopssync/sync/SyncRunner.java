@@ -61,11 +61,11 @@ public final class SyncRunner {
             log.println("[gitopsSync] Verifying the " + options.verifyMode().word() + " signature of " + revision + " against "
                     + trusted.openPgpKeys().size() + " OpenPGP keys and " + trusted.allowedSigners().size() + " SSH allowed signers");
         }
-        AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
-                BuildOrigin.of(run), listener));
-        SyncRecord record = output.record();
+        FilePath report = workspace.child(CHECKOUT_DIR).child(applySet + ".report.json");
+        SyncRecord record = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
+                BuildOrigin.of(run), listener, report.getRemote()));
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
-        writeJsonReport(action, output.json(), log);
+        keepJsonReport(action, report, log);
         String detailUrl = detailUrl(run, action);
         SyncSummary.lines(record, detailUrl).forEach(log::println);
 
@@ -82,15 +82,18 @@ public final class SyncRunner {
         return new Outcome(record, detailUrl, verdict);
     }
 
-    /** The engine's JSON report next to the build record, served by the action; a failure here only warns. */
-    static void writeJsonReport(GitOpsSyncAction action, String json, PrintStream log) {
-        if (json == null) {
-            return;
-        }
+    /**
+     * The engine's JSON report, copied once from the workspace into the build (served and paged by the action),
+     * then removed from the workspace; a failure here only warns.
+     */
+    static void keepJsonReport(GitOpsSyncAction action, FilePath report, PrintStream log) throws InterruptedException {
         try {
-            action.writeReport(json);
+            if (report.exists()) {
+                action.keepReport(report);
+                report.delete();
+            }
         } catch (IOException e) {
-            log.println("[gitopsSync] WARNING: could not write the JSON report: " + e.getMessage());
+            log.println("[gitopsSync] WARNING: could not keep the JSON report: " + e.getMessage());
         }
     }
 
