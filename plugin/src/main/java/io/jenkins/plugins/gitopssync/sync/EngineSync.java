@@ -15,12 +15,15 @@ import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The engine call that {@link AgentSync} makes on the agent: options to request, sync, result to the
  * plugin's record and JSON report. Free of Jenkins types, so it is tested against the test cluster
  * without Jenkins. Throws the engine's SyncException for failures the user can act on.
  */
+@Restricted(NoExternalUse.class)
 public final class EngineSync {
 
     private EngineSync() {

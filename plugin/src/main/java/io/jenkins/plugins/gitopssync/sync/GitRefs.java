@@ -3,11 +3,14 @@ package io.jenkins.plugins.gitopssync.sync;
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import java.util.Collection;
 import java.util.Map;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Which remote ref a user's {@code ref} means: a full commit id is used as is; otherwise a full ref
  * name ("refs/..."), then a branch, then a tag of that name; none means the remote's HEAD.
  */
+@Restricted(NoExternalUse.class)
 public final class GitRefs {
 
     private GitRefs() {

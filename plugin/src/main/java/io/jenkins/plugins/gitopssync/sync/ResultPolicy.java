@@ -5,12 +5,15 @@ import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.pages.SyncedObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Decides what a sync's outcome means for the build: a failed sync fails it with the engine's
  * message; drift makes it UNSTABLE in a dry run, or fails it when failOnDrift is set (in a real sync
  * the drift was corrected, so the build only fails when failOnDrift asks for it).
  */
+@Restricted(NoExternalUse.class)
 public final class ResultPolicy {
 
     public enum Outcome { SUCCESS, UNSTABLE, FAILURE }

@@ -16,12 +16,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * One gitopsSync call, shared by the Pipeline step and the freestyle step: resolve credentials on the
  * controller, check the repository out on the agent, run the engine on the agent, record the result
  * on the build, log a summary and set the build result.
  */
+@Restricted(NoExternalUse.class)
 public final class SyncRunner {
 
     /** Folder of the workspace holding one checkout per ApplySet. */

@@ -5,8 +5,11 @@ import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.pages.SyncedObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** The readable summary written to the build log after each sync. */
+@Restricted(NoExternalUse.class)
 public final class SyncSummary {
 
     private SyncSummary() {
