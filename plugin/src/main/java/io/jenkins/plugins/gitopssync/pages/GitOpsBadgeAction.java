@@ -32,7 +32,7 @@ public final class GitOpsBadgeAction implements UnprotectedRootAction {
             }
         }
         if (found == null || !found.hasPermission(GitOpsPermissions.VIEW_STATUS)) {
-            rsp.sendError(404, "No such job.");
+            rsp.sendError(404, Messages.GitOpsBadgeAction_NoSuchJob());
             return;
         }
         new JobGitOpsAction(found).writeBadge(rsp);

@@ -124,7 +124,7 @@ public final class GitOpsSyncAction implements RunAction2 {
     public void doJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         File file = run == null ? null : reportFile();
         if (file == null || !file.isFile()) {
-            rsp.sendError(404, "No JSON report was recorded for this sync.");
+            rsp.sendError(404, Messages.GitOpsSyncAction_NoReport());
             return;
         }
         rsp.setContentType("application/json;charset=utf-8");

@@ -89,7 +89,7 @@ public final class JobGitOpsAction implements Action {
     void writeBadge(StaplerResponse2 rsp) throws IOException {
         byte[] svg = badgeSvg().getBytes(StandardCharsets.UTF_8);
         rsp.setContentType("image/svg+xml;charset=utf-8");
-        rsp.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
+        rsp.setHeader("Cache-Control", "no-cache, no-store, must-revalidate"); // NOI18N
         rsp.setContentLength(svg.length);
         rsp.getOutputStream().write(svg);
     }

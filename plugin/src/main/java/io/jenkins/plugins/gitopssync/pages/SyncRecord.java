@@ -186,7 +186,7 @@ public final class SyncRecord implements Serializable {
         return switch (status) {
             case Synced -> "synced";
             case Drift -> "drift";
-            case OutOfSync -> "out of sync";
+            case OutOfSync -> "out of sync"; // NOI18N: a value of the step's result
             case Failed -> "failed";
         };
     }
