@@ -102,7 +102,11 @@ public final class JobSyncState {
             JobSyncState s = CACHE.get(job);
             if (s != null && s != NONE && s.build == run.getNumber()) {
                 CACHE.remove(job);
-                file(job).delete();
+                try {
+                    file(job).delete();
+                } catch (IOException e) {
+                    LOGGER.log(Level.WARNING, "Could not remove the GitOps state of " + job.getFullName(), e);
+                }
             }
         }
     }

@@ -160,7 +160,7 @@ class EngineSyncClusterTest {
             repo.write("deploy/cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
             String rev = repo.commit("first");
             SyncException e = assertThrows(SyncException.class, () -> EngineSync.run(call(options(repo.url(), "default", false, false),
-                    tmp.resolve("repo"), rev, "plugin-broken"), broken, syncLog));
+                    tmp.resolve("repo"), rev, "plugin-broken"), broken, syncLog, tmp.resolve("report.json")));
             assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
             assertTrue(e.getMessage().contains("line 3"), "says where: " + e.getMessage());
         }
