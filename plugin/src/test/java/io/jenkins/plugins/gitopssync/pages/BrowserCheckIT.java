@@ -252,6 +252,7 @@ class BrowserCheckIT {
             assertEquals("Created: 10,000", browser.findElement(By.cssSelector(".gitops-group-created")).getText().trim());
             assertEquals(100, browser.findElements(By.cssSelector("#gitops-objects tbody tr")).size(), "the first page of objects");
             assertEquals("Objects 1 to 100 of 10,000", browser.findElement(By.id("gitops-page-range")).getText().trim());
+            scrollTo(browser.findElement(By.id("gitops-all-objects")));
             check("sync-detail-10000");
             browser.findElement(By.id("gitops-next-page")).click();
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("gitops-page-range")).getText()
