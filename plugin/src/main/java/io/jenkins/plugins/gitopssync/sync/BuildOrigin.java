@@ -3,11 +3,14 @@ package io.jenkins.plugins.gitopssync.sync;
 import hudson.model.Cause;
 import hudson.model.Run;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Who runs a sync, as the audit trail in the ApplySet parent records it: the build's URL (or its job
  * and number when Jenkins has no root URL) and the user who started it, or how it was started.
  */
+@Restricted(NoExternalUse.class)
 public final class BuildOrigin {
 
     private BuildOrigin() {

@@ -21,12 +21,15 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * One gitopsSync call, shared by the Pipeline step and the freestyle step: resolve credentials on the
  * controller, check the repository out on the agent, run the engine on the agent, record the result
  * on the build, log a summary and set the build result.
  */
+@Restricted(NoExternalUse.class)
 public final class SyncRunner {
 
     /** Folder of the workspace holding one checkout per ApplySet. */
@@ -76,11 +79,11 @@ public final class SyncRunner {
                     + trusted.openPgpKeys().size() + " OpenPGP keys and " + trusted.allowedSigners().size() + " SSH allowed signers");
         }
         ProcessRunner processes = exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener));
-        AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
-                BuildOrigin.of(run), listener, processes, chart).withRenderSecrets(renderSecrets));
-        SyncRecord record = output.record();
+        FilePath report = workspace.child(CHECKOUT_DIR).child(applySet + ".report.json");
+        SyncRecord record = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
+                BuildOrigin.of(run), listener, processes, chart, report.getRemote()).withRenderSecrets(renderSecrets));
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
-        writeJsonReport(action, output.json(), log);
+        keepJsonReport(action, report, log);
         String detailUrl = detailUrl(run, action);
         SyncSummary.lines(record, detailUrl).forEach(log::println);
 
@@ -111,15 +114,18 @@ public final class SyncRunner {
                 ChartCredentials.resolve(credentials, options.chartCredentialsId()));
     }
 
-    /** The engine's JSON report next to the build record, served by the action; a failure here only warns. */
-    static void writeJsonReport(GitOpsSyncAction action, String json, PrintStream log) {
-        if (json == null) {
-            return;
-        }
+    /**
+     * The engine's JSON report, copied once from the workspace into the build (served and paged by the action),
+     * then removed from the workspace; a failure here only warns.
+     */
+    static void keepJsonReport(GitOpsSyncAction action, FilePath report, PrintStream log) throws InterruptedException {
         try {
-            action.writeReport(json);
+            if (report.exists()) {
+                action.keepReport(report);
+                report.delete();
+            }
         } catch (IOException e) {
-            log.println("[gitopsSync] WARNING: could not write the JSON report: " + e.getMessage());
+            log.println("[gitopsSync] WARNING: could not keep the JSON report: " + e.getMessage());
         }
     }
 

@@ -1,11 +1,15 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.pages.SyncedObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** The readable summary written to the build log after each sync. */
+@Restricted(NoExternalUse.class)
 public final class SyncSummary {
 
     private SyncSummary() {
@@ -21,9 +25,17 @@ public final class SyncSummary {
         for (SyncedObject o : r.getDriftedObjects()) {
             out.add("[gitopsSync]   drifted: " + o.getDisplayName() + (o.getSource() == null ? "" : " (" + o.getSource() + ")"));
         }
+        int moreDrifted = r.getDrifted() - r.getDriftedObjects().size();
+        if (moreDrifted > 0) {
+            out.add("[gitopsSync]   drifted: " + Messages.ResultPolicy_MoreObjects(moreDrifted));
+        }
         for (SyncedObject o : r.getFailedObjects()) {
             out.add("[gitopsSync]   failed: " + o.getDisplayName() + (o.getSource() == null ? "" : " (" + o.getSource() + ")")
                     + ": " + o.getError());
+        }
+        int moreFailed = r.getFailed() - r.getFailedObjects().size();
+        if (moreFailed > 0) {
+            out.add("[gitopsSync]   failed: " + Messages.ResultPolicy_MoreObjects(moreFailed));
         }
         for (String e : r.getErrors()) {
             out.add("[gitopsSync]   error: " + e);
