@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
@@ -106,7 +107,7 @@ public final class EngineSync {
      */
     public static SyncRecord run(Call call, ClusterConnection connection, ProcessRunner processes, SyncLog log, Path report) {
         SyncResult result;
-        AccessOptions access = new AccessOptions(KubeconfigPolicy.TRUSTED, processes, "where the build runs");
+        AccessOptions access = new AccessOptions(KubeconfigPolicy.TRUSTED, processes, Messages.EngineSync_WhereTheBuildRuns());
         try (GitOpsSync engine = new GitOpsSync(connection.open(access), log)) {
             result = engine.sync(request(call, processes));
         }
@@ -120,7 +121,7 @@ public final class EngineSync {
             Files.deleteIfExists(report);
             JsonReport.write(result, report);
         } catch (IOException | RuntimeException e) {
-            log.warn("could not write the JSON report " + report + ": " + e.getMessage());
+            log.warn(Messages.EngineSync_ReportNotWritten(report, e.getMessage()));
         }
     }
 }

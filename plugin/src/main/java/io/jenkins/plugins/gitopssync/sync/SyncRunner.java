@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.Messages;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -34,6 +35,8 @@ public final class SyncRunner {
 
     /** Folder of the workspace holding one checkout per ApplySet. */
     static final String CHECKOUT_DIR = ".gitops-sync";
+    /** What starts every line the sync writes to the build log (data, not text: the same in every language). */
+    static final String PREFIX = "[gitopsSync] "; // NOI18N
 
     private SyncRunner() {
     }
@@ -54,7 +57,7 @@ public final class SyncRunner {
         PrintStream log = listener.getLogger();
         List<String> problems = options.problems();
         if (!problems.isEmpty()) {
-            throw new AbortException("gitopsSync: " + String.join(" ", problems));
+            throw new AbortException(Messages.SyncRunner_Problems(String.join(" ", problems)));
         }
         String applySet = options.applySetFor(run.getParent().getFullName());
 
@@ -66,17 +69,18 @@ public final class SyncRunner {
         ChartInputs chart = chartInputs(run, env, options, credentials, sensitiveVariables);
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
-        log.println("[gitopsSync] Fetching " + UrlRedaction.redact(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
+        log.println(PREFIX + Messages.SyncRunner_Fetching(UrlRedaction.redact(options.url()), options.refOrHead(), dir.getRemote()));
         AgentPreload.preload(dir.getChannel());
         long fetchStart = System.nanoTime();
         String revision = WorkspaceCheckout.checkout(dir, options.url(), options.ref(), gitCredentials, env, listener);
-        log.println("[gitopsSync] Revision " + revision + " (fetched in " + millisSince(fetchStart) + " ms); "
-                + (options.dryRun() ? "dry run" : "syncing") + " ApplySet "
-                + applySet + " through " + connection.describe());
+        String fetched = String.valueOf(millisSince(fetchStart));
+        log.println(PREFIX + (options.dryRun()
+                ? Messages.SyncRunner_RevisionDryRun(revision, fetched, applySet, connection.describe())
+                : Messages.SyncRunner_RevisionSync(revision, fetched, applySet, connection.describe())));
 
         if (trusted != null) {
-            log.println("[gitopsSync] Verifying the " + options.verifyMode().word() + " signature of " + revision + " against "
-                    + trusted.openPgpKeys().size() + " OpenPGP keys and " + trusted.allowedSigners().size() + " SSH allowed signers");
+            log.println(PREFIX + Messages.SyncRunner_Verifying(options.verifyMode().word(), revision,
+                    String.valueOf(trusted.openPgpKeys().size()), String.valueOf(trusted.allowedSigners().size())));
         }
         ProcessRunner processes = exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener));
         FilePath report = workspace.child(CHECKOUT_DIR).child(applySet + ".report.json");
@@ -91,7 +95,7 @@ public final class SyncRunner {
         switch (verdict.outcome()) {
             case FAILURE -> throw new AbortException(verdict.message());
             case UNSTABLE -> {
-                log.println("[gitopsSync] " + verdict.message() + " Marking the build UNSTABLE.");
+                log.println(PREFIX + Messages.SyncRunner_Unstable(verdict.message()));
                 run.setResult(Result.UNSTABLE);
             }
             case SUCCESS -> {
@@ -125,7 +129,7 @@ public final class SyncRunner {
                 report.delete();
             }
         } catch (IOException e) {
-            log.println("[gitopsSync] WARNING: could not keep the JSON report: " + e.getMessage());
+            log.println(PREFIX + Messages.SyncRunner_ReportNotKept(e.getMessage()));
         }
     }
 
