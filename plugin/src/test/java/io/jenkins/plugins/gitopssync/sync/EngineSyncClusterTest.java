@@ -24,6 +24,7 @@ import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import io.jenkins.plugins.gitopssync.trigger.TriggerDecision;
+import io.jenkins.plugins.gitopssync.trigger.TriggerReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ class EngineSyncClusterTest {
             // 2. the trigger's view: nothing new, no drift
             InventoryStatus status = status(connection, ns, ns);
             assertEquals(rev1, status.lastRevision());
-            assertEquals(Optional.empty(), new TriggerDecision(rev1, status.lastRevision(), status.drifted().size(), false, null).reason());
+            assertEquals(Optional.empty(), new TriggerDecision(rev1, status.lastRevision(), status.drifted().size(), false, null).reason().map(TriggerReason::text));
 
             // 3. someone edits the cluster: a dry run reports the drift, the build is UNSTABLE, or FAILURE with failOnDrift
             try (KubernetesClient c = TestCluster.client()) {
@@ -104,7 +105,7 @@ class EngineSyncClusterTest {
                 });
             }
             assertEquals(Optional.of("1 object drifted"), new TriggerDecision(rev1, rev1,
-                    status(connection, ns, ns).drifted().size(), false, null).reason());
+                    status(connection, ns, ns).drifted().size(), false, null).reason().map(TriggerReason::text));
             SyncRecord dry = EngineSync.run(call(options(repo.url(), ns, true, true), root, rev1, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog, report);
             assertEquals(1, dry.getDrifted());
             assertEquals(ResultPolicy.Outcome.UNSTABLE, ResultPolicy.decide(dry, false).outcome());
@@ -119,7 +120,7 @@ class EngineSyncClusterTest {
             Files.delete(root.resolve("deploy/old.yaml"));
             String rev2 = repo.commit("remove old");
             assertEquals(Optional.of("new revision " + rev2.substring(0, 7)),
-                    new TriggerDecision(rev2, status(connection, ns, ns).lastRevision(), null, false, null).reason());
+                    new TriggerDecision(rev2, status(connection, ns, ns).lastRevision(), null, false, null).reason().map(TriggerReason::text));
             SyncRecord r2 = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev2, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog, report);
             assertEquals(1, r2.getPruned(), r2.getGroups().toString());
             assertEquals(1, r2.getConfigured());
