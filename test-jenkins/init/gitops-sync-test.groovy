@@ -1,6 +1,7 @@
 // Run by the test Jenkins at start (JENKINS_HOME/init.groovy.d): one agent, the test cluster's credential,
 // and the example jobs, each syncing examples/shop (from a repository served by git daemon) into the
-// namespace of this Jenkins' own. Written for test-jenkins/jenkins up; the values come from its environment.
+// namespace of this Jenkins' own, and examples/helm's chart. Written for test-jenkins/jenkins up; the values come
+// from its environment.
 import com.cloudbees.plugins.credentials.CredentialsScope
 import com.cloudbees.plugins.credentials.SecretBytes
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider
@@ -60,6 +61,17 @@ trigger.setKubeconfigCredentialsId('test-cluster-kubeconfig')
 trigger.setCheckDrift(true)
 pipeline.addTrigger(trigger)
 pipeline.save()
+
+// the project's own chart with a values file, rendered with helm on the agent: its objects and ApplySet are its own
+def chart = j.createProject(WorkflowJob, 'storefront-helm')
+chart.setDescription('Renders the chart examples/helm/storefront with helm and the staging values, and syncs it.')
+chart.setDefinition(new CpsFlowDefinition("""node('gitops') {
+  def r = gitopsSync(url: '${repo}', path: 'examples/helm/storefront', namespace: 'default', applySet: 'storefront-helm',
+                     releaseName: 'helm-example', valuesFiles: 'examples/helm/environments/staging.yaml',
+                     kubeconfigCredentialsId: 'test-cluster-kubeconfig', prune: true, wait: true, timeout: '3m')
+  echo "synced \${r.revision}: \${r.created} created, \${r.configured} configured"
+}""", true))
+chart.save()
 
 def freestyle = j.createProject(FreeStyleProject, 'shop-freestyle')
 freestyle.setDescription("Syncs examples/shop into namespace ${example} of the test cluster with the GitOps build step.")

@@ -30,6 +30,7 @@ abstract class ApplyCommand implements Callable<Integer> {
     @Mixin
     SignatureOptions signatures;
 
+
     @Mixin
     ClusterOptions cluster;
 
@@ -38,6 +39,9 @@ abstract class ApplyCommand implements Callable<Integer> {
 
     @Mixin
     ReportOptions reports;
+
+    @Mixin
+    RenderFlags render;
 
     @Mixin
     OutputOptions output;
@@ -98,6 +102,7 @@ abstract class ApplyCommand implements Callable<Integer> {
                     .concurrency(concurrency)
                     .verifySignatures(checkout.signatureCheck())
                     .origin(env.origin())
+                    .renderOptions(render.options(env))
                     .build();
             ClusterAccess access = cluster.connect(env, console);
             SyncResult result;

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.cluster.AccessOptions;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
+import io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigPolicy;
+import io.jenkins.plugins.gitopssync.engine.process.LocalProcessRunner;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,7 @@ final class ClusterOptions {
         if (file == null) {
             if (env.get("KUBERNETES_SERVICE_HOST") != null) {
                 console.progress("cluster: in-cluster service account");
-                return ClusterAccess.inCluster();
+                return ClusterAccess.inCluster(access(env));
             }
             throw new SyncException("no cluster given: pass --kubeconfig FILE or set KUBECONFIG");
         }
@@ -32,7 +35,12 @@ final class ClusterOptions {
         }
         // a misspelt --context is an error in the engine, not a quiet fall-back to the current context
         console.debug("cluster: kubeconfig " + file + (context == null ? "" : ", context " + context));
-        return ClusterAccess.fromKubeconfigFile(file, context);
+        return ClusterAccess.fromKubeconfigFile(file, context, access(env));
+    }
+
+    /** As kubectl would: exec plugins and files allowed, in this command's environment (proxies included). */
+    private static AccessOptions access(Environment env) {
+        return new AccessOptions(KubeconfigPolicy.TRUSTED, new LocalProcessRunner(env.variables()), "here");
     }
 
     private Path kubeconfigFile(Environment env) {

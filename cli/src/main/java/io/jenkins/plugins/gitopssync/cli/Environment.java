@@ -2,6 +2,8 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +28,9 @@ final class Environment {
         this.err = err;
         this.workingDirectory = workingDirectory;
         this.home = home;
-        this.redactor = new Redactor(GitCredentials.secretValues(variables));
+        List<String> secrets = new ArrayList<>(GitCredentials.secretValues(variables));
+        secrets.addAll(ChartOptions.secretValues(variables));
+        this.redactor = new Redactor(secrets);
     }
 
     String get(String name) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.source.RefNames;
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
@@ -201,22 +204,25 @@ final class GitSource implements AutoCloseable {
             String label = head.isSymbolic() ? "HEAD -> " + Repository.shortenRefName(head.getTarget().getName()) : "HEAD";
             return new Resolved(parseCommit(r, head.getObjectId(), "HEAD", repo), label);
         }
-        String tagName = ref.startsWith("refs/tags/") ? ref : "refs/tags/" + ref;
-        Ref tag = r.exactRef(tagName);
-        if (tag != null) {
-            return new Resolved(parseCommit(r, tag.getObjectId(), ref, repo), "tag " + Repository.shortenRefName(tagName),
-                    tagName);
+        // git's order for an ambiguous name, over what the remote advertises: the plugin's checkout and the
+        // trigger's ls-remote pick from the same list with the same rule
+        Set<String> advertised = fetch.getAdvertisedRefs().stream().map(Ref::getName).collect(Collectors.toSet());
+        String name = RefNames.pick(advertised, ref);
+        if (name != null && name.startsWith("refs/tags/") && r.exactRef(name) != null) {
+            return new Resolved(parseCommit(r, r.exactRef(name).getObjectId(), ref, repo), "tag " + Repository.shortenRefName(name),
+                    name);
         }
-        Ref branch = r.exactRef("refs/remotes/origin/" + ref);
+        Ref branch = name != null && name.startsWith("refs/heads/")
+                ? r.exactRef("refs/remotes/origin/" + name.substring("refs/heads/".length())) : null;
         if (branch != null) {
-            return new Resolved(parseCommit(r, branch.getObjectId(), ref, repo), "branch " + ref);
+            return new Resolved(parseCommit(r, branch.getObjectId(), ref, repo), "branch " + Repository.shortenRefName(name));
         }
-        if (ref.startsWith("refs/")) {
+        if (name != null) {
             // any other ref the server advertises (refs/pull/1/head, refs/changes/...): fetch it on its own
-            FetchResult extra = fetch(git, repo, List.of(new RefSpec("+" + ref + ":" + FETCHED_REF)));
-            Ref fetched = extra.getAdvertisedRef(ref);
+            FetchResult extra = fetch(git, repo, List.of(new RefSpec("+" + name + ":" + FETCHED_REF)));
+            Ref fetched = extra.getAdvertisedRef(name);
             if (fetched != null && r.exactRef(FETCHED_REF) != null) {
-                return new Resolved(parseCommit(r, r.exactRef(FETCHED_REF).getObjectId(), ref, repo), ref);
+                return new Resolved(parseCommit(r, r.exactRef(FETCHED_REF).getObjectId(), ref, repo), name);
             }
         } else if (HEX.matcher(ref).matches()) {
             try {

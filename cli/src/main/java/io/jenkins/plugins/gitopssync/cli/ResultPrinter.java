@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Prints a sync or diff result: one line per changed object ("created Deployment/shop/web",
- * "configured ConfigMap/shop/x (drift)"), the masked diffs, problems on stderr, and one summary line.
+ * "configured ConfigMap/shop/x (drift)"), the masked diffs, the waves and hooks ({@link WaveLines}), problems
+ * on stderr, and one summary line.
  */
 final class ResultPrinter {
 
@@ -33,6 +34,7 @@ final class ResultPrinter {
                 console.result(o.diff().stripTrailing());
             }
         }
+        WaveLines.of(result, console.verbose()).forEach(console::result);
         // warnings were printed as they happened (ConsoleSyncLog); errors end the run, so they come last
         for (String error : result.errors()) {
             console.error(error);

@@ -11,8 +11,8 @@ final class SourceOptions {
     String repo;
 
     @Option(names = "--path", paramLabel = "PATH", defaultValue = ".",
-            description = "Directory inside the repository to render (plain YAML, or Kustomize when it holds a "
-                    + "kustomization.yaml). Default: the repository root.")
+            description = "Directory inside the repository to render (plain YAML; a Helm chart when it holds a "
+                    + "Chart.yaml; Kustomize when it holds a kustomization.yaml). Default: the repository root.")
     String path;
 
     RepoLocation location(Environment env) {

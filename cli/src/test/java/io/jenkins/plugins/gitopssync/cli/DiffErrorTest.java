@@ -63,7 +63,7 @@ class DiffErrorTest {
         CliRunner.Run run = new CliRunner(tmp).run("status", "--applyset", "x", "--kubeconfig", kubeconfig.toString(),
                 "--context", "staging");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("error: context staging not found in kubeconfig " + kubeconfig
+        assertThat(run.err()).contains("error: context 'staging' not found in kubeconfig " + kubeconfig
                 + " (contexts: dev, prod)");
     }
 

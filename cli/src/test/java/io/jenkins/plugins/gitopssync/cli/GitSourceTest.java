@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopssync.testsupport.GitOracle;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +57,29 @@ class GitSourceTest {
 
             CliRunner.Run three = cli.run("build", "--repo", repo.dir().toString(), "--path", "app");
             assertThat(three.err()).contains("git: up to date").contains("checked out " + second);
+        }
+    }
+
+    /** The plugin's checkout has the same test (WorkspaceCheckoutTest): both pick what git picks. */
+    @Test
+    void aNameThatIsBothATagAndABranchIsWhatGitPicks() {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("manifests"))) {
+            repo.write("config.yaml", CONFIG.formatted("tagged")).commit("tagged");
+            repo.branch("release");
+            repo.checkout("release");
+            String branchTip = repo.edit("config.yaml", s -> s.replace("tagged", "branch")).commit("branch");
+            repo.checkout("main");
+            repo.tag("release"); // after the branch's commit: a checkout of "release" before would be ambiguous
+            String gitsChoice = GitOracle.revParse(repo.dir(), "release");
+            CliRunner cli = new CliRunner(tmp);
+
+            CliRunner.Run run = cli.run("build", "--repo", repo.dir().toUri().toString(), "--ref", "release");
+
+            assertThat(gitsChoice).isNotEqualTo(branchTip);
+            assertThat(run.err()).as(run.toString()).contains("checked out " + gitsChoice);
+            assertThat(run.out()).contains("color: tagged");
+            CliRunner.Run heads = cli.run("build", "--repo", repo.dir().toUri().toString(), "--ref", "heads/release");
+            assertThat(heads.err()).as(heads.toString()).contains("checked out " + branchTip);
         }
     }
 

@@ -3,10 +3,12 @@ package io.jenkins.plugins.gitopssync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopssync.engine.report.Action;
+import io.jenkins.plugins.gitopssync.engine.report.HookResult;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +92,42 @@ class ResultPrinterTest {
         SyncResult clean = result(SyncStatus.Synced, true, List.of(obj("Namespace", "", "a", Action.UNCHANGED, false, "", null)),
                 List.of());
         assertThat(ExitCodes.forDiff(clean)).isZero();
+    }
+
+    @Test
+    void wavesAndTheirHooksAsTheyRan() {
+        List<ObjectResult> objects = List.of(obj("Deployment", "shop", "web", Action.SKIPPED, false, "",
+                "not applied: PreSync wave 0 failed"));
+        SyncResult r = new SyncResult(REV, "shop", "shop-1a2b3c4d", SyncStatus.Failed, false, objects,
+                Totals.of(objects), Map.of(), 3400, 30, List.of("hook Job/shop/migrate-x7k2p (PreSync wave 0, from"
+                + " shop/migrate.yaml:1) failed: BackoffLimitExceeded"), List.of(), null,
+                List.of(new WaveResult("PreSync", 0, 0, 1, "2026-12-07T09:58:31.250Z", 3200, WaveResult.FAILED),
+                        new WaveResult("Sync", 0, 1, 0, null, 0, WaveResult.NOT_RUN),
+                        new WaveResult("SyncFail", 0, 0, 1, "2026-12-07T09:58:34.500Z", 120, WaveResult.SYNCED)),
+                List.of(hook("PreSync", "migrate-x7k2p", HookResult.State.FAILED, "hook ... failed", true),
+                        hook("PreSync", "seed", HookResult.State.SKIPPED, "runs on a first install only, and the"
+                                + " ApplySet has an inventory (an upgrade)", false),
+                        hook("SyncFail", "page-ops", HookResult.State.SUCCEEDED, null, false)), null);
+
+        String[] printed = print(r, false, false, false);
+
+        assertThat(printed[0]).contains("""
+                wave       PreSync 0: failed in 3.2 s, started 09:58:31Z (1 hook)
+                hook       Job/shop/migrate-x7k2p failed, deleted
+                wave       Sync 0: not run (1 object)
+                wave       SyncFail 0: synced in 0.1 s, started 09:58:34Z (1 hook)
+                hook       Job/shop/page-ops succeeded
+                hook       Job/shop/seed skipped: runs on a first install only, and the ApplySet has an inventory (an \
+                upgrade) (PreSync wave 0)
+                """);
+        assertThat(printed[1]).startsWith("error: hook Job/shop/migrate-x7k2p (PreSync wave 0, from shop/migrate.yaml:1)");
+        String[] oneWave = print(result(SyncStatus.Synced, false, OBJECTS, List.of()), false, false, false);
+        assertThat(oneWave[0]).doesNotContain("wave ");
+    }
+
+    private static HookResult hook(String phase, String name, HookResult.State state, String error, boolean deleted) {
+        return new HookResult(phase, 0, "batch", "v1", "Job", "shop", name, "shop/" + name + ".yaml:1", state, error,
+                deleted);
     }
 
     @Test

@@ -1,7 +1,12 @@
 package io.jenkins.plugins.gitopssync.engine;
 
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
+import io.jenkins.plugins.gitopssync.engine.mask.MaskingLog;
+import io.jenkins.plugins.gitopssync.engine.render.ChartTarget;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
+import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
+import io.jenkins.plugins.gitopssync.engine.render.Renderer;
+import io.jenkins.plugins.gitopssync.engine.render.Rendering;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
@@ -37,7 +42,24 @@ public final class GitOpsSync implements AutoCloseable {
 
     /** Renders the source (no cluster needed). Throws {@link SyncException} naming file and line. */
     public static List<Manifest> render(ManifestSource source, SyncLog log) {
-        return io.jenkins.plugins.gitopssync.engine.render.Renderer.render(source, log);
+        return render(source, RenderOptions.defaults(), log);
+    }
+
+    /** Renders the source with the given programs and options (no cluster needed); the log is masked with its secrets. */
+    public static List<Manifest> render(ManifestSource source, RenderOptions options, SyncLog log) {
+        return render(source, options, null, log).manifests();
+    }
+
+    /**
+     * Renders the source; a chart with the given release name, namespace and capabilities (null: Helm's
+     * defaults). The result names the chart when the path is one. Every line logged is masked with the values
+     * the render decrypts or is given as secret.
+     */
+    public static Rendering render(ManifestSource source, RenderOptions options, ChartTarget target, SyncLog log) {
+        RenderOptions o = options == null ? RenderOptions.defaults() : options;
+        o.helm().secretValues().forEach(o.secrets()::addCredential);
+        SyncLog masked = new MaskingLog(log == null ? SyncLog.SILENT : log, o.secrets());
+        return Renderer.render(source, o, target, masked);
     }
 
     /**
@@ -51,8 +73,10 @@ public final class GitOpsSync implements AutoCloseable {
 
     /**
      * Observes the sync's progress, in order: "leased" (lease taken, nothing read), "read" (parent and
-     * members read), "widened" (parent widened, nothing applied), "applying:N" (N objects applied; from
-     * the worker threads), "applied", "pruning:N", "pruned" (before the inventory is recorded), "finished".
+     * members read), "widened" (parent widened, nothing applied), then per wave "wave:PHASE:N" (it starts:
+     * the waves before it are done) and "applying:N" (N objects applied; from the worker threads), then
+     * "applied", "pruning:N", "pruned" (before the inventory is recorded), "finished" (and "wave:SyncFail:N"
+     * when SyncFail hooks run).
      * A dry run, which takes no lease, reports "leased" (nothing read yet) and "read". A hook that throws
      * stops the sync there, as a killed process would; one that blocks pauses it. Tests use
      * it to prove that interrupted and overtaken syncs converge.

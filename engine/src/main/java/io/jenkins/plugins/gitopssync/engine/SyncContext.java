@@ -14,11 +14,12 @@ import java.util.function.Consumer;
 
 /**
  * What the dry-run and the sync path share: the request, the cluster (fenced by the lease in a sync), the
- * inventory, the workers, the log and phase timer, the clocks, and where outcomes and errors are recorded.
+ * inventory, the workers, the log and phase timer, the clocks, and where outcomes, waves, hooks and errors
+ * are recorded.
  */
 record SyncContext(SyncRequest request, KubeApi api, Discovery discovery, ApplySetInventory inventory,
                    ExecutorService pool, SyncLog log, PhaseTimer timer, Consumer<String> phaseHook, Outcomes outcomes,
-                   List<String> errors, Timing timing) {
+                   StepRecords steps, List<String> errors, Timing timing) {
 
     static DesiredSet desired(Plan plan) {
         return new DesiredSet(plan.groupKinds(), plan.namespaces(), plan.byKey().keySet());

@@ -1,10 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine;
 
-import io.jenkins.plugins.gitopssync.engine.apply.Applier;
 import io.jenkins.plugins.gitopssync.engine.apply.ObjectOutcome;
-import io.jenkins.plugins.gitopssync.engine.apply.OtherOwner;
-import io.jenkins.plugins.gitopssync.engine.apply.StagedApply;
-import io.jenkins.plugins.gitopssync.engine.health.HealthChecker;
+import io.jenkins.plugins.gitopssync.engine.hooks.HookResults;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetParent;
 import io.jenkins.plugins.gitopssync.engine.inventory.DisplacedSync;
@@ -12,24 +9,28 @@ import io.jenkins.plugins.gitopssync.engine.inventory.InventoryRecorder;
 import io.jenkins.plugins.gitopssync.engine.inventory.LiveState;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.plan.Plan;
+import io.jenkins.plugins.gitopssync.engine.plan.PlannedHook;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
+import io.jenkins.plugins.gitopssync.engine.plan.Step;
 import io.jenkins.plugins.gitopssync.engine.prune.Pruner;
-import io.jenkins.plugins.gitopssync.engine.report.Action;
+import io.jenkins.plugins.gitopssync.engine.report.HookResult;
+import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A sync after planning, under the lease: widen the parent, apply stage by stage, prune, record the
- * inventory, wait for health. Each step announces itself to the lease and to the phase hook.
+ * A sync after planning, under the lease: widen the parent, run the waves in order (PreSync, Sync, PostSync;
+ * each applied and waited healthy before the next), prune in reverse wave order, record the inventory, wait
+ * for the last wave's health; when it failed, run the SyncFail hooks. Each step announces itself to the lease
+ * and to the phase hook. A set without hooks and waves is one wave, and costs what it cost before waves.
  */
 final class SyncPath {
 
     private final SyncContext ctx;
     private final SyncLease lease;
     private final VerifiedRevision verification;
-    /** Objects applied so far (for the phase hook). */
-    private final AtomicInteger appliedCount = new AtomicInteger();
 
     SyncPath(SyncContext ctx, SyncLease lease, VerifiedRevision verification) {
         this.ctx = ctx;
@@ -40,24 +41,89 @@ final class SyncPath {
     void run(Plan plan) {
         SyncRequest request = ctx.request();
         LiveState live = ctx.read(plan, "apply");
+        boolean firstInstall = !live.parent().hasInventory();
+        List<Step> steps = plan.steps(firstInstall);
         List<ObjectRef> stale = request.prune() ? Pruner.candidates(live.byKey(), plan.byKey().keySet()) : List.of();
         ApplySetParent wide = widen(plan, live);
         ctx.phaseHook().accept("widened");
-        boolean applied = ctx.timer().timed("apply", () -> applyStages(plan, live));
+        for (PlannedHook h : plan.hooksNotRunOn(firstInstall)) {
+            HookResult skipped = HookResults.notOn(h, firstInstall);
+            ctx.steps().hooks(List.of(skipped));
+            ctx.log().info("not running hook " + h.describe() + ": it " + skipped.error());
+        }
+        StepRunner runner = new StepRunner(ctx, lease, live, secrets(plan));
+        boolean applied = runSteps(steps, runner, live);
         ctx.phaseHook().accept("applied");
         List<ObjectOutcome> pruned = List.of();
         if (applied && request.prune()) {
             pruned = prune(stale, live);
         } else if (!applied && request.prune() && !stale.isEmpty()) {
-            ctx.log().warn("prune skipped because objects failed to apply; " + stale.size()
+            ctx.log().warn("prune skipped because the sync failed before it; " + stale.size()
                     + " objects left for the next sync");
         }
         ctx.phaseHook().accept("pruned");
         recordInventory(plan, live, wide, pruned, applied);
         ctx.phaseHook().accept("finished");
-        if (applied && request.waitForHealth()) {
-            ctx.timer().timed("health", () -> waitForHealth(plan));
+        Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        if (applied && request.waitForHealth() && last != null && last.hooks().isEmpty()) {
+            runner.waitHealthy(last.objects());
         }
+        runFailHooks(plan.failSteps(firstInstall), runner);
+    }
+
+    /**
+     * Runs the steps in order and waits for each but the last (which the caller waits for after recording the
+     * inventory, unless it has hooks, which are always waited for); false once one failed: the rest do not run.
+     */
+    private boolean runSteps(List<Step> steps, StepRunner runner, LiveState live) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (steps.size() > 1 || !step.hooks().isEmpty()) {
+                ctx.log().info(step.describe());
+            }
+            boolean last = i == steps.size() - 1;
+            if (!runner.run(step, !last || !step.hooks().isEmpty())) {
+                for (Step later : steps.subList(i + 1, steps.size())) {
+                    notRun(later, step.label(), live);
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A step after a failed one: its members keep their records, its hooks are not created. */
+    private void notRun(Step step, String failed, LiveState live) {
+        for (PlannedObject p : step.objects()) {
+            ctx.outcomes().put(ObjectOutcome.skipped(p.ref(), p.source(), "not applied: " + failed + " failed",
+                    live.record(p.ref())));
+        }
+        ctx.steps().hooks(step.hooks().stream().map(h -> HookResults.planned(h, HookResult.State.NOT_RUN,
+                failed + " failed")).toList());
+        ctx.steps().wave(new WaveResult(step.phase().word(), step.wave(), step.objects().size(), step.hooks().size(),
+                null, 0, WaveResult.NOT_RUN));
+    }
+
+    /** When the sync failed, its SyncFail hooks run, wave by wave; otherwise they are listed as not run. */
+    private void runFailHooks(List<Step> failSteps, StepRunner runner) {
+        if (failSteps.isEmpty()) {
+            return;
+        }
+        boolean failed = !ctx.errors().isEmpty() || ctx.outcomes().all().stream().anyMatch(ObjectOutcome::failed);
+        for (Step step : failSteps) {
+            if (!failed) {
+                ctx.steps().hooks(step.hooks().stream().map(h -> HookResults.planned(h, HookResult.State.NOT_RUN,
+                        "runs only when a sync fails")).toList());
+            } else if (!runner.run(step, false)) {
+                return;
+            }
+        }
+    }
+
+    /** The values of the set's Secrets: a hook's log may print them. */
+    private static List<Map<String, Object>> secrets(Plan plan) {
+        return plan.objects().stream().filter(p -> p.ref().group().isEmpty() && "Secret".equals(p.ref().kind()))
+                .map(PlannedObject::desired).toList();
     }
 
     /** The parent lists the new kinds and namespaces, and the sync this one displaced, before anything is applied. */
@@ -69,26 +135,9 @@ final class SyncPath {
                 plan.namespaces(), displacedNow));
     }
 
-    /** True when every stage applied; a failed CRD wait is also an error of the sync. */
-    private boolean applyStages(Plan plan, LiveState live) {
-        SyncRequest request = ctx.request();
-        Applier applier = new Applier(ctx.api(), ctx.log(), request.force(), request.timeout(), ctx.inventory().id());
-        StagedApply.Result result = new StagedApply(ctx.api(), ctx.inventory().id(), request.timeout(), ctx.log(),
-                ctx.pool()).apply(plan, p -> {
-                    ObjectOutcome o = OtherOwner.unlessOwnedElsewhere(p, live.otherOwner(p.ref()), live.record(p.ref()),
-                            ctx.log(), () -> applier.apply(p, live.member(p.ref()), live.record(p.ref())));
-                    ctx.phaseHook().accept("applying:" + appliedCount.incrementAndGet());
-                    return o;
-                }, live.records(), ctx.outcomes(), lease::startBatch);
-        if (result.error() != null) {
-            ctx.errors().add(result.error());
-        }
-        return result.applied();
-    }
-
     private List<ObjectOutcome> prune(List<ObjectRef> stale, LiveState live) {
         lease.startBatch("pruning");
-        Pruner pruner = new Pruner(ctx.api(), ctx.discovery(), ctx.log(), ctx.pool());
+        Pruner pruner = new Pruner(ctx.api(), ctx.discovery(), ctx.log(), ctx.pool(), ctx.request().timeout());
         AtomicInteger prunedCount = new AtomicInteger();
         List<ObjectOutcome> pruned = ctx.timer().timed("prune", () -> pruner.prune(stale, live.byKey(), live.records(),
                 () -> ctx.phaseHook().accept("pruning:" + prunedCount.incrementAndGet())));
@@ -105,21 +154,5 @@ final class SyncPath {
                 ctx.timing().wall());
         ctx.timer().timed("prune", () -> recorder.record(wide, SyncContext.desired(plan), live.byKey(),
                 ctx.outcomes().records(), Pruner.released(pruned), applied));
-    }
-
-    private void waitForHealth(Plan plan) {
-        List<PlannedObject> check = plan.objects().stream()
-                .filter(p -> {
-                    ObjectOutcome o = ctx.outcomes().get(p.ref());
-                    return o != null && o.action() != Action.FAILED && o.action() != Action.SKIPPED;
-                }).toList();
-        ctx.log().info("waiting up to " + ctx.request().timeout().toSeconds() + "s for " + check.size()
-                + " objects to be healthy");
-        HealthChecker.Outcome h = new HealthChecker(ctx.api(), ctx.inventory().id(), ctx.log(), ctx.timing().healthPoll())
-                .waitFor(check, ctx.request().timeout());
-        h.byKey().forEach((k, s) -> ctx.outcomes().setHealth(k, s.display()));
-        if (h.error() != null) {
-            ctx.errors().add(h.error());
-        }
     }
 }

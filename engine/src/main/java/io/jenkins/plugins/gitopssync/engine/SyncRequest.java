@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine;
 
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
+import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
 import java.time.Duration;
@@ -29,11 +30,14 @@ import java.time.Duration;
  * @param origin           who runs the sync, for the audit trail in the ApplySet parent: the CLI gives
  *                         {@code gitops-sync user@host}, the plugin the build URL and the user who started it;
  *                         public text only (credentials in URLs are stripped); default {@code gitops-sync}
+ * @param renderOptions    the programs a render runs (kubectl, helm) and how they are started; default: this
+ *                         process's environment
  */
 public record SyncRequest(ManifestSource source, String applySetName, String applySetNamespace,
                           String defaultNamespace, String targetNamespace, boolean prune, boolean allowEmpty,
                           boolean dryRun, boolean force, boolean waitForHealth, Duration timeout, int concurrency,
-                          Duration leaseDuration, SignatureCheck signatureCheck, String origin) {
+                          Duration leaseDuration, SignatureCheck signatureCheck, String origin,
+                          RenderOptions renderOptions) {
 
     public static final String DEFAULT_NAMESPACE = "default";
     public static final boolean DEFAULT_PRUNE = false;
@@ -67,6 +71,9 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         if (origin == null || origin.isBlank()) {
             origin = "gitops-sync";
         }
+        if (renderOptions == null) {
+            renderOptions = RenderOptions.defaults();
+        }
     }
 
     public static Builder builder(ManifestSource source, String applySetName) {
@@ -90,6 +97,7 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         private Duration leaseDuration = DEFAULT_LEASE_DURATION;
         private SignatureCheck signatureCheck;
         private String origin;
+        private RenderOptions renderOptions;
 
         private Builder(ManifestSource source, String applySetName) {
             this.source = source;
@@ -109,11 +117,12 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         public Builder leaseDuration(Duration v) { this.leaseDuration = v; return this; }
         public Builder verifySignatures(SignatureCheck v) { this.signatureCheck = v; return this; }
         public Builder origin(String v) { this.origin = v; return this; }
+        public Builder renderOptions(RenderOptions v) { this.renderOptions = v; return this; }
 
         public SyncRequest build() {
             return new SyncRequest(source, applySetName, applySetNamespace, defaultNamespace, targetNamespace,
                     prune, allowEmpty, dryRun, force, waitForHealth, timeout, concurrency, leaseDuration, signatureCheck,
-                    origin);
+                    origin, renderOptions);
         }
     }
 }

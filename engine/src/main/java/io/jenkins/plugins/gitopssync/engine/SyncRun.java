@@ -8,14 +8,21 @@ import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
+import io.jenkins.plugins.gitopssync.engine.mask.MaskingLog;
+import io.jenkins.plugins.gitopssync.engine.mask.SecretValues;
 import io.jenkins.plugins.gitopssync.engine.plan.Placement;
 import io.jenkins.plugins.gitopssync.engine.plan.Plan;
 import io.jenkins.plugins.gitopssync.engine.plan.Planner;
-import io.jenkins.plugins.gitopssync.engine.render.Manifest;
+import io.jenkins.plugins.gitopssync.engine.render.ChartTarget;
+import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
+import io.jenkins.plugins.gitopssync.engine.render.RenderedChart;
+import io.jenkins.plugins.gitopssync.engine.render.Renderer;
+import io.jenkins.plugins.gitopssync.engine.render.Rendering;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.engine.substitute.Variables;
 import io.jenkins.plugins.gitopssync.engine.time.Timing;
 import io.jenkins.plugins.gitopssync.engine.verify.RevisionVerifier;
 import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
@@ -42,15 +49,23 @@ final class SyncRun {
     private final List<String> errors = new ArrayList<>();
     private final PhaseTimer timer = new PhaseTimer();
     private final Outcomes outcomes = new Outcomes();
+    private final StepRecords steps = new StepRecords();
+    /** Values that must not leave memory (decrypted, substituted from secrets, secret chart parameters). */
+    private final SecretValues secrets;
     /** Who signed the revision, when the request asked for a signature check. */
     private VerifiedRevision verification;
+    /** The chart the path held, once rendered. */
+    private RenderedChart chart;
 
     SyncRun(ClusterAccess cluster, SyncLog log, SyncRequest request, Consumer<String> phaseHook, Timing timing) {
         this.cluster = cluster;
         this.request = request;
         this.phaseHook = phaseHook;
         this.timing = timing;
-        this.log = new CollectingLog(log);
+        this.secrets = request.renderOptions().secrets();
+        request.renderOptions().helm().secretValues().forEach(secrets::addCredential);
+        // every line is masked with the values the render decrypts or substitutes, as soon as they are known
+        this.log = new CollectingLog(new MaskingLog(log, secrets));
     }
 
     SyncResult run() {
@@ -94,12 +109,35 @@ final class SyncRun {
         if (request.signatureCheck() != null) {
             verification = timer.timed("verify", () -> verify(request.signatureCheck(), request.source().revision(), log));
         }
-        List<Manifest> manifests = timer.timed("render", () -> GitOpsSync.render(request.source(), log));
-        Discovery discovery = timer.timed("plan", () -> Discovery.load(cluster));
-        Plan plan = timer.timed("plan", () -> Planner.plan(manifests, new Placement(request.applySetName(),
+        RenderOptions options = timer.timed("render", () -> withVariables(request.renderOptions()));
+        // a chart is rendered for the cluster (its version and API versions), so discovery comes first; a plain
+        // render keeps its order and its requests
+        boolean isChart = Renderer.isChart(request.source());
+        Discovery early = isChart ? timer.timed("plan", () -> Discovery.load(cluster)) : null;
+        ChartTarget target = isChart ? timer.timed("plan", () -> chartTarget(early)) : null;
+        Rendering rendering = timer.timed("render", () -> GitOpsSync.render(request.source(), options, target, log));
+        chart = rendering.chart();
+        Discovery discovery = early != null ? early : timer.timed("plan", () -> Discovery.load(cluster));
+        Plan plan = timer.timed("plan", () -> Planner.plan(rendering.manifests(), new Placement(request.applySetName(),
                 request.applySetNamespace(), request.defaultNamespace(), request.targetNamespace()), discovery, log));
         refuseEmptyPrune(plan);
         return new Prepared(discovery, plan);
+    }
+
+    /** The substitution's variables, {@code substituteFrom} read from the ApplySet's namespace (Flux's precedence). */
+    private RenderOptions withVariables(RenderOptions options) {
+        if (options.substitution().isEmpty()) {
+            return options;
+        }
+        return options.withVariables(Variables.resolve(options.substitution(), new KubeApi(cluster),
+                request.applySetNamespace(), secrets::add));
+    }
+
+    /** Release name from the ApplySet, release namespace from the request, capabilities from the cluster. */
+    private ChartTarget chartTarget(Discovery discovery) {
+        String namespace = request.targetNamespace() != null ? request.targetNamespace() : request.defaultNamespace();
+        return new ChartTarget(request.applySetName(), namespace, Discovery.serverVersion(cluster),
+                List.copyOf(discovery.apiVersions()));
     }
 
     /** Null without a check; else who signed, or a {@link io.jenkins.plugins.gitopssync.engine.verify.SignatureException}. */
@@ -156,11 +194,13 @@ final class SyncRun {
 
     private SyncContext context(KubeApi api, Discovery discovery, ExecutorService pool) {
         ApplySetInventory inventory = new ApplySetInventory(api, request.applySetName(), request.applySetNamespace());
-        return new SyncContext(request, api, discovery, inventory, pool, log, timer, phaseHook, outcomes, errors, timing);
+        return new SyncContext(request, api, discovery, inventory, pool, log, timer, phaseHook, outcomes, steps, errors,
+                timing);
     }
 
     private SyncResult result(long started, long requestsBefore) {
-        List<ObjectResult> objects = outcomes.all().stream().map(ObjectOutcome::result).toList();
+        List<ObjectResult> objects = outcomes.all().stream().map(ObjectOutcome::result)
+                .map(o -> secrets.isEmpty() ? o : o.masked(secrets::maskDiff)).toList();
         Totals totals = Totals.of(objects);
         SyncStatus status = SyncStatus.of(!errors.isEmpty(), totals, request.dryRun());
         long duration = (System.nanoTime() - started) / 1_000_000;
@@ -169,6 +209,6 @@ final class SyncRun {
                 + totals.summary() + "; " + duration + " ms, " + requests + " API requests");
         return new SyncResult(request.source().revision(), request.source().path(), request.applySetName(), status,
                 request.dryRun(), objects, totals, timer.millis(), duration, requests, errors, log.warnings(),
-                verification);
+                verification, steps.waves(), steps.hooks(), chart).masked(secrets::mask);
     }
 }

@@ -14,6 +14,11 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
+import io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigContext;
+import io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigNeeds;
+import io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigReader;
+import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
+import io.jenkins.plugins.gitopssync.sync.CredentialResolver;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.util.List;
@@ -35,7 +40,9 @@ public final class GitOpsForms {
     public static final List<String> SYNC_FIELDS = List.of("url", "ref", "path", "credentialsId", "kubeconfigCredentialsId",
             "serverUrl", "tokenCredentialsId", "caCertificate", "namespace", "targetNamespace", "prune", "dryRun",
             "failOnDrift", "wait", "timeout", "force", "applySet", "concurrency", "verifySignatures",
-            "trustedKeysCredentialsId", "trustedKeys");
+            "trustedKeysCredentialsId", "trustedKeys", "context", "kubectl", "decryptionCredentialsId", "skipMacCheck",
+            "substitute", "substituteCredentials", "substituteFrom", "strictSubstitution", "releaseName", "valuesFiles",
+            "values", "parameters", "skipCrds", "helm", "chartCredentialsId");
 
     /** Kubeconfigs and trusted keys: a secret file or a secret text. */
     static final CredentialsMatcher FILE_OR_TEXT = CredentialsMatchers.anyOf(
@@ -110,11 +117,57 @@ public final class GitOpsForms {
         }
     }
 
+    /**
+     * What the kubeconfig credential's context would need, read on the controller without running or opening
+     * anything it names (and without connecting): whether builds and the trigger's cluster check can use it.
+     */
+    public static FormValidation checkKubeconfig(Item item, String credentialsId, String context) {
+        checkConfigure(item);
+        if (item == null || credentialsId == null || credentialsId.isBlank()) {
+            return FormValidation.ok();
+        }
+        try {
+            String what = "the kubeconfig credential '" + credentialsId.trim() + "'";
+            String content = CredentialResolver.forItem(item).kubeconfig(credentialsId.trim());
+            KubeconfigContext selected = KubeconfigContext.select(KubeconfigReader.parse(content, what, null), context, what);
+            KubeconfigNeeds needs = KubeconfigNeeds.of(selected);
+            String server = UrlRedaction.redact(String.valueOf(selected.server()));
+            if (needs.inert()) {
+                return FormValidation.ok(Messages.GitOpsForms_KubeconfigInert(selected.name(), server));
+            }
+            return GitOpsGlobalSettings.get().isAllowKubeconfigCommandsOnController()
+                    ? FormValidation.ok(Messages.GitOpsForms_KubeconfigNeedsMoreAllowed(selected.name(), server, needs.describe()))
+                    : FormValidation.warning(Messages.GitOpsForms_KubeconfigNeedsMore(selected.name(), server, needs.describe()));
+        } catch (SyncException | java.io.IOException e) {
+            return FormValidation.error(UrlRedaction.redact(e.getMessage()));
+        }
+    }
+
+    /** Keys for sops files: a secret file or a secret text (age identities or armored OpenPGP private keys). */
+    public static ListBoxModel decryptionCredentials(Item item, String current) {
+        return credentials(item, null, current, FILE_OR_TEXT);
+    }
+
+    public static FormValidation checkSubstitute(Item item, String value) {
+        checkConfigure(item);
+        return of(SubstitutionChecks.substitute(value));
+    }
+
+    public static FormValidation checkSubstituteCredentials(Item item, String value) {
+        checkConfigure(item);
+        return of(SubstitutionChecks.substituteCredentials(value));
+    }
+
+    public static FormValidation checkSubstituteFrom(Item item, String value) {
+        checkConfigure(item);
+        return of(SubstitutionChecks.substituteFrom(value));
+    }
+
     public static ListBoxModel tokenCredentials(Item item, String serverUrl, String current) {
         return credentials(item, serverUrl, current, TOKEN);
     }
 
-    private static ListBoxModel credentials(Item item, String uri, String current, CredentialsMatcher matcher) {
+    static ListBoxModel credentials(Item item, String uri, String current, CredentialsMatcher matcher) {
         StandardListBoxModel model = new StandardListBoxModel();
         String value = current == null ? "" : current;
         if (!canConfigure(item)) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.config;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
 import io.jenkins.plugins.gitopssync.engine.options.Durations;
+import io.jenkins.plugins.gitopssync.engine.substitute.Substitution;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.io.Serializable;
 import java.time.Duration;
@@ -41,6 +42,21 @@ public final class SyncSpec implements Serializable {
     private final String verifySignatures;
     private final String trustedKeysCredentialsId;
     private final String trustedKeys;
+    private final String context;
+    private final String kubectl;
+    private final String decryptionCredentialsId;
+    private final boolean skipMacCheck;
+    private final String substitute;
+    private final String substituteCredentials;
+    private final String substituteFrom;
+    private final boolean strictSubstitution;
+    private final String releaseName;
+    private final String valuesFiles;
+    private final String values;
+    private final String parameters;
+    private final boolean skipCrds;
+    private final String helm;
+    private final String chartCredentialsId;
 
     private SyncSpec(Builder b) {
         this.url = trim(b.url);
@@ -64,6 +80,21 @@ public final class SyncSpec implements Serializable {
         this.verifySignatures = trim(b.verifySignatures);
         this.trustedKeysCredentialsId = trim(b.trustedKeysCredentialsId);
         this.trustedKeys = trim(b.trustedKeys);
+        this.context = trim(b.context);
+        this.kubectl = trim(b.kubectl);
+        this.decryptionCredentialsId = trim(b.decryptionCredentialsId);
+        this.skipMacCheck = b.skipMacCheck;
+        this.substitute = trim(b.substitute);
+        this.substituteCredentials = trim(b.substituteCredentials);
+        this.substituteFrom = trim(b.substituteFrom);
+        this.strictSubstitution = b.strictSubstitution;
+        this.releaseName = trim(b.releaseName);
+        this.valuesFiles = trim(b.valuesFiles);
+        this.values = b.values == null || b.values.isBlank() ? null : b.values;
+        this.parameters = trim(b.parameters);
+        this.skipCrds = b.skipCrds;
+        this.helm = trim(b.helm);
+        this.chartCredentialsId = trim(b.chartCredentialsId);
     }
 
     /** A spec of the repository at {@code url}; every other option has its default until set. */
@@ -74,7 +105,8 @@ public final class SyncSpec implements Serializable {
     /**
      * The spec of a step's fields (Pipeline or freestyle: {@link SyncSettings}), each value that may hold
      * build variables passed through {@code expand} (credential ids are not: the credentials lookup
-     * resolves {@code ${PARAM}} ids itself).
+     * resolves {@code ${PARAM}} ids itself; a chart's parameters are expanded when the sync runs, where it is
+     * known which variables hold credentials; inline values are YAML taken as written).
      */
     public static SyncSpec of(SyncSettings f, UnaryOperator<String> expand) {
         UnaryOperator<String> x = v -> v == null ? null : expand.apply(v);
@@ -86,7 +118,14 @@ public final class SyncSpec implements Serializable {
                 .failOnDrift(f.isFailOnDrift()).waitForHealth(f.isWait()).timeout(x.apply(f.getTimeout()))
                 .force(f.isForce()).applySet(x.apply(f.getApplySet())).concurrency(f.getConcurrency())
                 .verifySignatures(x.apply(f.getVerifySignatures())).trustedKeysCredentialsId(f.getTrustedKeysCredentialsId())
-                .trustedKeys(f.getTrustedKeys()).build();
+                .trustedKeys(f.getTrustedKeys()).context(x.apply(f.getContext())).kubectl(x.apply(f.getKubectl()))
+                .decryptionCredentialsId(f.getDecryptionCredentialsId())
+                .skipMacCheck(f.isSkipMacCheck()).substitute(x.apply(f.getSubstitute()))
+                .substituteCredentials(f.getSubstituteCredentials()).substituteFrom(x.apply(f.getSubstituteFrom()))
+                .strictSubstitution(f.isStrictSubstitution())
+                .releaseName(x.apply(f.getReleaseName()))
+                .valuesFiles(x.apply(f.getValuesFiles())).values(f.getValues()).parameters(f.getParameters())
+                .skipCrds(f.isSkipCrds()).helm(x.apply(f.getHelm())).chartCredentialsId(f.getChartCredentialsId()).build();
     }
 
     /** Named options, with the engine's defaults (health wait on, nothing else). */
@@ -112,6 +151,21 @@ public final class SyncSpec implements Serializable {
         private String verifySignatures;
         private String trustedKeysCredentialsId;
         private String trustedKeys;
+        private String context;
+        private String kubectl;
+        private String decryptionCredentialsId;
+        private boolean skipMacCheck;
+        private String substitute;
+        private String substituteCredentials;
+        private String substituteFrom;
+        private boolean strictSubstitution = Substitution.DEFAULT_STRICT;
+        private String releaseName;
+        private String valuesFiles;
+        private String values;
+        private String parameters;
+        private boolean skipCrds;
+        private String helm;
+        private String chartCredentialsId;
 
         private Builder(String url) {
             this.url = url;
@@ -137,6 +191,21 @@ public final class SyncSpec implements Serializable {
         public Builder verifySignatures(String v) { verifySignatures = v; return this; }
         public Builder trustedKeysCredentialsId(String v) { trustedKeysCredentialsId = v; return this; }
         public Builder trustedKeys(String v) { trustedKeys = v; return this; }
+        public Builder context(String v) { context = v; return this; }
+        public Builder kubectl(String v) { kubectl = v; return this; }
+        public Builder decryptionCredentialsId(String v) { decryptionCredentialsId = v; return this; }
+        public Builder skipMacCheck(boolean v) { skipMacCheck = v; return this; }
+        public Builder substitute(String v) { substitute = v; return this; }
+        public Builder substituteCredentials(String v) { substituteCredentials = v; return this; }
+        public Builder substituteFrom(String v) { substituteFrom = v; return this; }
+        public Builder strictSubstitution(boolean v) { strictSubstitution = v; return this; }
+        public Builder releaseName(String v) { releaseName = v; return this; }
+        public Builder valuesFiles(String v) { valuesFiles = v; return this; }
+        public Builder values(String v) { values = v; return this; }
+        public Builder parameters(String v) { parameters = v; return this; }
+        public Builder skipCrds(boolean v) { skipCrds = v; return this; }
+        public Builder helm(String v) { helm = v; return this; }
+        public Builder chartCredentialsId(String v) { chartCredentialsId = v; return this; }
 
         public SyncSpec build() {
             return new SyncSpec(this);
@@ -227,6 +296,74 @@ public final class SyncSpec implements Serializable {
         return trustedKeys;
     }
 
+    /** The kubeconfig context to use, or null for the kubeconfig's current one. */
+    public String context() {
+        return context;
+    }
+
+    /** The kubectl that builds Kustomizations (a path, or a name on the build's PATH), or null for the default. */
+    public String kubectl() {
+        return kubectl;
+    }
+
+    public String decryptionCredentialsId() {
+        return decryptionCredentialsId;
+    }
+
+    public boolean skipMacCheck() {
+        return skipMacCheck;
+    }
+
+    public String substitute() {
+        return substitute;
+    }
+
+    public String substituteCredentials() {
+        return substituteCredentials;
+    }
+
+    public String substituteFrom() {
+        return substituteFrom;
+    }
+
+    public boolean strictSubstitution() {
+        return strictSubstitution;
+    }
+
+    public String releaseName() {
+        return releaseName;
+    }
+
+    /** The values files as written (one per line or comma-separated); {@link #valuesFileList()} splits them. */
+    public String valuesFiles() {
+        return valuesFiles;
+    }
+
+    public List<String> valuesFileList() {
+        return ChartChecks.valuesFileList(valuesFiles);
+    }
+
+    public String values() {
+        return values;
+    }
+
+    /** The parameters as written, {@code ${VARIABLES}} not yet expanded. */
+    public String parameters() {
+        return parameters;
+    }
+
+    public boolean skipCrds() {
+        return skipCrds;
+    }
+
+    public String helm() {
+        return helm;
+    }
+
+    public String chartCredentialsId() {
+        return chartCredentialsId;
+    }
+
     /** Which signatures the revision needs, or null when they are not checked. */
     public VerifyMode verifyMode() {
         return verifySignatures == null ? null : VerifyMode.parse(verifySignatures);
@@ -263,6 +400,11 @@ public final class SyncSpec implements Serializable {
         add(out, OptionChecks.concurrency(concurrency));
         add(out, OptionChecks.connection(kubeconfigCredentialsId, serverUrl, tokenCredentialsId));
         add(out, OptionChecks.signatures(verifySignatures, trustedKeysCredentialsId, trustedKeys));
+        add(out, SubstitutionChecks.substitute(substitute));
+        add(out, SubstitutionChecks.substituteCredentials(substituteCredentials));
+        add(out, SubstitutionChecks.substituteFrom(substituteFrom));
+        add(out, ChartChecks.valuesFiles(valuesFiles));
+        add(out, ChartChecks.parameters(parameters));
         return out;
     }
 
@@ -279,6 +421,7 @@ public final class SyncSpec implements Serializable {
     @Override
     public String toString() {
         // never print the CA certificate blob; credentials are ids only
-        return "SyncSpec[url=" + url + ", ref=" + ref + ", path=" + path + ", applySet=" + applySet + "]";
+        return "SyncSpec[url=" + url + ", ref=" + ref + ", path=" + path + ", applySet=" + applySet
+                + (valuesFiles == null ? "" : ", valuesFiles=" + valuesFileList()) + "]";
     }
 }

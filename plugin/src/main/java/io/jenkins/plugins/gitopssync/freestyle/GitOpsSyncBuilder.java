@@ -15,11 +15,13 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.config.ChartForms;
 import io.jenkins.plugins.gitopssync.config.GitOpsForms;
 import io.jenkins.plugins.gitopssync.config.OptionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSettings;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
+import io.jenkins.plugins.gitopssync.engine.substitute.Substitution;
 import io.jenkins.plugins.gitopssync.sync.SyncRunner;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
@@ -58,6 +60,21 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     private String verifySignatures;
     private String trustedKeysCredentialsId;
     private String trustedKeys;
+    private String context;
+    private String kubectl;
+    private String decryptionCredentialsId;
+    private boolean skipMacCheck;
+    private String substitute;
+    private String substituteCredentials;
+    private String substituteFrom;
+    private boolean strictSubstitution = Substitution.DEFAULT_STRICT;
+    private String releaseName;
+    private String valuesFiles;
+    private String values;
+    private String parameters;
+    private boolean skipCrds;
+    private String helm;
+    private String chartCredentialsId;
 
     // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
     @Override public String getUrl() { return url; }
@@ -81,6 +98,21 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @Override public String getVerifySignatures() { return verifySignatures; }
     @Override public String getTrustedKeysCredentialsId() { return trustedKeysCredentialsId; }
     @Override public String getTrustedKeys() { return trustedKeys; }
+    @Override public String getContext() { return context; }
+    @Override public String getKubectl() { return kubectl; }
+    @Override public String getDecryptionCredentialsId() { return decryptionCredentialsId; }
+    @Override public boolean isSkipMacCheck() { return skipMacCheck; }
+    @Override public String getSubstitute() { return substitute; }
+    @Override public String getSubstituteCredentials() { return substituteCredentials; }
+    @Override public String getSubstituteFrom() { return substituteFrom; }
+    @Override public boolean isStrictSubstitution() { return strictSubstitution; }
+    @Override public String getReleaseName() { return releaseName; }
+    @Override public String getValuesFiles() { return valuesFiles; }
+    @Override public String getValues() { return values; }
+    @Override public String getParameters() { return parameters; }
+    @Override public boolean isSkipCrds() { return skipCrds; }
+    @Override public String getHelm() { return helm; }
+    @Override public String getChartCredentialsId() { return chartCredentialsId; }
 
     @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
@@ -102,6 +134,21 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @DataBoundSetter public void setVerifySignatures(String v) { verifySignatures = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setTrustedKeysCredentialsId(String v) { trustedKeysCredentialsId = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setTrustedKeys(String v) { trustedKeys = OptionChecks.pem(v); }
+    @DataBoundSetter public void setContext(String v) { context = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setKubectl(String v) { kubectl = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setDecryptionCredentialsId(String v) { decryptionCredentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipMacCheck(boolean v) { skipMacCheck = v; }
+    @DataBoundSetter public void setSubstitute(String v) { substitute = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSubstituteCredentials(String v) { substituteCredentials = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSubstituteFrom(String v) { substituteFrom = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setStrictSubstitution(boolean v) { strictSubstitution = v; }
+    @DataBoundSetter public void setReleaseName(String v) { releaseName = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValuesFiles(String v) { valuesFiles = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValues(String v) { values = Util.fixEmpty(v); }
+    @DataBoundSetter public void setParameters(String v) { parameters = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipCrds(boolean v) { skipCrds = v; }
+    @DataBoundSetter public void setHelm(String v) { helm = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setChartCredentialsId(String v) { chartCredentialsId = Util.fixEmptyAndTrim(v); }
 
     @DataBoundConstructor
     public GitOpsSyncBuilder(String url) {
@@ -116,7 +163,7 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
                         @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
-        SyncRunner.run(run, workspace, env, listener, toSpec(env));
+        SyncRunner.run(run, workspace, env, launcher, listener, toSpec(env), java.util.Set.of());
     }
 
     @Symbol("gitopsSyncBuilder")
@@ -144,6 +191,12 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
         public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
                                                                @QueryParameter String kubeconfigCredentialsId) {
             return GitOpsForms.kubeconfigCredentials(item, kubeconfigCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckKubeconfigCredentialsId(@AncestorInPath Item item, @QueryParameter String value,
+                                                             @QueryParameter String context) {
+            return GitOpsForms.checkKubeconfig(item, value, context);
         }
 
         @POST
@@ -209,6 +262,42 @@ public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncS
         @POST
         public FormValidation doCheckTrustedKeys(@AncestorInPath Item item, @QueryParameter String value) {
             return GitOpsForms.checkTrustedKeys(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillDecryptionCredentialsIdItems(@AncestorInPath Item item,
+                                                               @QueryParameter String decryptionCredentialsId) {
+            return GitOpsForms.decryptionCredentials(item, decryptionCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckSubstitute(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkSubstitute(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckSubstituteCredentials(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkSubstituteCredentials(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckSubstituteFrom(@AncestorInPath Item item, @QueryParameter String value) {
+            return GitOpsForms.checkSubstituteFrom(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillChartCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String chartCredentialsId) {
+            return ChartForms.repositoryCredentials(item, chartCredentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckValuesFiles(@AncestorInPath Item item, @QueryParameter String value) {
+            return ChartForms.checkValuesFiles(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckParameters(@AncestorInPath Item item, @QueryParameter String value) {
+            return ChartForms.checkParameters(item, value);
         }
 
         @POST

@@ -40,6 +40,15 @@ public final class SyncRecord implements Serializable {
     private final List<String> warnings;
     /** Who signed the revision, one line per verified object; null in records without a signature check. */
     private List<String> signatures;
+    /** The phases and waves as they ran; null in records from before phases and waves. */
+    private List<SyncedWave> waves;
+    /** Every hook of the set and what became of it; null in records from before hooks. */
+    private List<SyncedHook> hooks;
+    /** The chart the path held (name, version, values files, release); null for other renders. */
+    private String chartName;
+    private String chartVersion;
+    private List<String> chartValuesFiles;
+    private String releaseName;
 
     public SyncRecord(String url, String ref, String revision, String path, String applySet, SyncStatus status,
                       boolean dryRun, List<SyncedObject> objects, Totals totals, long durationMs, long apiRequests,
@@ -77,6 +86,14 @@ public final class SyncRecord implements Serializable {
         if (r.verification() != null) {
             record.signatures = r.verification().signers().stream().map(Signer::describe).toList();
         }
+        record.waves = new ArrayList<>(r.waves().stream().map(SyncedWave::of).toList());
+        record.hooks = new ArrayList<>(r.hooks().stream().map(SyncedHook::of).toList());
+        if (r.chart() != null) {
+            record.chartName = r.chart().name();
+            record.chartVersion = r.chart().version();
+            record.chartValuesFiles = new ArrayList<>(r.chart().valuesFiles());
+            record.releaseName = r.chart().releaseName();
+        }
         return record;
     }
 
@@ -104,6 +121,20 @@ public final class SyncRecord implements Serializable {
     public List<String> getWarnings() { return List.copyOf(warnings); }
     /** Verified signatures of the revision (e.g. {@code commit 1a2b... signed by Alice (openpgp key ...)}); empty when not checked. */
     public List<String> getSignatures() { return signatures == null ? List.of() : List.copyOf(signatures); }
+
+    public List<SyncedWave> getWaves() { return waves == null ? List.of() : List.copyOf(waves); }
+    public List<SyncedHook> getHooks() { return hooks == null ? List.of() : List.copyOf(hooks); }
+
+    /** Whether the sync had phases worth showing: hooks, or more than one wave. */
+    public boolean isPhased() {
+        return getWaves().size() > 1 || !getHooks().isEmpty();
+    }
+    /** The chart's name, or null when the path was not a chart. */
+    public String getChartName() { return chartName; }
+    public String getChartVersion() { return chartVersion; }
+    /** The chart's values files, in order; empty for none (or no chart). */
+    public List<String> getChartValuesFiles() { return chartValuesFiles == null ? List.of() : List.copyOf(chartValuesFiles); }
+    public String getReleaseName() { return releaseName; }
 
     public boolean isFailedSync() {
         return status == SyncStatus.Failed;

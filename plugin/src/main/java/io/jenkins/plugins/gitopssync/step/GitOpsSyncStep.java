@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.gitopssync.config.OptionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSettings;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
+import io.jenkins.plugins.gitopssync.engine.substitute.Substitution;
 import io.jenkins.plugins.gitopssync.sync.ResultPolicy;
 import io.jenkins.plugins.gitopssync.sync.SyncRunner;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -58,6 +61,21 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     private String verifySignatures;
     private String trustedKeysCredentialsId;
     private String trustedKeys;
+    private String context;
+    private String kubectl;
+    private String decryptionCredentialsId;
+    private boolean skipMacCheck;
+    private String substitute;
+    private String substituteCredentials;
+    private String substituteFrom;
+    private boolean strictSubstitution = Substitution.DEFAULT_STRICT;
+    private String releaseName;
+    private String valuesFiles;
+    private String values;
+    private String parameters;
+    private boolean skipCrds;
+    private String helm;
+    private String chartCredentialsId;
 
     // Getters and setters of the fields of SyncSettings (documented in the help files); blank strings are null.
     @Override public String getUrl() { return url; }
@@ -81,6 +99,21 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     @Override public String getVerifySignatures() { return verifySignatures; }
     @Override public String getTrustedKeysCredentialsId() { return trustedKeysCredentialsId; }
     @Override public String getTrustedKeys() { return trustedKeys; }
+    @Override public String getContext() { return context; }
+    @Override public String getKubectl() { return kubectl; }
+    @Override public String getDecryptionCredentialsId() { return decryptionCredentialsId; }
+    @Override public boolean isSkipMacCheck() { return skipMacCheck; }
+    @Override public String getSubstitute() { return substitute; }
+    @Override public String getSubstituteCredentials() { return substituteCredentials; }
+    @Override public String getSubstituteFrom() { return substituteFrom; }
+    @Override public boolean isStrictSubstitution() { return strictSubstitution; }
+    @Override public String getReleaseName() { return releaseName; }
+    @Override public String getValuesFiles() { return valuesFiles; }
+    @Override public String getValues() { return values; }
+    @Override public String getParameters() { return parameters; }
+    @Override public boolean isSkipCrds() { return skipCrds; }
+    @Override public String getHelm() { return helm; }
+    @Override public String getChartCredentialsId() { return chartCredentialsId; }
 
     @DataBoundSetter public void setRef(String v) { ref = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setPath(String v) { path = Util.fixEmptyAndTrim(v); }
@@ -102,6 +135,21 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
     @DataBoundSetter public void setVerifySignatures(String v) { verifySignatures = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setTrustedKeysCredentialsId(String v) { trustedKeysCredentialsId = Util.fixEmptyAndTrim(v); }
     @DataBoundSetter public void setTrustedKeys(String v) { trustedKeys = OptionChecks.pem(v); }
+    @DataBoundSetter public void setContext(String v) { context = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setKubectl(String v) { kubectl = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setDecryptionCredentialsId(String v) { decryptionCredentialsId = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipMacCheck(boolean v) { skipMacCheck = v; }
+    @DataBoundSetter public void setSubstitute(String v) { substitute = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSubstituteCredentials(String v) { substituteCredentials = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSubstituteFrom(String v) { substituteFrom = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setStrictSubstitution(boolean v) { strictSubstitution = v; }
+    @DataBoundSetter public void setReleaseName(String v) { releaseName = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValuesFiles(String v) { valuesFiles = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValues(String v) { values = Util.fixEmpty(v); }
+    @DataBoundSetter public void setParameters(String v) { parameters = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipCrds(boolean v) { skipCrds = v; }
+    @DataBoundSetter public void setHelm(String v) { helm = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setChartCredentialsId(String v) { chartCredentialsId = Util.fixEmptyAndTrim(v); }
 
     @DataBoundConstructor
     public GitOpsSyncStep(String url) {
@@ -133,8 +181,11 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
+            // withCredentials and the like name the variables that hold secrets: a chart parameter naming one is masked
+            EnvironmentExpander expander = c.get(EnvironmentExpander.class);
             SyncRunner.Outcome outcome = SyncRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                    c.get(TaskListener.class), options);
+                    c.get(Launcher.class), c.get(TaskListener.class), options,
+                    expander == null ? Set.of() : expander.getSensitiveVariables());
             if (outcome.verdict().outcome() == ResultPolicy.Outcome.UNSTABLE) {
                 // marks this step (and its stage) unstable in the Pipeline views, not only the build
                 FlowNode node = c.get(FlowNode.class);
@@ -151,7 +202,7 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
+            return Set.of(Run.class, FilePath.class, EnvVars.class, Launcher.class, TaskListener.class);
         }
 
         @Override

@@ -1,16 +1,15 @@
 package io.jenkins.plugins.gitopssync.sync;
 
-import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.cluster.AccessOptions;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import java.io.Serializable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How to reach the cluster, resolved from credentials on the controller and carried to the agent as
- * plain data: a kubeconfig's content, or a server URL with a bearer token (and CA certificate), or the
- * agent's in-cluster service account. Holds secrets: {@link #toString()} never shows them, and nothing
- * here is ever written to a log.
+ * plain data: a kubeconfig's content (and the context to use), or a server URL with a bearer token (and CA
+ * certificate), or the in-cluster service account of where it is opened. Holds secrets: {@link #toString()}
+ * never shows them, and nothing here is ever written to a log. The engine reads a kubeconfig itself; what it
+ * may make the process that opens it do (run an exec plugin, read files) is the {@link AccessOptions}' policy.
  */
 public final class ClusterConnection implements Serializable {
 
@@ -20,66 +19,55 @@ public final class ClusterConnection implements Serializable {
 
     private final Kind kind;
     private final String kubeconfig;
+    private final String context;
+    private final String what;
     private final String serverUrl;
     private final String token;
     private final String caCertificate;
 
-    private ClusterConnection(Kind kind, String kubeconfig, String serverUrl, String token, String caCertificate) {
+    private ClusterConnection(Kind kind, String kubeconfig, String context, String what, String serverUrl, String token,
+                              String caCertificate) {
         this.kind = kind;
         this.kubeconfig = kubeconfig;
+        this.context = context;
+        this.what = what;
         this.serverUrl = serverUrl;
         this.token = token;
         this.caCertificate = caCertificate;
     }
 
-    public static ClusterConnection kubeconfig(String content) {
-        return new ClusterConnection(Kind.KUBECONFIG, content, null, null, null);
+    /**
+     * @param context the kubeconfig context to use, or null for its current one
+     * @param id      the credential's id, for messages
+     */
+    public static ClusterConnection kubeconfig(String content, String context, String id) {
+        return new ClusterConnection(Kind.KUBECONFIG, content, context, "the kubeconfig credential '" + id + "'", null, null, null);
     }
 
     public static ClusterConnection token(String serverUrl, String token, String caCertificatePem) {
-        return new ClusterConnection(Kind.TOKEN, null, serverUrl, token, caCertificatePem);
+        return new ClusterConnection(Kind.TOKEN, null, null, "the token credential", serverUrl, token, caCertificatePem);
     }
 
     public static ClusterConnection inCluster() {
-        return new ClusterConnection(Kind.IN_CLUSTER, null, null, null, null);
+        return new ClusterConnection(Kind.IN_CLUSTER, null, null, "the in-cluster service account", null, null, null);
     }
-
-    /** Opens the connection where this runs (on the agent for a sync, on the controller for the trigger). */
-    public ClusterAccess open() {
-        return switch (kind) {
-            case KUBECONFIG -> openKubeconfig();
-            case TOKEN -> ClusterAccess.fromToken(serverUrl, token, caCertificate);
-            case IN_CLUSTER -> ClusterAccess.inCluster();
-        };
-    }
-
-    private ClusterAccess openKubeconfig() {
-        try {
-            return ClusterAccess.fromKubeconfigContent(kubeconfig, null);
-        } catch (SyncException e) {
-            throw new SyncException(safeKubeconfigError(e.getMessage()));
-        }
-    }
-
-    private static final Pattern YAML_MARK = Pattern.compile("line (\\d+), column (\\d+)");
 
     /**
-     * A YAML parser's message quotes the offending lines of the document, which may hold a token or a
-     * key: keep only where the error is. Single-line messages (no quoted document) are kept as they are.
+     * Opens the connection where this runs: on the agent for a sync (everything kubectl would do, through the
+     * build's launcher and environment), on the controller for the trigger (only what the administrator allows).
      */
-    static String safeKubeconfigError(String message) {
-        if (message == null || !message.contains("\n")) {
-            return message;
-        }
-        Matcher m = YAML_MARK.matcher(message);
-        String where = m.find() ? " (YAML error at line " + m.group(1) + ", column " + m.group(2) + ")" : "";
-        return "The kubeconfig credential is not a valid kubeconfig" + where + "; its content is not shown, as it holds secrets.";
+    public ClusterAccess open(AccessOptions options) {
+        return switch (kind) {
+            case KUBECONFIG -> ClusterAccess.fromKubeconfigContent(kubeconfig, context, what, options);
+            case TOKEN -> ClusterAccess.fromToken(serverUrl, token, caCertificate, options);
+            case IN_CLUSTER -> ClusterAccess.inCluster(options);
+        };
     }
 
     /** Safe to log: says which kind of connection, never a secret. */
     public String describe() {
         return switch (kind) {
-            case KUBECONFIG -> "kubeconfig credential";
+            case KUBECONFIG -> what + (context == null ? "" : " (context " + context + ")");
             case TOKEN -> "API server " + serverUrl + " with a token credential";
             case IN_CLUSTER -> "the agent's in-cluster service account";
         };

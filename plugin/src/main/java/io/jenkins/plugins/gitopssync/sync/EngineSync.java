@@ -4,6 +4,11 @@ import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
+import io.jenkins.plugins.gitopssync.engine.cluster.AccessOptions;
+import io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigPolicy;
+import io.jenkins.plugins.gitopssync.engine.process.ProcessRunner;
+import io.jenkins.plugins.gitopssync.engine.process.Tools;
+import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
 import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
@@ -29,14 +34,31 @@ public final class EngineSync {
      *
      * @param trusted the keys to verify the revision's signatures against, or null when they are not checked
      * @param origin  who runs it, for the audit trail in the ApplySet parent (build URL and user)
+     * @param secrets decryption keys and secret substitution values (null: none)
+     * @param chart   a chart's expanded parameters and repository account
      */
     public record Call(SyncSpec options, Path repositoryRoot, String revision, String applySet, TrustedKeys trusted,
-                       String origin) {
+                       String origin, RenderSecrets secrets, ChartInputs chart) {
+
+        public Call {
+            secrets = secrets == null ? RenderSecrets.none() : secrets;
+            chart = chart == null ? ChartInputs.NONE : chart;
+        }
+
+        /** Without decryption keys, secret variables or chart inputs. */
+        public Call(SyncSpec options, Path repositoryRoot, String revision, String applySet, TrustedKeys trusted,
+                    String origin) {
+            this(options, repositoryRoot, revision, applySet, trusted, origin, null, null);
+        }
     }
 
-    public static SyncRequest request(Call call) {
+    /**
+     * @param processes starts the programs the render needs (kubectl, helm), in the build's place and environment
+     */
+    public static SyncRequest request(Call call, ProcessRunner processes) {
         SyncSpec options = call.options();
-        ManifestSource source = new ManifestSource(call.repositoryRoot(), call.revision(), options.pathOrRoot());
+        ManifestSource source = ChartRender.source(new ManifestSource(call.repositoryRoot(), call.revision(),
+                options.pathOrRoot()));
         return SyncRequest.builder(source, call.applySet())
                 .applySetNamespace(options.namespace())
                 .defaultNamespace(options.namespace())
@@ -50,6 +72,9 @@ public final class EngineSync {
                 .verifySignatures(call.trusted() == null ? null
                         : signatureCheck(options, call.repositoryRoot(), call.revision(), call.trusted()))
                 .origin(call.origin())
+                .renderOptions(call.secrets().options(options)
+                        .withHelm(ChartRender.helmOptions(options, call.chart(), call.repositoryRoot()))
+                        .withTools(new Tools(processes, options.kubectl(), options.helm())))
                 .build();
     }
 
@@ -66,10 +91,15 @@ public final class EngineSync {
         return new SignatureCheck(repositoryRoot.resolve(".git"), revision, tag, options.verifyMode(), trusted);
     }
 
-    public static AgentSyncOutput run(Call call, ClusterConnection connection, SyncLog log) {
+    /**
+     * Syncs where this runs (the agent), starting every program (kubectl, helm, exec credential plugins) through
+     * {@code processes}: kubectl would do all of it here, so the kubeconfig is used as kubectl would use it.
+     */
+    public static AgentSyncOutput run(Call call, ClusterConnection connection, ProcessRunner processes, SyncLog log) {
         SyncResult result;
-        try (GitOpsSync engine = new GitOpsSync(connection.open(), log)) {
-            result = engine.sync(request(call));
+        AccessOptions access = new AccessOptions(KubeconfigPolicy.TRUSTED, processes, "where the build runs");
+        try (GitOpsSync engine = new GitOpsSync(connection.open(access), log)) {
+            result = engine.sync(request(call, processes));
         }
         SyncSpec options = call.options();
         return new AgentSyncOutput(SyncRecord.of(result, UrlRedaction.redact(options.url()), options.refOrHead()), json(result, log));

@@ -1,12 +1,13 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.engine.source.RefNames;
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import java.util.Collection;
 import java.util.Map;
 
 /**
- * Which remote ref a user's {@code ref} means: a full commit id is used as is; otherwise a full ref
- * name ("refs/..."), then a branch, then a tag of that name; none means the remote's HEAD.
+ * Which remote ref a user's {@code ref} means, by the engine's rule ({@link RefNames}, git's own order: a tag
+ * before a branch of the same name); none means the remote's HEAD.
  */
 public final class GitRefs {
 
@@ -15,18 +16,7 @@ public final class GitRefs {
 
     /** The remote ref name to fetch, or null when the remote has no such branch or tag. */
     public static String remoteRefName(Collection<String> remoteRefs, String ref) {
-        if (ref == null || ref.isBlank() || ref.equals("HEAD")) {
-            return remoteRefs.contains("HEAD") ? "HEAD" : null;
-        }
-        if (ref.startsWith("refs/")) {
-            return remoteRefs.contains(ref) ? ref : null;
-        }
-        for (String prefix : new String[] {"refs/heads/", "refs/tags/"}) {
-            if (remoteRefs.contains(prefix + ref)) {
-                return prefix + ref;
-            }
-        }
-        return null;
+        return RefNames.pick(remoteRefs, ref);
     }
 
     /** The commit a ref points to on the remote (ls-remote output, tags peeled), or null when unknown. */
@@ -35,7 +25,15 @@ public final class GitRefs {
             return ref;
         }
         String name = remoteRefName(remoteRefs.keySet(), ref);
-        return name == null ? null : remoteRefs.get(name);
+        if (name != null) {
+            return remoteRefs.get(name);
+        }
+        if (RefNames.mayBeAbbreviatedId(ref)) {
+            // a commit named by a short id: known here only when it is the tip of an advertised ref
+            String prefix = RefNames.normalizedId(ref);
+            return remoteRefs.values().stream().filter(id -> id != null && id.startsWith(prefix)).findFirst().orElse(null);
+        }
+        return null;
     }
 
     /**

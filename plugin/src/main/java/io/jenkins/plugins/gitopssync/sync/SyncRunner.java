@@ -4,10 +4,14 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.remoting.Channel;
+import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.engine.process.ProcessRunner;
 import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
@@ -15,6 +19,7 @@ import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 import jenkins.model.Jenkins;
 
 /**
@@ -34,8 +39,15 @@ public final class SyncRunner {
     public record Outcome(SyncRecord record, String detailUrl, ResultPolicy.Verdict verdict) {
     }
 
-    public static Outcome run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, SyncSpec options)
-            throws IOException, InterruptedException {
+    /**
+     * @param env                the build's environment (a Pipeline step's context environment: withEnv, withCredentials,
+     *                           PATH)
+     * @param launcher           the build's launcher: every program the sync runs is started through it
+     * @param sensitiveVariables variables the caller knows hold credentials (a Pipeline step's context); the
+     *                           build's own sensitive parameters and variables are added here
+     */
+    public static Outcome run(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener,
+                              SyncSpec options, Set<String> sensitiveVariables) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
         List<String> problems = options.problems();
         if (!problems.isEmpty()) {
@@ -44,9 +56,11 @@ public final class SyncRunner {
         String applySet = options.applySetFor(run.getParent().getFullName());
 
         CredentialResolver credentials = CredentialResolver.forRun(run);
-        StandardCredentials gitCredentials = credentials.git(options.credentialsId());
+        StandardCredentials gitCredentials = credentials.git(options.credentialsId(), options.url());
         ClusterConnection connection = credentials.cluster(options);
         TrustedKeys trusted = options.verifyMode() == null ? null : credentials.trustedKeys(options);
+        RenderSecrets renderSecrets = RenderCredentials.resolve(run, options);
+        ChartInputs chart = chartInputs(run, env, options, credentials, sensitiveVariables);
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
         log.println("[gitopsSync] Fetching " + UrlRedaction.redact(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
@@ -61,8 +75,9 @@ public final class SyncRunner {
             log.println("[gitopsSync] Verifying the " + options.verifyMode().word() + " signature of " + revision + " against "
                     + trusted.openPgpKeys().size() + " OpenPGP keys and " + trusted.allowedSigners().size() + " SSH allowed signers");
         }
+        ProcessRunner processes = exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener));
         AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
-                BuildOrigin.of(run), listener));
+                BuildOrigin.of(run), listener, processes, chart).withRenderSecrets(renderSecrets));
         SyncRecord record = output.record();
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
         writeJsonReport(action, output.json(), log);
@@ -80,6 +95,20 @@ public final class SyncRunner {
             }
         }
         return new Outcome(record, detailUrl, verdict);
+    }
+
+    /** The runner as the agent sees it: a proxy calling back over the channel, or itself on the controller. */
+    private static ProcessRunner exported(VirtualChannel channel, ProcessRunner runner) {
+        return channel instanceof Channel c ? c.export(ProcessRunner.class, runner) : runner;
+    }
+
+    /** A chart's parameters (secret when they name a sensitive variable) and repository account. */
+    private static ChartInputs chartInputs(Run<?, ?> run, EnvVars env, SyncSpec options, CredentialResolver credentials,
+                                           Set<String> sensitiveVariables) throws AbortException {
+        ChartInputs parameters = ChartParameters.split(options.parameters(), env,
+                ChartParameters.sensitiveVariables(run, sensitiveVariables));
+        return new ChartInputs(parameters.parameters(), parameters.secretParameters(),
+                ChartCredentials.resolve(credentials, options.chartCredentialsId()));
     }
 
     /** The engine's JSON report next to the build record, served by the action; a failure here only warns. */

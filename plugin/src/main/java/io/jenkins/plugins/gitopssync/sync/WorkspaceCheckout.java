@@ -1,13 +1,14 @@
 package io.jenkins.plugins.gitopssync.sync;
 
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
 import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
+import io.jenkins.plugins.gitopssync.engine.source.RefNames;
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jenkins.util.SystemProperties;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.URIish;
@@ -28,7 +28,7 @@ import org.jenkinsci.plugins.gitclient.GitClient;
  * git-client: the Git work runs on the node that owns the folder (the agent). Branches and tags are
  * fetched shallow (depth 1); a commit id needs the history that contains it, so it is fetched in full.
  * JGit is used so agents need no git executable. A repository on the controller's disk is refused when
- * the work would run on the controller (see {@link #ALLOW_LOCAL_ON_CONTROLLER}).
+ * the work would run on the controller (see {@link #refuseLocalOnController}).
  */
 public final class WorkspaceCheckout {
 
@@ -41,21 +41,14 @@ public final class WorkspaceCheckout {
     }
 
     /**
-     * Whether a repository on the controller's own disk may be read by a checkout or a trigger check
-     * that runs on the controller. Off by default: a job configurer would otherwise read any repository
-     * (or folder) of the controller and see it on the build page, the problem the Git plugin closed in
-     * SECURITY-2478. An administrator who trusts every job configurer may turn it on with the system
-     * property {@code io.jenkins.plugins.gitopssync.WorkspaceCheckout.allowLocalOnController=true}.
+     * Stops a checkout or check of a repository on the controller's own disk when it would run on the
+     * controller: a job configurer would otherwise read any repository (or folder) of the controller and see
+     * it on the build page, the problem the Git plugin closed in SECURITY-2478. An administrator who trusts
+     * every job configurer allows it in the global settings ({@link GitOpsGlobalSettings}).
      */
-    @SuppressFBWarnings(value = "MS_SHOULD_BE_FINAL", justification = "escape hatch, settable from the script console")
-    public static /* non-final: tests and the script console */ boolean ALLOW_LOCAL_ON_CONTROLLER =
-            SystemProperties.getBoolean(WorkspaceCheckout.class.getName() + ".allowLocalOnController");
-
-    /** Stops a checkout or check of a local repository that would run on the controller (see above). */
     static void refuseLocalOnController(String url, boolean onController) throws AbortException {
-        if (onController && !ALLOW_LOCAL_ON_CONTROLLER && GitRefs.isLocal(url)) {
-            throw new AbortException(Messages.GitCheckout_LocalOnController(UrlRedaction.redact(url),
-                    WorkspaceCheckout.class.getName() + ".allowLocalOnController"));
+        if (onController && !GitOpsGlobalSettings.get().isAllowLocalRepositoriesOnController() && GitRefs.isLocal(url)) {
+            throw new AbortException(Messages.GitCheckout_LocalOnController(UrlRedaction.redact(url)));
         }
     }
 
@@ -87,6 +80,9 @@ public final class WorkspaceCheckout {
             } else {
                 Map<String, ObjectId> refs = git.getRemoteReferences(url, null, false, false);
                 String name = GitRefs.remoteRefName(refs.keySet(), ref);
+                if (name == null && RefNames.mayBeAbbreviatedId(ref)) {
+                    return checkoutAbbreviated(git, dir, remote, url, ref);
+                }
                 if (name == null) {
                     throw new AbortException(Messages.GitCheckout_RefNotFound(ref == null ? "HEAD" : ref, UrlRedaction.redact(url)));
                 }
@@ -108,6 +104,26 @@ public final class WorkspaceCheckout {
         } catch (URISyntaxException e) {
             throw new AbortException(Messages.GitCheckout_BadUrl(UrlRedaction.redact(url)));
         }
+    }
+
+    /** A commit named by a short id, when no ref has that name: the whole history is fetched to find it, as git would. */
+    private static String checkoutAbbreviated(GitClient git, FilePath dir, URIish remote, String url, String ref)
+            throws IOException, InterruptedException {
+        if (isShallow(dir)) {
+            dir.deleteContents();
+            git.init_().workspace(dir.getRemote()).execute();
+            git.setRemoteUrl("origin", url);
+        }
+        git.fetch_().from(remote, List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))).tags(true).execute();
+        ObjectId commit;
+        try {
+            commit = git.revParse(RefNames.normalizedId(ref) + "^{commit}");
+        } catch (GitException e) {
+            throw new AbortException(Messages.GitCheckout_RefNotFound(ref, UrlRedaction.redact(url)));
+        }
+        git.checkout().ref(commit.name()).execute();
+        git.clean();
+        return git.revParse("HEAD").name();
     }
 
     private static GitClient client(FilePath dir, String url, StandardCredentials credentials, EnvVars env,

@@ -14,6 +14,7 @@ import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.config.GitOpsForms;
 import io.jenkins.plugins.gitopssync.config.OptionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
 import io.jenkins.plugins.gitopssync.pages.CheckReporter;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +34,8 @@ import org.kohsuke.stapler.verb.POST;
  * with {@code checkDrift}, when objects of the ApplySet drifted in the cluster. It never syncs itself:
  * the build does. The check runs on the plugin's own pool with a time limit ({@link TriggerChecks}), so
  * neither the cron thread nor Jenkins' shared timer is ever blocked; the remote and the cluster are
- * reached from the controller, with the job's credentials as the job's own authentication.
+ * reached from the controller, with the job's credentials as the job's own authentication, and a job's
+ * kubeconfig used there only as far as the administrator allows ({@link TriggerCheck#onController()}).
  */
 public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
 
@@ -53,6 +55,15 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
     private String verifySignatures;
     private String trustedKeysCredentialsId;
     private String trustedKeys;
+    private String context;
+    // a chart's options, as on the steps: kept with the trigger's source so the job reads the same everywhere
+    private String releaseName;
+    private String valuesFiles;
+    private String values;
+    private String parameters;
+    private boolean skipCrds;
+    private String helm;
+    private String chartCredentialsId;
 
     private transient AtomicBoolean checking = new AtomicBoolean();
     private transient volatile String lastCheck;
@@ -76,6 +87,8 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
                 .kubeconfigCredentialsId(kubeconfigCredentialsId).serverUrl(serverUrl).tokenCredentialsId(tokenCredentialsId)
                 .caCertificate(caCertificate).namespace(namespace).applySet(applySet).dryRun(true).waitForHealth(false)
                 .verifySignatures(verifySignatures).trustedKeysCredentialsId(trustedKeysCredentialsId).trustedKeys(trustedKeys)
+                .context(context).releaseName(releaseName).valuesFiles(valuesFiles).values(values).parameters(parameters)
+                .skipCrds(skipCrds).helm(helm).chartCredentialsId(chartCredentialsId)
                 .build();
     }
 
@@ -106,7 +119,8 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
                     }
                 } catch (Exception e) {
                     if (!Thread.interrupted()) {
-                        report(j, Messages.GitOpsTrigger_CheckFailed(e.getMessage()), e.getMessage());
+                        String message = UrlRedaction.redact(e.getMessage());
+                        report(j, Messages.GitOpsTrigger_CheckFailed(message), message);
                     }
                 } finally {
                     busy.set(false);
@@ -263,6 +277,33 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
     public void setTrustedKeys(String trustedKeys) {
         this.trustedKeys = OptionChecks.pem(trustedKeys);
     }
+
+    public String getContext() {
+        return context;
+    }
+
+    /** The kubeconfig context, as the job's step names it. */
+    @DataBoundSetter
+    public void setContext(String context) {
+        this.context = Util.fixEmptyAndTrim(context);
+    }
+
+    // A chart's options (help: the freestyle step's); blank strings are null.
+    public String getReleaseName() { return releaseName; }
+    public String getValuesFiles() { return valuesFiles; }
+    public String getValues() { return values; }
+    public String getParameters() { return parameters; }
+    public boolean isSkipCrds() { return skipCrds; }
+    public String getHelm() { return helm; }
+    public String getChartCredentialsId() { return chartCredentialsId; }
+
+    @DataBoundSetter public void setReleaseName(String v) { releaseName = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValuesFiles(String v) { valuesFiles = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setValues(String v) { values = Util.fixEmpty(v); }
+    @DataBoundSetter public void setParameters(String v) { parameters = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setSkipCrds(boolean v) { skipCrds = v; }
+    @DataBoundSetter public void setHelm(String v) { helm = Util.fixEmptyAndTrim(v); }
+    @DataBoundSetter public void setChartCredentialsId(String v) { chartCredentialsId = Util.fixEmptyAndTrim(v); }
 
     @Symbol("gitops")
     @Extension

@@ -33,7 +33,7 @@ final class RevisionSignatures {
         TrustedKeys trusted = credentials.trustedKeys(options);
         FilePath dir = new FilePath(cacheDir(job, options.url()));
         String revision = WorkspaceCheckout.checkout(dir, options.url(), options.ref(),
-                credentials.git(options.credentialsId()), new EnvVars(), TaskListener.NULL);
+                credentials.git(options.credentialsId(), options.url()), new EnvVars(), TaskListener.NULL);
         try {
             GitOpsSync.verify(EngineSync.signatureCheck(options, new File(dir.getRemote()).toPath(), revision, trusted),
                     SyncLog.SILENT);

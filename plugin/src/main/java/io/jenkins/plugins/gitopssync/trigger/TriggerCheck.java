@@ -5,11 +5,15 @@ import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.cluster.AccessOptions;
+import io.jenkins.plugins.gitopssync.engine.process.LocalProcessRunner;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
+import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.pages.JobGitOpsAction;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
@@ -25,7 +29,8 @@ import jenkins.model.ParameterizedJobMixIn;
  * One check of the GitOps trigger, run off the cron thread: reads the remote revision (ls-remote) and,
  * when asked, the cluster's drift (the engine's status fast path), then lets {@link TriggerDecision}
  * decide and schedules a build with a {@link GitOpsTriggerCause}, unless the revision's signatures must
- * pass and do not ({@link RevisionSignatures}). Never syncs.
+ * pass and do not ({@link RevisionSignatures}). Never syncs. Runs on the controller: the cluster is read only
+ * as far as the administrator lets a job's kubeconfig act there ({@link #onController()}).
  */
 final class TriggerCheck {
 
@@ -58,14 +63,14 @@ final class TriggerCheck {
         }
         CredentialResolver credentials = CredentialResolver.forItem(job);
         String applySet = options.applySetFor(job.getFullName());
-        String remote = WorkspaceCheckout.remoteRevision(options.url(), options.ref(), credentials.git(options.credentialsId()),
+        String remote = WorkspaceCheckout.remoteRevision(options.url(), options.ref(), credentials.git(options.credentialsId(), options.url()),
                 TaskListener.NULL);
         String synced = lastSyncedRevision(job, applySet);
         Integer drifted = null;
         String clusterProblem = null;
         if (checkDrift || synced == null) {
             // the cluster (or its credential) failing must not stop the revision check; the page says why
-            try (GitOpsSync engine = new GitOpsSync(credentials.cluster(options).open(), SyncLog.SILENT)) {
+            try (GitOpsSync engine = new GitOpsSync(credentials.cluster(options).open(onController()), SyncLog.SILENT)) {
                 InventoryStatus status = engine.status(applySet, options.namespace());
                 if (synced == null) {
                     synced = status.lastRevision();
@@ -74,7 +79,7 @@ final class TriggerCheck {
                     drifted = status.drifted().size();
                 }
             } catch (IOException | RuntimeException e) {
-                clusterProblem = e.getMessage();
+                clusterProblem = UrlRedaction.redact(e.getMessage());
             }
         }
         boolean pending = job.isBuilding() || job.isInQueue();
@@ -97,6 +102,16 @@ final class TriggerCheck {
             return new Result(seen + ": " + Messages.TriggerCheck_NotScheduled(reason.get()), "not scheduled", null);
         }
         return new Result(seen + ": " + Messages.TriggerCheck_Scheduled(reason.get()), clusterProblem, remote);
+    }
+
+    /**
+     * How the check reaches the cluster from the controller: a job's kubeconfig may make the controller run a
+     * command, read its files or act as its service account only when an administrator allowed it; otherwise
+     * the engine refuses such a kubeconfig before it runs or reads anything, and the job page says why.
+     */
+    static AccessOptions onController() {
+        return new AccessOptions(GitOpsGlobalSettings.get().controllerKubeconfigPolicy(), LocalProcessRunner.ofThisProcess(),
+                Messages.TriggerCheck_OnController());
     }
 
     /**

@@ -3,34 +3,27 @@ package io.jenkins.plugins.gitopssync.trigger;
 import hudson.init.Terminator;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
+import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import jenkins.util.SystemProperties;
 
 /**
  * Where the GitOps triggers' checks run: a small pool of this plugin's own, never Jenkins' shared
  * timer (whose threads run every periodic task of the controller, so a slow remote or cluster would
  * stall them all). Each check gets a time limit; a check past it is interrupted and reported, and the
- * pool's size and queue bound what hung remotes can hold.
+ * pool's size and queue bound what hung remotes can hold. Size, queue and limit are the administrator's
+ * ({@link GitOpsGlobalSettings}), read at every submission, so a change applies without a restart.
  */
 final class TriggerChecks {
 
-    /** Threads that run checks at once; more checks wait in a bounded queue. */
-    static final int THREADS = SystemProperties.getInteger(TriggerChecks.class.getName() + ".threads", 4);
-    static final int QUEUE = SystemProperties.getInteger(TriggerChecks.class.getName() + ".queue", 100);
-
-    /** Time limit of one check (ls-remote and cluster status together); tests shorten it. */
-    static volatile Duration timeout = Duration.ofSeconds(
-            SystemProperties.getLong(TriggerChecks.class.getName() + ".timeoutSeconds", 120L));
-
-    private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE), new NamingThreadFactory(new DaemonThreadFactory(), "GitOps trigger check"));
+    private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), new NamingThreadFactory(new DaemonThreadFactory(), "GitOps trigger check"));
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
             new NamingThreadFactory(new DaemonThreadFactory(), "GitOps trigger watchdog"));
 
@@ -48,17 +41,32 @@ final class TriggerChecks {
      * @throws RejectedExecutionException when the queue is full or Jenkins is stopping
      */
     static void submit(Runnable check, Runnable onTimeout) {
+        GitOpsGlobalSettings settings = GitOpsGlobalSettings.get();
+        resize(settings.getTriggerThreads());
+        if (POOL.getQueue().size() >= settings.getTriggerQueue()) {
+            throw new RejectedExecutionException("the trigger check queue is full");
+        }
         Future<?> running = POOL.submit(check);
-        Duration limit = timeout;
         WATCHDOG.schedule(() -> {
             if (running.cancel(true)) {
                 onTimeout.run();
             }
-        }, limit.toMillis(), TimeUnit.MILLISECONDS);
+        }, settings.getTriggerTimeoutSeconds(), TimeUnit.SECONDS);
     }
 
+    /** The time limit of one check, for messages. */
     static Duration timeout() {
-        return timeout;
+        return Duration.ofSeconds(GitOpsGlobalSettings.get().getTriggerTimeoutSeconds());
+    }
+
+    private static synchronized void resize(int threads) {
+        if (threads > POOL.getMaximumPoolSize()) {
+            POOL.setMaximumPoolSize(threads);
+            POOL.setCorePoolSize(threads);
+        } else if (threads < POOL.getMaximumPoolSize()) {
+            POOL.setCorePoolSize(threads);
+            POOL.setMaximumPoolSize(threads);
+        }
     }
 
     @Terminator

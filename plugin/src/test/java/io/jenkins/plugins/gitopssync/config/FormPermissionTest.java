@@ -56,12 +56,15 @@ class FormPermissionTest {
         try (ACLContext ctx = ACL.as2(User.getById("reader", true).impersonate2())) {
             assertEquals(List.of("current-id"), values(d.doFillKubeconfigCredentialsIdItems(p, "current-id")));
             assertEquals(List.of("current-id"), values(d.doFillTokenCredentialsIdItems(p, "https://k8s:6443", "current-id")));
+            assertEquals(List.of("current-id"), values(d.doFillDecryptionCredentialsIdItems(p, "current-id")));
         }
         try (ACLContext ctx = ACL.as2(User.getById("configurer", true).impersonate2())) {
             List<String> kube = values(d.doFillKubeconfigCredentialsIdItems(p, ""));
             assertTrue(kube.contains("kc-secret") && kube.contains("token-secret"), "file and text kubeconfigs: " + kube);
             List<String> token = values(d.doFillTokenCredentialsIdItems(p, "https://k8s:6443", ""));
             assertTrue(token.contains("token-secret") && !token.contains("kc-secret"), "secret text only: " + token);
+            List<String> keys = values(d.doFillDecryptionCredentialsIdItems(p, ""));
+            assertTrue(keys.contains("kc-secret") && keys.contains("token-secret"), "file and text decryption keys: " + keys);
         }
         try (ACLContext ctx = ACL.as2(User.getById("reader", true).impersonate2())) {
             assertEquals(List.of("current-id"), values(d.doFillCredentialsIdItems(p, "https://git.example.com/r.git", "current-id")));

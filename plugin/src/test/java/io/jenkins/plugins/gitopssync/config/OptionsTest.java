@@ -93,6 +93,22 @@ class OptionsTest {
     }
 
     @Test
+    void substitutionFieldsAreCheckedLineByLine() {
+        SyncSpec bad = SyncSpec.builder("https://git.example.com/r.git").substitute("cluster=prod\n1bad=x")
+                .substituteCredentials("token").substituteFrom("deployment/web").build();
+        List<String> problems = bad.problems();
+        assertEquals(List.of("substitute: '1bad' is not a variable name (letters, digits and _, not starting with a digit)",
+                "substituteCredentials: 'token' is not NAME=VALUE",
+                "'deployment/web' is not configmap/NAME or secret/NAME (with ? when optional)"), problems);
+        SyncSpec good = SyncSpec.builder("https://git.example.com/r.git").substitute("# comment\ncluster=prod\n\nregion=eu")
+                .substituteCredentials("token=tok-id").substituteFrom("configmap/vars\nsecret/more?").build();
+        assertEquals(List.of(), good.problems());
+        assertEquals(java.util.Map.of("cluster", "prod", "region", "eu"), SubstitutionChecks.pairs(good.substitute(), "substitute"));
+        assertEquals(List.of("a", "b", "c"), SubstitutionChecks.ids("a, b\nc"));
+        assertTrue(good.strictSubstitution(), "strict by default");
+    }
+
+    @Test
     void signaturesNeedAKnownModeAndKeysThatParse(@TempDir Path tmp) throws Exception {
         String signer = Signing.sshKey(tmp, "alice@example.org").allowedSigners();
         assertNull(OptionChecks.signatures(null, null, null), "no verification, no keys: fine");

@@ -51,7 +51,8 @@ class GitOpsSyncBuilderTest {
         String text = page.asNormalizedText();
         for (String label : List.of("Repository URL", "Branch, tag or commit", "Kubeconfig credentials", "Dry run",
                 "Only show what would change", "Force", "CA certificate", "Wait for health", "Concurrency", "Verify signatures",
-                "Trusted keys credentials", "Trusted keys")) {
+                "Trusted keys credentials", "Trusted keys", "Decryption keys credentials", "Substitute from the cluster",
+                "Strict substitution", "Skip the sops MAC check")) {
             assertTrue(text.contains(label) || page.asXml().contains(label), "label shown: " + label);
         }
         assertTrue(page.getElementsByName("_.url").stream()
@@ -81,6 +82,13 @@ class GitOpsSyncBuilderTest {
         b.setVerifySignatures("both");
         b.setTrustedKeysCredentialsId("keys");
         b.setTrustedKeys(Signing.sshKey(tmp.resolve("k2"), "b@example.org").allowedSigners());
+        TestCredentials.add(j.jenkins, TestCredentials.secretText("age", "AGE-SECRET-KEY-1"));
+        b.setDecryptionCredentialsId("age");
+        b.setSkipMacCheck(true);
+        b.setSubstitute("cluster=prod\nregion=eu-central-1");
+        b.setSubstituteCredentials("token=tok");
+        b.setSubstituteFrom("configmap/cluster-vars\nsecret/extra?");
+        b.setStrictSubstitution(false);
         FreeStyleProject p = j.createFreeStyleProject("roundtrip");
         p.getBuildersList().add(b);
 
@@ -92,6 +100,9 @@ class GitOpsSyncBuilderTest {
         assertEquals("90s", after.getTimeout());
         assertEquals("both", after.getVerifySignatures());
         assertTrue(after.getTrustedKeys().startsWith("b@example.org ssh-ed25519 "), after.getTrustedKeys());
+        assertEquals("configmap/cluster-vars\nsecret/extra?", after.getSubstituteFrom());
+        assertFalse(after.isStrictSubstitution());
+        assertTrue(after.isSkipMacCheck());
     }
 
     @Test

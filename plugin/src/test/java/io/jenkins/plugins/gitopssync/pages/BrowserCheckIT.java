@@ -154,6 +154,27 @@ class BrowserCheckIT {
     }
 
     @Test
+    @Order(3)
+    void chartJobShowsTheChartItsVersionAndValuesFiles() throws Exception {
+        int number = api("job/storefront-helm/api/json").path("nextBuildNumber").asInt();
+        post("job/storefront-helm/build");
+        JsonNode build = awaitBuild("storefront-helm", number);
+        assertEquals("SUCCESS", build.path("result").asText(), "the chart's Pipeline build: " + log("storefront-helm", number));
+
+        open("job/storefront-helm/" + number + "/");
+        WebElement chart = browser.findElement(By.cssSelector(".gitops-sync-summary .gitops-chart"));
+        assertEquals("Chart storefront version 0.3.0, values files examples/helm/environments/staging.yaml",
+                chart.getText().replaceAll("\\s+", " ").trim());
+        check("chart-build-page", chart);
+        open("job/storefront-helm/" + number + "/gitops-1/");
+        WebElement chartLine = browser.findElement(By.id("gitops-chart"));
+        assertTrue(chartLine.getText().contains("release helm-example"));
+        String table = browser.findElement(By.id("gitops-objects")).getText();
+        assertTrue(table.contains("examples/helm/storefront/templates/deployment.yaml:1"), table);
+        check("chart-sync-detail", chartLine);
+    }
+
+    @Test
     @Order(4)
     void jobPageShowsTheStateAndTheBadge() throws Exception {
         open("job/shop-pipeline/");
@@ -219,6 +240,33 @@ class BrowserCheckIT {
         assertTrue(page.contains("GitOps: build on a new revision or on drift"), "the trigger's section");
         assertTrue(page.contains("Also build when the cluster drifted"), "its drift option");
         check("trigger-config", spec);
+    }
+
+    @Test
+    @Order(8)
+    void globalSettingsAreShownAndSaved() throws Exception {
+        open("manage/configure");
+        WebElement threads = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.name("_.triggerThreads")).stream().findFirst().orElse(null));
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("GitOps Sync"), "the section");
+        assertTrue(page.contains("Let the trigger's cluster check use a job's kubeconfig exec plugins"), "the controller setting");
+        assertFalse(browser.findElement(By.name("_.allowKubeconfigCommandsOnController")).isSelected(), "off by default");
+        String before = threads.getAttribute("value");
+        threads.clear();
+        threads.sendKeys("5");
+        check("global-config", threads);
+        browser.findElement(By.name("Submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/configure"));
+
+        open("manage/configure");
+        WebElement saved = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.name("_.triggerThreads")).stream().findFirst().orElse(null));
+        assertEquals("5", saved.getAttribute("value"), "saved through the page");
+        saved.clear();
+        saved.sendKeys(before);
+        browser.findElement(By.name("Submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/configure"));
     }
 
     // -- helpers -------------------------------------------------------------------------------------

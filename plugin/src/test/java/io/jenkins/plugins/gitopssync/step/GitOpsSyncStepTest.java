@@ -1,5 +1,4 @@
 package io.jenkins.plugins.gitopssync.step;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import hudson.model.Result;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gitopssync.config.GitOpsForms;
+import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
 import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
 import io.jenkins.plugins.gitopssync.pages.DriftBadgeAction;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
@@ -214,7 +214,7 @@ class GitOpsSyncStepTest {
 
     @Test
     void aRepositoryOnTheControllersDiskIsRefusedOnTheBuiltInNode() throws Exception {
-        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
+        GitOpsGlobalSettings.get().setAllowLocalRepositoriesOnController(false);
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
             repo.commit("first");

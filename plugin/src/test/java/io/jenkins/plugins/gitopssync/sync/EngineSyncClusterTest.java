@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.gitopssync.engine.process.LocalProcessRunner;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
@@ -68,7 +69,7 @@ class EngineSyncClusterTest {
     void syncDriftDryRunPruneAndTriggerStatus() throws Exception {
         String kubeconfig = TestCluster.kubeconfigContent();
         String ns = TestCluster.unique("plugin-engine");
-        ClusterConnection connection = ClusterConnection.kubeconfig(kubeconfig);
+        ClusterConnection connection = ClusterConnection.kubeconfig(kubeconfig, null, "kc");
         try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             cluster.createNamespace(ns);
             repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "hello"))
@@ -77,7 +78,7 @@ class EngineSyncClusterTest {
             Path root = tmp.resolve("repo");
 
             // 1. first sync: everything created, build succeeds, the step's map says so
-            AgentSyncOutput first = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev1, ns), connection, syncLog);
+            AgentSyncOutput first = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev1, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog);
             SyncRecord r1 = first.record();
             assertEquals(SyncStatus.Synced, r1.getStatus(), String.join("\n", log) + r1.getErrors());
             assertEquals(2, r1.getCreated());
@@ -103,7 +104,7 @@ class EngineSyncClusterTest {
             }
             assertEquals(Optional.of("1 object drifted"), new TriggerDecision(rev1, rev1,
                     status(connection, ns, ns).drifted().size(), false, null).reason());
-            SyncRecord dry = EngineSync.run(call(options(repo.url(), ns, true, true), root, rev1, ns), connection, syncLog).record();
+            SyncRecord dry = EngineSync.run(call(options(repo.url(), ns, true, true), root, rev1, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog).record();
             assertEquals(1, dry.getDrifted());
             assertEquals(ResultPolicy.Outcome.UNSTABLE, ResultPolicy.decide(dry, false).outcome());
             assertEquals(ResultPolicy.Outcome.FAILURE, ResultPolicy.decide(dry, true).outcome());
@@ -116,7 +117,7 @@ class EngineSyncClusterTest {
             String rev2 = repo.commit("remove old");
             assertEquals(Optional.of("new revision " + rev2.substring(0, 7)),
                     new TriggerDecision(rev2, status(connection, ns, ns).lastRevision(), null, false, null).reason());
-            SyncRecord r2 = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev2, ns), connection, syncLog).record();
+            SyncRecord r2 = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev2, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog).record();
             assertEquals(1, r2.getPruned(), r2.getObjects().toString());
             assertEquals(1, r2.getConfigured());
             assertEquals(ResultPolicy.Outcome.SUCCESS, ResultPolicy.decide(r2, false).outcome());
@@ -140,7 +141,7 @@ class EngineSyncClusterTest {
             repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "x"));
             String rev = repo.commit("first");
 
-            SyncRecord r = EngineSync.run(call(options(repo.url(), ns, false, false), tmp.resolve("repo"), rev, ns), connection, syncLog)
+            SyncRecord r = EngineSync.run(call(options(repo.url(), ns, false, false), tmp.resolve("repo"), rev, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog)
                     .record();
 
             assertEquals(SyncStatus.Synced, r.getStatus(), r.getErrors().toString());
@@ -152,12 +153,12 @@ class EngineSyncClusterTest {
     @Test
     void unusableKubeconfigIsAnErrorWithoutItsContent() throws Exception {
         TestCluster.kubeconfig();
-        ClusterConnection broken = ClusterConnection.kubeconfig("apiVersion: v1\nkind: Config\nusers: [ {{ token: s3cr3t\n");
+        ClusterConnection broken = ClusterConnection.kubeconfig("apiVersion: v1\nkind: Config\nusers: [ {{ token: s3cr3t\n", null, "broken");
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("deploy/cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
             String rev = repo.commit("first");
             SyncException e = assertThrows(SyncException.class, () -> EngineSync.run(call(options(repo.url(), "default", false, false),
-                    tmp.resolve("repo"), rev, "plugin-broken"), broken, syncLog));
+                    tmp.resolve("repo"), rev, "plugin-broken"), broken, LocalProcessRunner.ofThisProcess(), syncLog));
             assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
             assertTrue(e.getMessage().contains("line 3"), "says where: " + e.getMessage());
         }
@@ -168,7 +169,7 @@ class EngineSyncClusterTest {
         SyncSpec o = SyncSpec.builder("https://git.example.com/r.git").ref("v1").path("apps").namespace("shop")
                 .targetNamespace("shop-prod").prune(true).dryRun(true).waitForHealth(false).timeout("90s").force(true)
                 .applySet("shop").concurrency(3).build();
-        var request = EngineSync.request(call(o, tmp, "abc", "shop-apps"));
+        var request = EngineSync.request(call(o, tmp, "abc", "shop-apps"), LocalProcessRunner.ofThisProcess());
         assertEquals("apps", request.source().path());
         assertEquals("abc", request.source().revision());
         assertEquals("shop-apps", request.applySetName());
@@ -182,7 +183,7 @@ class EngineSyncClusterTest {
     }
 
     private static InventoryStatus status(ClusterConnection connection, String applySet, String ns) {
-        try (GitOpsSync engine = new GitOpsSync(connection.open(), SyncLog.SILENT)) {
+        try (GitOpsSync engine = new GitOpsSync(connection.open(io.jenkins.plugins.gitopssync.engine.cluster.AccessOptions.local()), SyncLog.SILENT)) {
             return engine.status(applySet, ns);
         }
     }

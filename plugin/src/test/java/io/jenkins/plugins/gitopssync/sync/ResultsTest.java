@@ -22,12 +22,13 @@ class ResultsTest {
 
     @Test
     void kubeconfigParseErrorsNeverQuoteTheKubeconfig() {
-        String yaml = "invalid kubeconfig: while parsing a flow mapping\n in reader, line 3, column 11:\n    users: [ {{ token: s3cr3t\n";
-        String safe = ClusterConnection.safeKubeconfigError(yaml);
-        assertFalse(safe.contains("s3cr3t"), safe);
-        assertTrue(safe.contains("line 3, column 11"), safe);
-        assertEquals("invalid kubeconfig (context prod): context not found",
-                ClusterConnection.safeKubeconfigError("invalid kubeconfig (context prod): context not found"));
+        ClusterConnection broken = ClusterConnection.kubeconfig("apiVersion: v1\nkind: Config\nusers: [ {{ token: s3cr3t\n", null, "prod");
+        io.jenkins.plugins.gitopssync.engine.SyncException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.jenkins.plugins.gitopssync.engine.SyncException.class,
+                () -> broken.open(io.jenkins.plugins.gitopssync.engine.cluster.AccessOptions.local()));
+        assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the kubeconfig credential 'prod' is not valid YAML") && e.getMessage().contains("line 3"),
+                e.getMessage());
     }
 
     @Test

@@ -1,16 +1,19 @@
 package io.jenkins.plugins.gitopssync.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.TaskListener;
 import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
+import io.jenkins.plugins.gitopssync.testsupport.GitOracle;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +73,31 @@ class WorkspaceCheckoutTest {
         }
     }
 
+    /**
+     * The CLI has the same test (GitSourceTest): a name that is both a tag and a branch is what git picks, for
+     * the checkout and for the trigger's ls-remote alike; an abbreviated commit id works as in the CLI.
+     */
+    @Test
+    void aNameThatIsBothATagAndABranchIsWhatGitPicks() throws Exception {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("app/cm.yaml", "v: tagged\n").commit("tagged");
+            repo.branch("release");
+            repo.checkout("release");
+            String branchTip = repo.write("app/cm.yaml", "v: branch\n").commit("branch");
+            repo.checkout("main");
+            repo.tag("release"); // after the branch's commit: a checkout of "release" before would be ambiguous
+            String gitsChoice = GitOracle.revParse(repo.dir(), "release");
+
+            assertNotEquals(branchTip, gitsChoice);
+            assertEquals(gitsChoice, checkout(repo, "release", tmp.resolve("ws1")));
+            assertEquals(gitsChoice, WorkspaceCheckout.remoteRevision(repo.url(), "release", null, listener) == null ? null
+                    : GitOracle.revParse(repo.dir(), WorkspaceCheckout.remoteRevision(repo.url(), "release", null, listener)),
+                    "the trigger's ls-remote names the same commit");
+            assertEquals(branchTip, checkout(repo, "heads/release", tmp.resolve("ws2")));
+            assertEquals(branchTip, checkout(repo, branchTip.substring(0, 9), tmp.resolve("ws3")), "an abbreviated id");
+        }
+    }
+
     @Test
     void rollbackToAnOlderCommitAfterAShallowBranchFetch() throws Exception {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
@@ -108,14 +136,14 @@ class WorkspaceCheckoutTest {
 
     @Test
     void localRepositoriesAreRefusedOnTheController() throws Exception {
-        WorkspaceCheckout.ALLOW_LOCAL_ON_CONTROLLER = false;
+        GitOpsGlobalSettings.get().setAllowLocalRepositoriesOnController(false);
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("secret.yaml", "v: 1\n");
             repo.commit("first");
             for (String url : new String[] {repo.url(), tmp.resolve("repo").toString(), "file:" + tmp.resolve("repo")}) {
                 AbortException e = assertThrows(AbortException.class,
                         () -> WorkspaceCheckout.checkout(new FilePath(tmp.resolve("ws").toFile()), url, "main", null, new EnvVars(), listener));
-                assertTrue(e.getMessage().contains("controller's own disk") && e.getMessage().contains("allowLocalOnController"),
+                assertTrue(e.getMessage().contains("controller's own disk") && e.getMessage().contains("allow local repositories"),
                         e.getMessage());
                 assertThrows(AbortException.class, () -> WorkspaceCheckout.remoteRevision(url, "main", null, listener),
                         "ls-remote (the trigger's check) runs on the controller too: " + url);

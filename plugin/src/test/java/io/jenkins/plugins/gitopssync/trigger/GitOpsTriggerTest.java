@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
 import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.Run;
@@ -73,7 +74,7 @@ class GitOpsTriggerTest {
 
     @AfterEach
     void tearDown() {
-        TriggerChecks.timeout = Duration.ofSeconds(120);
+        GitOpsGlobalSettings.get().setTriggerTimeoutSeconds(120);
     }
 
     /** Runs one check (on the timer pool, as cron would) and waits until it has reported. */
@@ -247,7 +248,7 @@ class GitOpsTriggerTest {
      */
     @Test
     void hungRemotesNeitherStallJenkinsTimerNorHangForever() throws Exception {
-        TriggerChecks.timeout = Duration.ofSeconds(3);
+        GitOpsGlobalSettings.get().setTriggerTimeoutSeconds(3);
         List<Socket> accepted = new CopyOnWriteArrayList<>();
         try (ServerSocket hang = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {

@@ -56,9 +56,23 @@ public final class TestCluster implements AutoCloseable {
         return file;
     }
 
+    /**
+     * The admin kubeconfig as a credential holds it: self-contained, the CA certificate inlined as
+     * {@code certificate-authority-data} instead of the file the cluster's own kubeconfig names (a Jenkins
+     * controller does not read files a job's kubeconfig names).
+     */
     public static String kubeconfigContent() {
         try {
-            return Files.readString(kubeconfig(), StandardCharsets.UTF_8);
+            String text = Files.readString(kubeconfig(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(\\s*)certificate-authority:\\s*(\\S+)\\s*$").matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                byte[] ca = Files.readAllBytes(kubeconfig().resolveSibling(m.group(2)));
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + "certificate-authority-data: "
+                        + java.util.Base64.getEncoder().encodeToString(ca)));
+            }
+            m.appendTail(out);
+            return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,9 +2,9 @@ package io.jenkins.plugins.gitopssync.engine.apply;
 
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
+import io.jenkins.plugins.gitopssync.engine.cluster.GoneWait;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.ListedObject;
-import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.diff.Differ;
 import io.jenkins.plugins.gitopssync.engine.diff.Fingerprint;
 import io.jenkins.plugins.gitopssync.engine.inventory.ObjectRecord;
@@ -12,7 +12,6 @@ import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -173,19 +172,11 @@ public final class Applier {
      */
     private void awaitGone(PlannedObject p) {
         ObjectRef ref = p.ref();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Map<String, Object> live = api.get(p.resource(), ref.namespace(), ref.name());
-            if (live == null || ObjectMaps.at(live, "metadata", "deletionTimestamp") == null) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                Object finalizers = ObjectMaps.at(live, "metadata", "finalizers");
-                throw new ApiException(408, "Timeout", "still being deleted after " + timeout.toSeconds() + "s"
-                        + (finalizers instanceof List<?> l && !l.isEmpty() ? ", held by the finalizers " + l : ""),
-                        null, "delete", p.resource().groupResource(), ref.namespace(), null);
-            }
-            sleep(250);
+        Map<String, Object> live = GoneWait.until(api, p.resource(), ref.namespace(), ref.name(),
+                System.nanoTime() + timeout.toNanos());
+        if (live != null) {
+            throw new ApiException(408, "Timeout", "still being deleted after " + timeout.toSeconds() + "s"
+                    + GoneWait.finalizers(live), null, "delete", p.resource().groupResource(), ref.namespace(), null);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.cluster;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
@@ -9,16 +8,18 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
-import java.nio.charset.StandardCharsets;
+import io.jenkins.plugins.gitopssync.engine.kubeconfig.Kubeconfig;
+import io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigContext;
+import io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * A connection to one cluster, counting the API requests made through it. Built from a kubeconfig
  * (file or content, optional context), a server URL + bearer token (+ CA certificate PEM), or the
- * in-cluster service account.
+ * in-cluster service account, always through {@link ClientConfigs}: what a kubeconfig may make this
+ * process do is the {@link AccessOptions}' policy, never fabric8's own kubeconfig loading.
  */
 public final class ClusterAccess implements AutoCloseable {
 
@@ -33,54 +34,57 @@ public final class ClusterAccess implements AutoCloseable {
         this.counter = counter;
     }
 
+    /** A kubeconfig file, as kubectl would use it (exec plugins and files allowed, this process's environment). */
     public static ClusterAccess fromKubeconfigFile(Path kubeconfig, String context) {
+        return fromKubeconfigFile(kubeconfig, context, AccessOptions.local());
+    }
+
+    public static ClusterAccess fromKubeconfigFile(Path kubeconfig, String context, AccessOptions options) {
         if (!Files.isReadable(kubeconfig)) {
             throw new SyncException("cannot read kubeconfig " + kubeconfig);
         }
-        Config config;
-        try {
-            config = KubeconfigFile.read(kubeconfig.toAbsolutePath().toFile(), blankToNull(context));
-        } catch (RuntimeException e) {
-            throw new SyncException("invalid kubeconfig " + kubeconfig + contextSuffix(context) + ": "
-                    + KubeconfigErrors.describe(e));
-        }
-        checkContext(config, context, "kubeconfig " + kubeconfig);
-        return of(config);
+        String what = "kubeconfig " + kubeconfig;
+        return fromKubeconfig(KubeconfigReader.read(kubeconfig), context, what, options);
     }
 
+    /** A kubeconfig's content (a Jenkins credential), as kubectl would use it here. */
     public static ClusterAccess fromKubeconfigContent(String kubeconfigYaml, String context) {
-        Config config;
-        try {
-            if (kubeconfigYaml == null || kubeconfigYaml.isBlank()) {
-                throw new SyncException("the kubeconfig is empty");
-            }
-            config = KubeconfigFile.parse(kubeconfigYaml, blankToNull(context), null);
-        } catch (SyncException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new SyncException("invalid kubeconfig" + contextSuffix(context) + ": " + KubeconfigErrors.describe(e));
-        }
-        checkContext(config, context, "the kubeconfig");
-        return of(config);
+        return fromKubeconfigContent(kubeconfigYaml, context, "the kubeconfig", AccessOptions.local());
+    }
+
+    /**
+     * A kubeconfig's content, used only as far as {@code options}' policy allows: a refused one runs nothing and
+     * reads nothing ({@link io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigPolicy.RefusedKubeconfigException}).
+     *
+     * @param what how messages name it ("the kubeconfig credential 'prod'")
+     */
+    public static ClusterAccess fromKubeconfigContent(String kubeconfigYaml, String context, String what, AccessOptions options) {
+        return fromKubeconfig(KubeconfigReader.parse(kubeconfigYaml, what, null), context, what, options);
+    }
+
+    private static ClusterAccess fromKubeconfig(Kubeconfig kubeconfig, String context, String what, AccessOptions options) {
+        return of(ClientConfigs.fromContext(KubeconfigContext.select(kubeconfig, context, what), what, options));
     }
 
     public static ClusterAccess fromToken(String serverUrl, String token, String caCertificatePem) {
+        return fromToken(serverUrl, token, caCertificatePem, AccessOptions.local());
+    }
+
+    /** A server URL and a bearer token (and the CA's PEM); proxies from the options' environment. */
+    public static ClusterAccess fromToken(String serverUrl, String token, String caCertificatePem, AccessOptions options) {
         if (serverUrl == null || serverUrl.isBlank()) {
             throw new SyncException("no API server URL given");
         }
-        ConfigBuilder b = new ConfigBuilder(Config.empty()).withMasterUrl(serverUrl).withOauthToken(token);
-        if (caCertificatePem != null && !caCertificatePem.isBlank()) {
-            b.withCaCertData(Base64.getEncoder().encodeToString(caCertificatePem.getBytes(StandardCharsets.UTF_8)));
-        }
-        return of(b.build());
+        return of(ClientConfigs.fromToken(serverUrl, token, caCertificatePem, options));
     }
 
     public static ClusterAccess inCluster() {
-        if (System.getenv("KUBERNETES_SERVICE_HOST") == null) {
-            throw new SyncException("not running inside a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set)");
-        }
-        // autoConfigure reads the service account token, CA and namespace mounted into the pod
-        return of(Config.autoConfigure(null));
+        return inCluster(AccessOptions.local());
+    }
+
+    /** The service account of the pod this runs in, when the options' policy allows it. */
+    public static ClusterAccess inCluster(AccessOptions options) {
+        return of(ClientConfigs.inCluster(options));
     }
 
     /** Wraps an existing configuration; the factories above all end here. */
@@ -136,28 +140,6 @@ public final class ClusterAccess implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-    }
-
-    /** fabric8 falls back to the current context when the named one is missing; a typo must not pick another cluster. */
-    private static void checkContext(Config config, String context, String where) {
-        if (context == null || context.isBlank()) {
-            return;
-        }
-        String actual = config.getCurrentContext() == null ? null : config.getCurrentContext().getName();
-        if (!context.equals(actual)) {
-            String known = config.getContexts() == null ? "" : config.getContexts().stream()
-                    .map(c -> c.getName()).sorted().collect(java.util.stream.Collectors.joining(", "));
-            throw new SyncException("context " + context + " not found in " + where + " (contexts: "
-                    + (known.isEmpty() ? "none" : known) + ")");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static String contextSuffix(String context) {
-        return context == null || context.isBlank() ? "" : " (context " + context + ")";
     }
 
     /** fabric8's OkHttp client, each call bounded: its read timeout is off, so a hung server would hold a thread. */

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,32 @@ public final class Discovery {
             d.loadLegacy(access);
         }
         return d;
+    }
+
+    /**
+     * The server's version as it reports it ({@code v1.35.4}): one more request, made only for a chart, whose
+     * {@code .Capabilities.KubeVersion} it becomes.
+     */
+    public static String serverVersion(ClusterAccess access) {
+        String version = new Discovery().get(access, "/version").path("gitVersion").asText("");
+        if (version.isEmpty()) {
+            throw new SyncException("the cluster at " + access.serverUrl() + " reported no version (/version)");
+        }
+        return version;
+    }
+
+    /**
+     * Everything served, as Helm's {@code --api-versions} takes it: each group/version ({@code apps/v1}, {@code v1})
+     * and each group/version/Kind ({@code apps/v1/Deployment}), sorted.
+     */
+    public SortedSet<String> apiVersions() {
+        SortedSet<String> out = new TreeSet<>();
+        for (ResourceInfo r : byGvk.values()) {
+            String gv = r.group().isEmpty() ? r.version() : r.group() + "/" + r.version();
+            out.add(gv);
+            out.add(gv + "/" + r.kind());
+        }
+        return out;
     }
 
     /** From the two aggregated discovery documents (/api and /apis), e.g. saved ones for offline planning. */

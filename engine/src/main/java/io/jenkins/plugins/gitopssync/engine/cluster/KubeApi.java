@@ -168,9 +168,19 @@ public final class KubeApi {
                 .json(), r);
     }
 
+    /** POST: the object as created (a name generated from its generateName included). */
     public Map<String, Object> create(ResourceInfo r, String namespace, Map<String, Object> body) {
-        return withType(send("POST", path(r, namespace, null), "application/json", ObjectMaps.toJson(body), "create", r,
-                namespace).json(), r);
+        return withType(send("POST", path(r, namespace, null) + "?fieldManager=" + FIELD_MANAGER, "application/json",
+                ObjectMaps.toJson(body), "create", r, namespace).json(), r);
+    }
+
+    /** The last {@code lines} lines of a container's log (the API server asks the pod's node for them). */
+    public String podLog(String namespace, String pod, String container, int lines) {
+        ResourceInfo pods = new ResourceInfo("", "v1", "Pod", "pods", true);
+        String uri = path(pods, namespace, pod) + "/log?container=" + URLEncoder.encode(container, StandardCharsets.UTF_8)
+                + "&tailLines=" + lines;
+        return new String(send("GET", uri, null, null, "get", pods, namespace, "text/plain, */*").body,
+                StandardCharsets.UTF_8);
     }
 
     /** PUT; the body's resourceVersion makes it conditional (409 when someone else wrote first). */
@@ -228,6 +238,11 @@ public final class KubeApi {
 
     private Response send(String method, String uri, String contentType, String body, String verb, ResourceInfo r,
                           String namespace) {
+        return send(method, uri, contentType, body, verb, r, namespace, "application/json");
+    }
+
+    private Response send(String method, String uri, String contentType, String body, String verb, ResourceInfo r,
+                          String namespace, String accept) {
         if (fence != null && !"GET".equals(method) && !uri.contains("dryRun=All")) {
             fence.beforeWrite(); // as late as possible: right before the request leaves
         }
@@ -241,7 +256,7 @@ public final class KubeApi {
             timeoutMillis = Math.min(timeoutMillis, left);
         }
         HttpClient http = access.client().getHttpClient();
-        HttpRequest.Builder b = http.newHttpRequestBuilder().uri(uri).header("Accept", "application/json");
+        HttpRequest.Builder b = http.newHttpRequestBuilder().uri(uri).header("Accept", accept);
         if (deadlineNanos != NO_DEADLINE) {
             // fabric8 bounds such a request with a timer that it cancels on completion, which costs two
             // exceptions with stack traces per request: only for the few that have a deadline; the others

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
+import io.jenkins.plugins.gitopssync.engine.identity.HookLabels;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import java.time.Duration;
@@ -15,27 +16,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Waits until applied objects are healthy: one LIST per kind and namespace (selected by the part-of
- * label) every poll interval (a second in production), until all are Current, one is Failed (fail fast),
- * or the timeout passes. Each request is bounded by the time left, so an API server that stops answering
+ * Waits until applied objects are healthy: one LIST per kind and namespace (members selected by the part-of
+ * label, hooks by the hook label) every poll interval (a second in production), until all are Current, one
+ * is Failed (fail fast), or the timeout passes. Each request is bounded by the time left, so an API server that stops answering
  * ends the wait on time too.
  */
 public final class HealthChecker {
 
     private final KubeApi api;
-    private final String applySetId;
+    private final String selector;
     private final SyncLog log;
     private final long pollNanos;
 
+    private HealthChecker(KubeApi api, String selector, SyncLog log, Duration poll) {
+        this.api = api;
+        this.selector = selector;
+        this.log = log;
+        this.pollNanos = poll.toNanos();
+    }
+
     /**
+     * For the ApplySet's members.
+     *
      * @param poll between two rounds (the sync's timing gives it). The deadline runs by
      *             {@link System#nanoTime()}, as the requests it bounds do ({@link KubeApi#until}).
      */
-    public HealthChecker(KubeApi api, String applySetId, SyncLog log, Duration poll) {
-        this.api = api;
-        this.applySetId = applySetId;
-        this.log = log;
-        this.pollNanos = poll.toNanos();
+    public static HealthChecker ofMembers(KubeApi api, String applySetId, SyncLog log, Duration poll) {
+        return new HealthChecker(api, ApplySetId.PART_OF_LABEL + "=" + applySetId, log, poll);
+    }
+
+    /** For the hook objects the ApplySet's sync created. */
+    public static HealthChecker ofHooks(KubeApi api, String applySetId, SyncLog log, Duration poll) {
+        return new HealthChecker(api, HookLabels.selector(applySetId), log, poll);
     }
 
     /** Health per object key; {@code error} is null when all are Current. */
@@ -62,7 +74,7 @@ public final class HealthChecker {
                 Map<String, Map<String, Object>> live = new LinkedHashMap<>();
                 try {
                     for (Map<String, Object> o : bounded.list(r, r.namespaced() ? first.ref().namespace() : null,
-                            ApplySetId.PART_OF_LABEL + "=" + applySetId)) {
+                            selector)) {
                         live.put(ObjectMaps.string(o, "metadata", "name"), o);
                     }
                 } catch (ApiException e) {

@@ -77,6 +77,10 @@ public record ObjectRef(String group, String version, String kind, String namesp
         return group + "/" + kind + "/" + namespace + "/" + name;
     }
 
+    public ObjectRef withName(String other) {
+        return new ObjectRef(group, version, kind, namespace, other);
+    }
+
     public ObjectRef withNamespace(String ns) {
         return new ObjectRef(group, version, kind, ns, name);
     }

@@ -27,6 +27,14 @@ public record ApplySetParent(String name, String namespace, String id, boolean e
                 new TreeSet<>(), InventoryData.empty(), null, List.of());
     }
 
+    /**
+     * Whether an earlier sync recorded members: then this sync is an upgrade, not a first install (Helm's
+     * install-only and upgrade-only hooks go by it).
+     */
+    public boolean hasInventory() {
+        return exists && !data.objects().isEmpty();
+    }
+
     /** Every namespace members may live in: the parent's own and the additional ones. */
     public Set<String> allNamespaces() {
         SortedSet<String> all = new TreeSet<>(additionalNamespaces);

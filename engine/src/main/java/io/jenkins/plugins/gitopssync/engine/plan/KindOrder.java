@@ -101,10 +101,11 @@ public final class KindOrder {
         return ORDER;
     }
 
-    /** The order step of the planner: the objects sorted by stage, then by {@link #order()}. */
+    /** The order step of the planner: the objects sorted by wave, then stage, then by {@link #order()}. */
     static List<PlannedObject> inApplyOrder(List<PlannedObject> objects) {
         List<PlannedObject> sorted = new ArrayList<>(objects);
-        sorted.sort(Comparator.comparingInt(PlannedObject::stage).thenComparing(PlannedObject::ref, ORDER));
+        sorted.sort(Comparator.comparingInt(PlannedObject::wave).thenComparingInt(PlannedObject::stage)
+                .thenComparing(PlannedObject::ref, ORDER));
         return sorted;
     }
 

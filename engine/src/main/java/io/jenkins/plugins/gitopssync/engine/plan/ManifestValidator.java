@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks apiVersion, kind and metadata.name of every object, and that no object appears twice
- * (same group, kind, namespace, name after namespace defaulting). Throws SyncException listing
- * every problem with its file:line (both locations for a duplicate).
+ * Checks apiVersion, kind and metadata.name of every object (a hook may have a generateName instead: a new
+ * object each sync), its phase annotations ({@link PhaseAnnotations}), and that no object appears twice
+ * (same group, kind, namespace, name after namespace defaulting). Throws SyncException listing every
+ * problem with its file:line (both locations for a duplicate).
  */
 public final class ManifestValidator {
 
@@ -34,41 +35,39 @@ public final class ManifestValidator {
     public static void validate(List<Manifest> manifests, List<String> namespaceOf) {
         List<String> problems = new ArrayList<>();
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(manifests.size());
         for (int i = 0; i < manifests.size(); i++) {
             Manifest manifest = manifests.get(i);
             GenericKubernetesResource object = manifest.object();
-            String namespace = namespaceOf != null && i < namespaceOf.size() && namespaceOf.get(i) != null
-                    ? namespaceOf.get(i) : declaredNamespace(object);
-            String apiVersion = object.getApiVersion();
-            String kind = object.getKind();
-            String name = object.getMetadata() == null ? null : object.getMetadata().getName();
+            String namespace = namespaceOf(manifests, namespaceOf, i);
+            String name = nameOrGenerated(object, describe(object.getKind(), namespace, null), manifest, problems);
+            names.add(name);
             List<String> missing = new ArrayList<>();
-            if (blank(apiVersion)) {
+            if (blank(object.getApiVersion())) {
                 missing.add("apiVersion");
             }
-            if (blank(kind)) {
+            if (blank(object.getKind())) {
                 missing.add("kind");
             }
             if (blank(name)) {
                 missing.add("metadata.name");
             }
             if (!missing.isEmpty()) {
-                problems.add(manifest.location() + ": " + describe(kind, namespace, name) + ": missing "
+                problems.add(manifest.location() + ": " + describe(object.getKind(), namespace, name == null ? "" : name)
+                        + ": missing "
                         + String.join(", ", missing));
                 continue;
             }
-            ObjectRef ref = ObjectRef.of(apiVersion, kind, namespace, name);
+            ObjectRef ref = ObjectRef.of(object.getApiVersion(), object.getKind(), namespace, name);
             byKey.computeIfAbsent(ref.key(), k -> new ArrayList<>()).add(i);
         }
         for (List<Integer> indexes : byKey.values()) {
             if (indexes.size() > 1) {
-                Manifest first = manifests.get(indexes.get(0));
-                String namespace = namespaceOf != null && indexes.get(0) < namespaceOf.size() && namespaceOf.get(indexes.get(0)) != null
-                        ? namespaceOf.get(indexes.get(0)) : declaredNamespace(first.object());
+                int first = indexes.get(0);
                 List<String> locations = indexes.stream().map(i -> manifests.get(i).location()).toList();
-                problems.add(locations.get(0) + ": duplicate object "
-                        + describe(first.object().getKind(), namespace, first.object().getMetadata().getName())
-                        + ", defined at " + String.join(" and ", locations));
+                problems.add(locations.get(0) + ": duplicate object " + describe(manifests.get(first).object().getKind(),
+                        namespaceOf(manifests, namespaceOf, first), names.get(first)) + ", defined at "
+                        + String.join(" and ", locations));
             }
         }
         if (!problems.isEmpty()) {
@@ -81,16 +80,49 @@ public final class ManifestValidator {
         }
     }
 
-    private static String declaredNamespace(GenericKubernetesResource object) {
+    /**
+     * Its metadata.name; for a hook without one, its generateName and "*" (a new name each sync); null when
+     * it has neither. Problems of its phase annotations, and a generateName on what is no hook, are added.
+     */
+    private static String nameOrGenerated(GenericKubernetesResource object, String kindAndNamespace, Manifest manifest,
+                                          List<String> problems) {
         ObjectMeta meta = object.getMetadata();
+        String name = meta == null ? null : meta.getName();
+        String generateName = meta == null ? null : meta.getGenerateName();
+        boolean generated = blank(name) && !blank(generateName);
+        String shown = generated ? generateName + "*" : name;
+        String who = manifest.location() + ": " + kindAndNamespace + (shown == null ? "?" : shown) + ": ";
+        PhaseSpec spec;
+        try {
+            spec = PhaseAnnotations.read(meta == null || meta.getAnnotations() == null ? Map.of() : meta.getAnnotations());
+        } catch (IllegalArgumentException e) {
+            problems.add(who + e.getMessage());
+            return shown;
+        }
+        if (generated && spec.role() == PhaseSpec.Role.MEMBER) {
+            problems.add(who + "metadata.generateName (a new object"
+                    + " each sync) is only for hooks; give it a metadata.name, or make it a hook with "
+                    + PhaseAnnotations.ARGO_HOOK + " or " + PhaseAnnotations.HELM_HOOK);
+        }
+        return shown;
+    }
+
+    private static String namespaceOf(List<Manifest> manifests, List<String> namespaceOf, int i) {
+        if (namespaceOf != null && i < namespaceOf.size() && namespaceOf.get(i) != null) {
+            return namespaceOf.get(i);
+        }
+        ObjectMeta meta = manifests.get(i).object().getMetadata();
         return meta == null || meta.getNamespace() == null ? "" : meta.getNamespace();
     }
 
-    /** Kind/namespace/name, with "?" for what is missing. */
+    /** Kind/namespace/name, with "?" for what is missing; with a null name, only "Kind/namespace/". */
     private static String describe(String kind, String namespace, String name) {
         String k = blank(kind) ? "?" : kind;
-        String n = blank(name) ? "?" : name;
-        return namespace == null || namespace.isEmpty() ? k + "/" + n : k + "/" + namespace + "/" + n;
+        String prefix = namespace == null || namespace.isEmpty() ? k + "/" : k + "/" + namespace + "/";
+        if (name == null) {
+            return prefix;
+        }
+        return prefix + (blank(name) ? "?" : name);
     }
 
     private static boolean blank(String s) {

@@ -6,10 +6,17 @@ import java.util.Map;
 
 /**
  * One object to apply: its identity, how the API serves it, the desired object (namespace and ownership
- * labels set), where it came from ("file:line"), the hash of its normalized desired state, and its stage.
+ * labels set), where it came from ("file:line"), the hash of its normalized desired state, its kind's stage
+ * and its sync wave.
  */
 public record PlannedObject(ObjectRef ref, ResourceInfo resource, Map<String, Object> desired, String source,
-                            String desiredHash, int stage) {
+                            String desiredHash, int stage, int wave) {
+
+    /** In wave 0. */
+    public PlannedObject(ObjectRef ref, ResourceInfo resource, Map<String, Object> desired, String source,
+                         String desiredHash, int stage) {
+        this(ref, resource, desired, source, desiredHash, stage, 0);
+    }
 
     /** "Deployment/shop/web from apps/web.yaml:3", for messages. */
     public String describe() {

@@ -3,13 +3,15 @@ package io.jenkins.plugins.gitopssync.engine.plan;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns rendered manifests into a {@link Plan}, one record per object through four steps: resolve (kind and
  * namespace, see {@link KindResolver}), sanitize (namespace, server-owned fields, ownership labels, see
- * {@link Sanitizer}), hash (the desired-state hash, see {@link SanitizedObject#hashed}) and order (apply
- * stages, see {@link KindOrder#inApplyOrder}). Validation runs between resolve and sanitize.
+ * {@link Sanitizer}), hash (the desired-state hash, see {@link SanitizedObject#hashed}) and order (wave and
+ * apply stage, see {@link KindOrder#inApplyOrder}). Validation runs between resolve and sanitize; the phase
+ * annotations ({@link PhaseAnnotations}) make an object a member in a wave, a hook, or leave it out.
  */
 public final class Planner {
 
@@ -22,11 +24,30 @@ public final class Planner {
     public static Plan plan(List<Manifest> manifests, Placement placement, Discovery discovery, SyncLog log) {
         List<ResolvedObject> resolved = KindResolver.resolve(manifests, placement, discovery);
         ManifestValidator.validate(resolved);
-        KindResolver.requireServed(resolved, discovery);
+        List<ResolvedObject> kept = new ArrayList<>(resolved.size());
+        List<PhaseSpec> specs = new ArrayList<>(resolved.size());
+        for (ResolvedObject r : resolved) {
+            PhaseSpec spec = r.phaseSpec();
+            if (spec.role() == PhaseSpec.Role.LEFT_OUT) {
+                log.info("left out " + r.displayName() + " from " + r.source() + ": " + spec.leftOut());
+            } else {
+                kept.add(r);
+                specs.add(spec);
+            }
+        }
+        KindResolver.requireServed(kept, discovery);
         Sanitizer sanitizer = new Sanitizer(placement, log);
-        List<SanitizedObject> sanitized = resolved.stream().map(sanitizer::sanitize).toList();
+        List<SanitizedObject> members = new ArrayList<>(kept.size());
+        List<PlannedHook> hooks = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            if (specs.get(i).isHook()) {
+                hooks.addAll(sanitizer.hooks(kept.get(i), specs.get(i)));
+            } else {
+                members.add(sanitizer.sanitize(kept.get(i), specs.get(i).wave()));
+            }
+        }
         // hashing is pure per object and most of a large plan's time: done in parallel
-        List<PlannedObject> hashed = sanitized.parallelStream().map(SanitizedObject::hashed).toList();
-        return new Plan(KindOrder.inApplyOrder(hashed));
+        List<PlannedObject> hashed = members.parallelStream().map(SanitizedObject::hashed).toList();
+        return new Plan(KindOrder.inApplyOrder(hashed), hooks);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.plan;
 
+import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
 import java.util.Map;
@@ -22,5 +23,17 @@ record ResolvedObject(Manifest manifest, Map<String, Object> object, Optional<Re
 
     String apiVersion() {
         return String.valueOf(object.get("apiVersion"));
+    }
+
+    /** "Job/shop/migrate", or "Job/shop/migrate-*" for a hook with a generated name, for messages. */
+    String displayName() {
+        String name = ObjectMaps.string(object, "metadata", "name");
+        String shown = name == null || name.isBlank() ? ObjectMaps.string(object, "metadata", "generateName") + "*" : name;
+        return kind() + "/" + (namespace.isEmpty() ? "" : namespace + "/") + shown;
+    }
+
+    /** Its place in the sync; only after validation, which reports annotations that do not read. */
+    PhaseSpec phaseSpec() {
+        return PhaseAnnotations.read(ObjectMaps.stringMap(object, "annotations"));
     }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.gitopssync.engine.render;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
+import io.jenkins.plugins.gitopssync.engine.decrypt.SopsFormat;
+import io.jenkins.plugins.gitopssync.engine.process.Tools;
 import io.jenkins.plugins.gitopssync.engine.source.SourceIgnore;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -26,6 +28,8 @@ import java.util.stream.Stream;
 public final class DirectoryRenderer {
 
     private final Path root;
+    private final Tools tools;
+    private final SopsFiles sops;
     private final SyncLog log;
     private final ParseCache cache;
     private final Set<Path> visited = new HashSet<>();
@@ -46,8 +50,10 @@ public final class DirectoryRenderer {
                           RuntimeException error) {
     }
 
-    private DirectoryRenderer(Path realRoot, SyncLog log, ParseCache cache) {
+    private DirectoryRenderer(Path realRoot, RenderOptions options, SyncLog log, ParseCache cache) {
         this.root = realRoot;
+        this.tools = options.tools();
+        this.sops = SopsFiles.of(options);
         this.log = log;
         this.cache = cache;
     }
@@ -55,10 +61,16 @@ public final class DirectoryRenderer {
     /**
      * @param realRoot the repository root, symlinks resolved
      * @param start    a directory or file inside it, symlinks resolved
+     * @param tools    the kubectl that builds Kustomizations found below {@code start}
      * @param cache    YAML parsed by earlier runs, by the text of the file
      */
-    public static List<Manifest> render(Path realRoot, Path start, SyncLog log, ParseCache cache) {
-        DirectoryRenderer renderer = new DirectoryRenderer(realRoot, log, cache);
+    public static List<Manifest> render(Path realRoot, Path start, Tools tools, SyncLog log, ParseCache cache) {
+        return render(realRoot, start, new RenderOptions(tools), log, cache);
+    }
+
+    /** As above, with sops files decrypted (never kept in {@code cache}) by {@code options}. */
+    public static List<Manifest> render(Path realRoot, Path start, RenderOptions options, SyncLog log, ParseCache cache) {
+        DirectoryRenderer renderer = new DirectoryRenderer(realRoot, options, log, cache);
         if (Files.isRegularFile(start)) {
             renderer.parts.add(new FilePart(start));
         } else {
@@ -156,7 +168,7 @@ public final class DirectoryRenderer {
                 }
                 Path kustomization = KustomizeRenderer.kustomizationFile(real);
                 if (kustomization != null) {
-                    parts.add(new RenderedPart(KustomizeRenderer.render(root, real, rel + "/" + kustomization.getFileName(), log)));
+                    parts.add(new RenderedPart(KustomizeRenderer.render(root, real, rel + "/" + kustomization.getFileName(), tools, sops, log)));
                 } else {
                     walk(real, ignore);
                 }
@@ -173,13 +185,18 @@ public final class DirectoryRenderer {
     private List<Manifest> renderFile(Path file, SyncLog fileLog) {
         String rel = relative(file);
         String content;
+        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        boolean decrypted;
         try {
             long size = Files.size(file);
             if (size > ParseLimits.DEFAULT.fileBytes()) {
                 throw new SyncException(rel + ": " + ParseLimits.size(size) + " is larger than the limit of "
                         + ParseLimits.size(ParseLimits.DEFAULT.fileBytes()) + " for one manifest file; nothing was read");
             }
-            content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            byte[] bytes = Files.readAllBytes(file);
+            byte[] plain = sops.decrypt(rel, bytes, json ? SopsFormat.JSON : SopsFormat.YAML);
+            decrypted = plain != null;
+            content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(decrypted ? plain : bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new SyncException(rel + ": not valid UTF-8 text");
         } catch (IOException e) {
@@ -188,8 +205,8 @@ public final class DirectoryRenderer {
         if (content.startsWith("\uFEFF")) {
             content = content.substring(1);
         }
-        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-        return ManifestParser.parse(rel, content, json, fileLog, cache);
+        // a decrypted file's values stay in memory: never in the parse cache
+        return ManifestParser.parse(rel, content, json, fileLog, decrypted ? ParseCache.none() : cache);
     }
 
     static boolean isManifestFile(String name) {

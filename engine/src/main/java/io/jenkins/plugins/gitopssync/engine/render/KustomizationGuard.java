@@ -24,7 +24,9 @@ import java.util.Set;
  * fetched as a remote repository. So this walks the routes kustomize follows: directories (checked here,
  * then walked) and the files of patches, generators and configurations (checked here too, so the error
  * names the entry whatever kustomize's wording). The files that generator and transformer configurations
- * name in turn stay under kustomize's restrictor, which is set explicitly.
+ * name in turn stay under kustomize's restrictor, which is set explicitly. The values files and chart home of
+ * {@code helmCharts} are paths too; whether any kustomization inflates charts is reported, so kustomize runs
+ * with Helm enabled only then.
  */
 final class KustomizationGuard {
 
@@ -36,7 +38,10 @@ final class KustomizationGuard {
     private static final List<String> GENERATORS = List.of("configMapGenerator", "secretGenerator");
 
     private final Path root;
+    private boolean usesHelm;
     private final Set<Path> visited = new HashSet<>();
+    /** Files the kustomizations name (resources, patches, generator sources...), symlinks resolved. */
+    private final Set<Path> files = new HashSet<>();
     private final Deque<Path> pending = new ArrayDeque<>();
 
     private KustomizationGuard(Path realRoot) {
@@ -46,13 +51,20 @@ final class KustomizationGuard {
     /**
      * @param realRoot the repository root, symlinks resolved
      * @param dir      the kustomization directory to build (inside the repository)
+     * @return what the walk reached: the kustomization directories and the files they name, and whether one of
+     *         them inflates Helm charts ({@code helmCharts})
      */
-    static void check(Path realRoot, Path dir) {
+    static Reached check(Path realRoot, Path dir) {
         KustomizationGuard guard = new KustomizationGuard(realRoot);
         guard.pending.add(dir);
         while (!guard.pending.isEmpty()) {
             guard.visit(guard.pending.poll());
         }
+        return new Reached(Set.copyOf(guard.visited), Set.copyOf(guard.files), guard.usesHelm);
+    }
+
+    /** The kustomization directories and the files they name, symbolic links resolved, and whether charts are inflated. */
+    record Reached(Set<Path> directories, Set<Path> files, boolean usesHelm) {
     }
 
     private void visit(Path dir) {
@@ -74,10 +86,14 @@ final class KustomizationGuard {
             throw new SyncException(rel + ": is a symbolic link that leads outside the repository; a render reads only"
                     + " the repository at the synced revision");
         }
-        for (Route route : routes(rel, read(rel, real))) {
+        Map<?, ?> kustomization = read(rel, real);
+        usesHelm |= kustomization.containsKey("helmCharts");
+        for (Route route : routes(rel, kustomization)) {
             Path target = resolve(dir, route, rel);
             if (Files.isDirectory(target)) {
                 pending.add(target);
+            } else {
+                files.add(target);
             }
         }
     }
@@ -142,7 +158,32 @@ final class KustomizationGuard {
         if (k.get("openapi") instanceof Map<?, ?> openapi && openapi.get("path") instanceof String path) {
             out.add(new Route("openapi", path));
         }
+        helmRoutes(rel, k, out);
         return out;
+    }
+
+    /**
+     * The values files of each inflated chart; the chart home, which kustomize may create and fill, must be a
+     * plain relative path below the kustomization.
+     */
+    private static void helmRoutes(String rel, Map<?, ?> k, List<Route> out) {
+        for (Object chart : list(k.get("helmCharts"))) {
+            if (chart instanceof Map<?, ?> c) {
+                if (c.get("valuesFile") instanceof String v) {
+                    out.add(new Route("helmCharts", v));
+                }
+                for (Object v : list(c.get("additionalValuesFiles"))) {
+                    if (v instanceof String s) {
+                        out.add(new Route("helmCharts", s));
+                    }
+                }
+            }
+        }
+        if (k.get("helmGlobals") instanceof Map<?, ?> g && g.get("chartHome") instanceof String home
+                && (home.startsWith("/") || home.matches("^[A-Za-z]:.*") || List.of(home.split("[/\\\\]")).contains(".."))) {
+            throw new SyncException(rel + ": helmGlobals chartHome '" + home + "' must stay below the kustomization;"
+                    + " a render reads only the repository at the synced revision");
+        }
     }
 
     /** Kustomize takes an entry with a line break, or a flow mapping, as inline YAML rather than a path. */

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Renders a source: Kustomize when the path holds a kustomization file, otherwise a walk of the
- * YAML/JSON files below it (honouring .sourceignore). Throws SyncException naming file and line.
+ * Renders a source: Helm when the path is a chart (holds a Chart.yaml), Kustomize when it holds a kustomization
+ * file, otherwise a walk of the YAML/JSON files below it (honouring .sourceignore); sops files are decrypted on the
+ * way and Flux's post-build substitution applied to the result. Throws SyncException naming file and line.
  */
 public final class Renderer {
 
@@ -18,28 +19,58 @@ public final class Renderer {
     }
 
     public static List<Manifest> render(ManifestSource source, SyncLog log) {
+        return render(source, RenderOptions.defaults(), log);
+    }
+
+    public static List<Manifest> render(ManifestSource source, RenderOptions options, SyncLog log) {
+        return render(source, options, null, log).manifests();
+    }
+
+    /** Whether the source's path is a chart: its render then needs a {@link ChartTarget}. */
+    public static boolean isChart(ManifestSource source) {
+        return ChartFile.isChart(PathGuard.resolve(source));
+    }
+
+    /**
+     * @param target for a chart: release name, namespace and the cluster's capabilities; null renders a chart
+     *               with Helm's defaults, release {@code release} in namespace {@code default}
+     */
+    public static Rendering render(ManifestSource source, RenderOptions options, ChartTarget target, SyncLog log) {
         SyncLog out = log == null ? SyncLog.SILENT : log;
         Path root = PathGuard.realRoot(source.root());
         Path start = PathGuard.resolve(source);
+        Rendering rendering;
+        if (ChartFile.isChart(start)) {
+            rendering = HelmRenderer.render(root, start, source, options,
+                    target == null ? ChartTarget.offline(null, null) : target, out);
+        } else {
+            rendering = new Rendering(renderManifests(root, start, source, options, out), null);
+        }
+        // Flux's postBuild: after every kind of render, per object
+        rendering = new Rendering(PostBuildStep.apply(rendering.manifests(), options), rendering.chart());
+        int n = rendering.manifests().size();
+        out.info("Rendered " + n + " object" + (n == 1 ? "" : "s") + " from " + source.path());
+        return rendering;
+    }
+
+    private static List<Manifest> renderManifests(Path root, Path start, ManifestSource source, RenderOptions options,
+                                                  SyncLog out) {
         Path kustomization = Files.isDirectory(start) ? KustomizeRenderer.kustomizationFile(start) : null;
         if (kustomization == null && Files.isRegularFile(start)
                 && KustomizeRenderer.KUSTOMIZATION_FILES.contains(start.getFileName().toString())) {
             kustomization = start; // the path names the kustomization file itself
         }
-        List<Manifest> manifests;
         if (kustomization != null) {
             String rel = root.relativize(kustomization).toString().replace('\\', '/');
-            manifests = KustomizeRenderer.render(root, kustomization.getParent(), rel, out);
-        } else {
-            ParseCache cache = source.parseCache() == null ? ParseCache.none() : ParseCache.open(source.parseCache());
-            manifests = DirectoryRenderer.render(root, start, out, cache);
-            try {
-                cache.save();
-            } catch (IOException e) {
-                out.debug("could not keep the parsed YAML in " + source.parseCache() + ": " + e.getMessage());
-            }
+            return KustomizeRenderer.render(root, kustomization.getParent(), rel, options.tools(), SopsFiles.of(options), out);
         }
-        out.info("Rendered " + manifests.size() + " object" + (manifests.size() == 1 ? "" : "s") + " from " + source.path());
+        ParseCache cache = source.parseCache() == null ? ParseCache.none() : ParseCache.open(source.parseCache());
+        List<Manifest> manifests = DirectoryRenderer.render(root, start, options, out, cache);
+        try {
+            cache.save();
+        } catch (IOException e) {
+            out.debug("could not keep the parsed YAML in " + source.parseCache() + ": " + e.getMessage());
+        }
         return manifests;
     }
 }

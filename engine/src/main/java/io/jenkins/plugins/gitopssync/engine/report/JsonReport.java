@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jenkins.plugins.gitopssync.engine.inventory.AuditEntry;
+import io.jenkins.plugins.gitopssync.engine.render.RenderedChart;
 import io.jenkins.plugins.gitopssync.engine.verify.Signer;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
 import java.util.ArrayList;
@@ -16,14 +17,16 @@ import java.util.TreeMap;
 /**
  * The JSON report: revision, path, applySet, status, dryRun, objects[] (group, version, kind,
  * namespace, name, action as a lower-case word, drift, diff, error, source, health), totals,
- * phases, durationMs, apiRequests, errors, warnings, signature (null, or verified, mode and signers[] with
- * object, format, keyId, fingerprint, identity); a status report adds audit[] (time, revision, path,
- * signer, origin, outcome).
+ * phases (milliseconds per step of the engine), waves[] (phase, wave, objects, hooks, startedAt,
+ * durationMs, outcome), hooks[] (phase, wave, group, version, kind, namespace, name, source, state, error,
+ * deleted), durationMs, apiRequests, errors, warnings, signature (null, or verified, mode and signers[] with
+ * object, format, keyId, fingerprint, identity), chart (null, or name, version, path, valuesFiles,
+ * releaseName, namespace); a status report adds audit[] (time, revision, path, signer, origin, outcome).
  */
 public final class JsonReport {
 
     /** Phases in the order they run; others follow alphabetically. */
-    private static final List<String> PHASE_ORDER = List.of("verify", "render", "plan", "diff", "apply", "prune", "health");
+    private static final List<String> PHASE_ORDER = List.of("verify", "render", "plan", "diff", "apply", "hooks", "prune", "health");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -42,11 +45,14 @@ public final class JsonReport {
         json.put("objects", objects(result.objects()));
         json.put("totals", totals(result.totals() == null ? Totals.of(result.objects()) : result.totals()));
         json.put("phases", phases(result.phaseMillis()));
+        json.put("waves", waves(result.waves()));
+        json.put("hooks", hooks(result.hooks()));
         json.put("durationMs", result.durationMs());
         json.put("apiRequests", result.apiRequests());
         json.put("errors", result.errors());
         json.put("warnings", result.warnings());
         json.put("signature", signature(result.verification()));
+        json.put("chart", chart(result.chart()));
         return write(json);
     }
 
@@ -63,6 +69,20 @@ public final class JsonReport {
         json.put("apiRequests", status.apiRequests());
         json.put("audit", audit(status.audit()));
         return write(json);
+    }
+
+    private static Map<String, Object> chart(RenderedChart c) {
+        if (c == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", c.name());
+        json.put("version", c.version());
+        json.put("path", c.path());
+        json.put("valuesFiles", c.valuesFiles());
+        json.put("releaseName", c.releaseName());
+        json.put("namespace", c.namespace());
+        return json;
     }
 
     /** Public key data only: the verified mode and, per signed object, key id, fingerprint and identity. */
@@ -117,6 +137,42 @@ public final class JsonReport {
             json.put("error", o.error());
             json.put("source", o.source());
             json.put("health", o.health());
+            list.add(json);
+        }
+        return list;
+    }
+
+    private static List<Map<String, Object>> waves(List<WaveResult> waves) {
+        List<Map<String, Object>> list = new ArrayList<>(waves.size());
+        for (WaveResult w : waves) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("phase", w.phase());
+            json.put("wave", w.wave());
+            json.put("objects", w.objects());
+            json.put("hooks", w.hooks());
+            json.put("startedAt", w.startedAt());
+            json.put("durationMs", w.durationMs());
+            json.put("outcome", w.outcome());
+            list.add(json);
+        }
+        return list;
+    }
+
+    private static List<Map<String, Object>> hooks(List<HookResult> hooks) {
+        List<Map<String, Object>> list = new ArrayList<>(hooks.size());
+        for (HookResult h : hooks) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("phase", h.phase());
+            json.put("wave", h.wave());
+            json.put("group", h.group());
+            json.put("version", h.version());
+            json.put("kind", h.kind());
+            json.put("namespace", h.namespace());
+            json.put("name", h.name());
+            json.put("source", h.source());
+            json.put("state", h.state() == null ? null : h.state().word());
+            json.put("error", h.error());
+            json.put("deleted", h.deleted());
             list.add(json);
         }
         return list;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.report;
 
 import java.io.Serializable;
+import java.util.function.UnaryOperator;
 
 /**
  * Outcome for one object. {@code diff} is a unified YAML diff with Secret values masked (empty when
@@ -14,6 +15,12 @@ public record ObjectResult(String group, String version, String kind, String nam
     /** The same result with the health the wait found. */
     public ObjectResult withHealth(String found) {
         return new ObjectResult(group, version, kind, namespace, name, action, drift, diff, error, source, found);
+    }
+
+    /** The same result with its diff and error passed through {@code mask} (values that must not be shown). */
+    public ObjectResult masked(UnaryOperator<String> mask) {
+        return new ObjectResult(group, version, kind, namespace, name, action, drift, diff == null ? null : mask.apply(diff),
+                error == null ? null : mask.apply(error), source, health);
     }
 
     /** kind/namespace/name as in every message. */

@@ -40,7 +40,7 @@ class KubeconfigErrorTest {
     void contentErrorsNeverQuoteTheKubeconfig(String name, String content) {
         assertThatThrownBy(() -> ClusterAccess.fromKubeconfigContent(content, null))
                 .isInstanceOf(SyncException.class)
-                .hasMessageStartingWith("invalid kubeconfig")
+                .hasMessageStartingWith("the kubeconfig")
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(fullText(e)).doesNotContain(TOKEN));
     }
 

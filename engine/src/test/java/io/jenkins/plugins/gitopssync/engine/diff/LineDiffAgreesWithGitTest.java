@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.diff;
 
-import static io.jenkins.plugins.gitopssync.engine.GitOracle.git;
+import static io.jenkins.plugins.gitopssync.testsupport.GitOracle.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

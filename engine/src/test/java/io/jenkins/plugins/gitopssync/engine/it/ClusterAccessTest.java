@@ -36,9 +36,9 @@ class ClusterAccessTest {
     void unknownContextIsAnErrorNotTheCurrentContext() throws Exception {
         String content = Files.readString(TestCluster.kubeconfig());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterAccess.fromKubeconfigContent(content, "prod"))
-                .hasMessageStartingWith("context prod not found in the kubeconfig (contexts: ");
+                .hasMessageStartingWith("context 'prod' not found in the kubeconfig (contexts: ");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterAccess.fromKubeconfigFile(TestCluster.kubeconfig(),
-                "prod")).hasMessageContaining("context prod not found in kubeconfig " + TestCluster.kubeconfig());
+                "prod")).hasMessageContaining("context 'prod' not found in kubeconfig " + TestCluster.kubeconfig());
     }
 
     @Test

@@ -33,9 +33,26 @@ class PrunerTest {
     }
 
     @Test
-    void optOutAnnotation() {
+    void higherWavesArePrunedFirstThenReverseApplyOrderInsideAWave() {
+        Map<String, ListedObject> members = new LinkedHashMap<>();
+        add(members, "v1", "Namespace", null, "team", "-1");
+        add(members, "apps/v1", "Deployment", "team", "db", "-1");
+        add(members, "v1", "ServiceAccount", "team", "web", null);
+        add(members, "apps/v1", "Deployment", "team", "web", null);
+        add(members, "v1", "ConfigMap", "team", "smoke", "5");
+
+        List<ObjectRef> refs = Pruner.candidates(members, Set.of());
+
+        assertThat(refs).extracting(r -> r.kind() + "/" + r.name()).containsExactly("ConfigMap/smoke",
+                "Deployment/web", "ServiceAccount/web", "Deployment/db", "Namespace/team");
+    }
+
+    @Test
+    void optOutAnnotations() {
         assertThat(Pruner.optedOut(Map.of("metadata", Map.of("annotations",
                 Map.of(Pruner.PRUNE_ANNOTATION, "disabled"))))).isTrue();
+        assertThat(Pruner.optedOut(Map.of("metadata", Map.of("annotations",
+                Map.of("helm.sh/resource-policy", "keep"))))).isTrue();
         assertThat(Pruner.optedOut(Map.of("metadata", Map.of()))).isFalse();
     }
 
@@ -45,8 +62,16 @@ class PrunerTest {
 
     private static void add(Map<String, ListedObject> members, String apiVersion, String kind, String ns,
                             String name) {
+        add(members, apiVersion, kind, ns, name, null);
+    }
+
+    private static void add(Map<String, ListedObject> members, String apiVersion, String kind, String ns,
+                            String name, String wave) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("name", name);
+        if (wave != null) {
+            meta.put("annotations", Map.of("argocd.argoproj.io/sync-wave", wave));
+        }
         if (ns != null) {
             meta.put("namespace", ns);
         }

@@ -23,7 +23,7 @@ class DirectoryRendererOrderTest {
             Files.writeString(dir.resolve("f%03d.yaml".formatted(i)), body);
         }
         RecordingLog log = new RecordingLog();
-        List<Manifest> manifests = DirectoryRenderer.render(dir.toRealPath(), dir.toRealPath(), log, ParseCache.none());
+        List<Manifest> manifests = DirectoryRenderer.render(dir.toRealPath(), dir.toRealPath(), io.jenkins.plugins.gitopssync.engine.process.Tools.local(), log, ParseCache.none());
 
         assertThat(manifests).extracting(m -> m.object().getMetadata().getName())
                 .containsExactlyElementsOf(java.util.stream.IntStream.range(0, FILES).mapToObj("cm-%03d"::formatted).toList());
@@ -40,7 +40,7 @@ class DirectoryRendererOrderTest {
             String body = i >= 50 ? "apiVersion: v1\nkind: [unclosed\n" : "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c%d}\n".formatted(i);
             Files.writeString(dir.resolve("f%03d.yaml".formatted(i)), body);
         }
-        assertThatThrownBy(() -> DirectoryRenderer.render(dir.toRealPath(), dir.toRealPath(), new RecordingLog(), ParseCache.none()))
+        assertThatThrownBy(() -> DirectoryRenderer.render(dir.toRealPath(), dir.toRealPath(), io.jenkins.plugins.gitopssync.engine.process.Tools.local(), new RecordingLog(), ParseCache.none()))
                 .isInstanceOf(SyncException.class)
                 .hasMessageStartingWith("f050.yaml:");
     }

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.process.CommandLookup;
+import io.jenkins.plugins.gitopssync.engine.process.LocalProcessRunner;
+import io.jenkins.plugins.gitopssync.engine.process.Tools;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +24,6 @@ class KustomizeRendererTest {
     Path repo;
 
     private final RecordingLog log = new RecordingLog();
-
-    @AfterEach
-    void clearProperty() {
-        System.clearProperty(KustomizeRenderer.KUBECTL_PROPERTY);
-    }
 
     private void write(String rel, String content) throws IOException {
         Path file = repo.resolve(rel);
@@ -143,14 +140,47 @@ class KustomizeRendererTest {
     @Test
     void missingKubectlIsAClearError() throws IOException {
         baseAndOverlay();
-        System.setProperty(KustomizeRenderer.KUBECTL_PROPERTY, repo.resolve("no-such-kubectl").toString());
+        Tools tools = new Tools(LocalProcessRunner.ofThisProcess(), repo.resolve("no-such-kubectl").toString(), null);
 
-        assertThatThrownBy(() -> Renderer.render(new ManifestSource(repo, "rev", "overlays/prod"), log))
+        assertThatThrownBy(() -> Renderer.render(new ManifestSource(repo, "rev", "overlays/prod"), new RenderOptions(tools), log))
                 .isInstanceOf(SyncException.class)
-                .hasMessageContaining("kubectl was not found at")
+                .hasMessageContaining("kubectl could not be started at")
                 .hasMessageContaining("no-such-kubectl")
                 .hasMessageContaining("overlays/prod")
                 .hasMessageContaining("GITOPS_KUBECTL");
+    }
+
+    @Test
+    void theKubectlOnTheEnvironmentsPathIsUsedNotTheJvmsOwn() throws IOException {
+        baseAndOverlay();
+        // a kubectl only the given environment's PATH finds: it leaves a mark, then runs the real one
+        Path bin = Files.createDirectories(repo.resolve("../tool-bin").normalize());
+        Path mark = bin.resolve("ran");
+        String real = CommandLookup.resolve("kubectl", System.getenv(), false);
+        Path wrapper = bin.resolve("kubectl");
+        Files.writeString(wrapper, "#!/bin/sh\necho \"$MARK_VALUE\" > '" + mark + "'\nexec '" + real + "' \"$@\"\n");
+        wrapper.toFile().setExecutable(true);
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("PATH", bin + ":" + System.getenv("PATH"));
+        env.put("MARK_VALUE", "from the build's environment");
+        Tools tools = new Tools(new LocalProcessRunner(env), null, null);
+
+        List<Manifest> manifests = Renderer.render(new ManifestSource(repo, "rev", "overlays/prod"), new RenderOptions(tools), log);
+
+        assertThat(manifests).hasSize(2);
+        assertThat(Files.readString(mark).strip()).isEqualTo("from the build's environment");
+    }
+
+    @Test
+    void gitopsKubectlOfTheEnvironmentNamesTheProgram() throws IOException {
+        baseAndOverlay();
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put(Tools.KUBECTL_ENV, repo.resolve("named-kubectl").toString());
+        Tools tools = new Tools(new LocalProcessRunner(env), null, null);
+
+        assertThatThrownBy(() -> Renderer.render(new ManifestSource(repo, "rev", "overlays/prod"), new RenderOptions(tools), log))
+                .isInstanceOf(SyncException.class)
+                .hasMessageContaining("named-kubectl");
     }
 
     @Test

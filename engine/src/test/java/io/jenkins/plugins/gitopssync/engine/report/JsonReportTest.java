@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitopssync.engine.inventory.AuditEntry;
+import io.jenkins.plugins.gitopssync.engine.render.RenderedChart;
 import io.jenkins.plugins.gitopssync.engine.verify.Signer;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
@@ -30,12 +31,28 @@ class JsonReportTest {
     }
 
     @Test
+    void aChartIsNamedWithItsVersionValuesFilesAndRelease() throws Exception {
+        SyncResult r = sampleResult();
+        SyncResult chart = new SyncResult(r.revision(), r.path(), r.applySet(), r.status(), r.dryRun(), r.objects(),
+                r.totals(), r.phaseMillis(), r.durationMs(), r.apiRequests(), r.errors(), r.warnings(), null, List.of(), List.of(),
+                new RenderedChart("shop", "1.2.0", "apps/shop", List.of("env/a.yaml", "env/b.yaml"), "web", "prod"));
+
+        JsonNode json = MAPPER.readTree(JsonReport.toJson(chart)).get("chart");
+
+        assertThat(fieldNames(json)).containsExactly("name", "version", "path", "valuesFiles", "releaseName", "namespace");
+        assertThat(json.get("version").asText()).isEqualTo("1.2.0");
+        assertThat(json.get("valuesFiles").get(1).asText()).isEqualTo("env/b.yaml");
+        assertThat(json.get("releaseName").asText()).isEqualTo("web");
+    }
+
+    @Test
     void syncResultHasExactlyTheDocumentedFields() throws Exception {
         JsonNode json = MAPPER.readTree(JsonReport.toJson(sampleResult()));
 
         assertThat(fieldNames(json)).containsExactly("revision", "path", "applySet", "status", "dryRun", "objects",
-                "totals", "phases", "durationMs", "apiRequests", "errors", "warnings", "signature");
+                "totals", "phases", "waves", "hooks", "durationMs", "apiRequests", "errors", "warnings", "signature", "chart");
         assertThat(json.get("signature").isNull()).as("no signature check").isTrue();
+        assertThat(json.get("chart").isNull()).as("not a chart").isTrue();
         assertThat(json.get("revision").asText()).isEqualTo("1a2b3c4");
         assertThat(json.get("status").asText()).isEqualTo("Failed");
         assertThat(json.get("dryRun").asBoolean()).isFalse();
@@ -71,6 +88,30 @@ class JsonReportTest {
                     List.of(), List.of());
             assertThat(MAPPER.readTree(JsonReport.toJson(r)).get("status").asText()).isEqualTo(status.name());
         }
+    }
+
+    @Test
+    void wavesAndHooksAsTheyRan() throws Exception {
+        SyncResult r = new SyncResult("1a2b3c4", ".", "a", SyncStatus.Failed, false, List.of(), Totals.of(List.of()),
+                Map.of("hooks", 3000L), 0, 0, List.of("hook failed"), List.of(), null,
+                List.of(new WaveResult("PreSync", 0, 0, 1, "2026-01-01T00:00:00Z", 3000, WaveResult.FAILED),
+                        new WaveResult("Sync", -1, 2, 0, null, 0, WaveResult.NOT_RUN)),
+                List.of(new HookResult("PreSync", 0, "batch", "v1", "Job", "prod", "migrate-x7k2p", "app/job.yaml:1",
+                        HookResult.State.FAILED, "hook failed", true)), null);
+
+        JsonNode json = MAPPER.readTree(JsonReport.toJson(r));
+
+        assertThat(fieldNames(json.get("waves").get(0))).containsExactly("phase", "wave", "objects", "hooks",
+                "startedAt", "durationMs", "outcome");
+        assertThat(json.get("waves").get(0).get("startedAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(json.get("waves").get(1).get("wave").asInt()).isEqualTo(-1);
+        assertThat(json.get("waves").get(1).get("outcome").asText()).isEqualTo("not run");
+        JsonNode hook = json.get("hooks").get(0);
+        assertThat(fieldNames(hook)).containsExactly("phase", "wave", "group", "version", "kind", "namespace", "name",
+                "source", "state", "error", "deleted");
+        assertThat(hook.get("state").asText()).isEqualTo("failed");
+        assertThat(hook.get("deleted").asBoolean()).isTrue();
+        assertThat(fieldNames(json.get("phases"))).containsExactly("hooks");
     }
 
     @Test

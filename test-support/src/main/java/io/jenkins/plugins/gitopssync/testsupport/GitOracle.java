@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitopssync.engine;
+package io.jenkins.plugins.gitopssync.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,5 +32,17 @@ public final class GitOracle {
             }
         }
         throw new AssertionError("git " + String.join(" ", args) + " exited with " + code + " in " + dir);
+    }
+
+    /** The commit git itself picks for {@code name} in the repository at {@code dir} ({@code git rev-parse}). */
+    public static String revParse(Path dir, String name) {
+        try {
+            return git(dir, new int[] {0}, "rev-parse", "--verify", "--quiet", name + "^{commit}").strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

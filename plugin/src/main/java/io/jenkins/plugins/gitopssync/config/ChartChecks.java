@@ -1,0 +1,53 @@
+package io.jenkins.plugins.gitopssync.config;
+
+import io.jenkins.plugins.gitopssync.Messages;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks and splitting of a chart's options, for the forms and for a sync: values files (relative paths inside
+ * the repository, one per line or comma-separated) and parameters ({@code key=value}, one per line). Each problem
+ * is a message the user can act on; null when all is well.
+ */
+public final class ChartChecks {
+
+    private ChartChecks() {
+    }
+
+    /** The values files as a list: one per line, or separated by commas; blanks dropped. */
+    public static List<String> valuesFileList(String text) {
+        List<String> out = new ArrayList<>();
+        if (text != null) {
+            for (String part : text.split("[,\\r\\n]+")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The parameters as a list: one {@code key=value} per line (a value may hold commas, as in Helm's grammar). */
+    public static List<String> parameterList(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    public static String valuesFiles(String text) {
+        for (String file : valuesFileList(text)) {
+            String problem = OptionChecks.path(file);
+            if (problem != null) {
+                return Messages.ChartChecks_ValuesFile(problem);
+            }
+        }
+        return null;
+    }
+
+    public static String parameters(String text) {
+        for (String p : parameterList(text)) {
+            if (p.indexOf('=') <= 0) {
+                return Messages.ChartChecks_Parameter(p.length() > 40 ? p.substring(0, 40) + "..." : p);
+            }
+        }
+        return null;
+    }
+}

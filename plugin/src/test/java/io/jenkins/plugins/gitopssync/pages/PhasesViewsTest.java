@@ -1,0 +1,85 @@
+package io.jenkins.plugins.gitopssync.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.gitopssync.engine.report.HookResult;
+import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
+import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
+import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The phases and waves of a sync, with their times and hooks, on the build page and the sync's detail page. */
+@WithJenkins
+class PhasesViewsTest {
+
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) {
+        j = rule;
+    }
+
+    static SyncRecord phasedRecord() {
+        List<ObjectResult> objects = List.of();
+        SyncResult r = new SyncResult(GitOpsViewsTest.REV, "app", "shop", SyncStatus.Failed, false, objects,
+                Totals.of(objects), Map.of(), 5200, 40, List.of("hook Job/shop/migrate-x7k2p failed"), List.of(), null,
+                List.of(new WaveResult("PreSync", 0, 0, 1, "2026-12-07T09:58:31.250Z", 3200, WaveResult.FAILED),
+                        new WaveResult("Sync", -1, 2, 0, null, 0, WaveResult.NOT_RUN),
+                        new WaveResult("SyncFail", 0, 0, 1, "2026-12-07T09:58:34.500Z", 1100, WaveResult.SYNCED)),
+                List.of(new HookResult("PreSync", 0, "batch", "v1", "Job", "shop", "migrate-x7k2p", "app/migrate.yaml:1",
+                                HookResult.State.FAILED, "container exited: <script>alert(1)</script>", false),
+                        new HookResult("SyncFail", 0, "batch", "v1", "Job", "shop", "page-k2x9q", "app/page.yaml:1",
+                                HookResult.State.SUCCEEDED, null, true)), null);
+        return SyncRecord.of(r, "https://git.example.com/org/manifests.git", "main");
+    }
+
+    @Test
+    void wavesWithTheirTimesAndHooksOnBothPages() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("phases");
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+        GitOpsSyncAction.attach(b, phasedRecord());
+        b.save();
+
+        String summary = j.createWebClient().getPage(b).getWebResponse().getContentAsString();
+        assertTrue(summary.contains("PreSync wave 0 failed in 3.2 s"), "first wave with its time");
+        assertTrue(summary.contains("Sync wave -1 not run"), "a wave that did not run");
+        assertTrue(summary.contains("SyncFail wave 0 synced in 1.1 s"), "the SyncFail hook's wave");
+
+        String detail = j.createWebClient().getPage(b, "gitops-1/").getWebResponse().getContentAsString();
+        assertTrue(detail.contains("id=\"gitops-waves\"") && detail.contains("id=\"gitops-hooks\""), "both tables");
+        assertTrue(detail.contains("2026-12-07T09:58:31.250Z"), "when the wave started");
+        assertTrue(detail.contains("Job/shop/migrate-x7k2p") && detail.contains("app/migrate.yaml:1"), "hook and source");
+        assertTrue(detail.contains("gitops-hook-succeeded") && detail.contains("deleted"), "state and delete policy");
+        assertFalse(detail.contains("<script>alert(1)"), "a hook's message is escaped");
+    }
+
+    @Test
+    void wavesSurviveARestartAndOldRecordsHaveNone() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("phases-persist");
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+        GitOpsSyncAction.attach(b, phasedRecord());
+        GitOpsSyncAction.attach(b, GitOpsViewsTest.syncedRecord("plain"));
+        b.save();
+
+        j.jenkins.reload();
+
+        List<GitOpsSyncAction> actions = j.jenkins.getItemByFullName("phases-persist", FreeStyleProject.class)
+                .getLastBuild().getActions(GitOpsSyncAction.class);
+        SyncRecord phased = actions.get(0).getRecord();
+        assertEquals(3, phased.getWaves().size());
+        assertEquals("migrate-x7k2p", phased.getHooks().get(0).getName());
+        assertTrue(phased.isPhased());
+        assertFalse(actions.get(1).getRecord().isPhased(), "a record without waves shows none");
+    }
+}

@@ -1,0 +1,169 @@
+package io.jenkins.plugins.gitopssync.trigger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
+import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
+import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
+import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testsupport.Kubeconfigs;
+import io.jenkins.plugins.gitopssync.testsupport.Manifests;
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * A job configurer's kubeconfig on a shared controller: the trigger's drift check and the form check read it
+ * there, and must not run its exec plugin, read the files it names or act as the controller's own service
+ * account, unless an administrator allowed it; the job page says why the cluster was not checked.
+ */
+@WithJenkins
+@ExtendWith(LocalRepositories.class)
+class ControllerSafetyTest {
+
+    private JenkinsRule j;
+
+    @TempDir
+    Path tmp;
+
+    private Path ran;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        ran = tmp.resolve("ran-on-the-controller");
+    }
+
+    @AfterEach
+    void tearDown() {
+        GitOpsGlobalSettings.get().setAllowKubeconfigCommandsOnController(false);
+    }
+
+    /** An exec plugin that leaves a mark when it runs. */
+    private String markingExecUser() throws Exception {
+        Path plugin = tmp.resolve("plugin");
+        Files.writeString(plugin, "#!/bin/sh\ntouch '" + ran + "'\necho 'error: this must never run on the controller' >&2\nexit 1\n");
+        assertTrue(plugin.toFile().setExecutable(true));
+        return Kubeconfigs.execUser(plugin.toString());
+    }
+
+    /** That exec plugin, and a file of the controller's that the kubeconfig names as its client key. */
+    private String hostileKubeconfig() throws Exception {
+        Path key = tmp.resolve("controller-secret.key");
+        Files.writeString(key, "not a key");
+        return Kubeconfigs.of("real", markingExecUser() + "client-key: " + key + "\n", null);
+    }
+
+    private FreeStyleProject jobWithTrigger(String name, String url, String kubeconfigCredentialsId) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject(name);
+        GitOpsTrigger t = new GitOpsTrigger("H/5 * * * *");
+        t.setUrl(url);
+        t.setRef("main");
+        t.setApplySet(name);
+        t.setKubeconfigCredentialsId(kubeconfigCredentialsId);
+        t.setCheckDrift(true);
+        p.addTrigger(t);
+        t.start(p, true);
+        p.setDisabled(false);
+        return p;
+    }
+
+    private static String check(GitOpsTrigger t) throws InterruptedException {
+        String before = t.getLastCheck();
+        t.run();
+        for (int i = 0; i < 600 && (t.getLastCheck() == null || t.getLastCheck().equals(before)); i++) {
+            Thread.sleep(100);
+        }
+        assertNotNull(t.getLastCheck(), "the check reported");
+        return t.getLastCheck();
+    }
+
+    @Test
+    void theTriggersDriftCheckRunsNoCommandReadsNoFileAndSaysWhy() throws Exception {
+        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("hostile", hostileKubeconfig()));
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
+            repo.commit("first");
+            FreeStyleProject p = jobWithTrigger("hostile", repo.url(), "hostile");
+
+            String line = check(GitOpsTrigger.of(p));
+
+            assertFalse(Files.exists(ran), "the kubeconfig's exec plugin ran on the controller: " + line);
+            assertTrue(line.contains("cluster not checked: the kubeconfig credential 'hostile' is not used on the Jenkins controller"), line);
+            assertTrue(line.contains("it runs the exec plugin") && line.contains("it reads files (users[u].client-key)"), line);
+            assertTrue(line.contains("Manage Jenkins"), "says who can allow it: " + line);
+            String page = j.createWebClient().getPage(p).getWebResponse().getContentAsString();
+            assertTrue(page.contains("is not used on the Jenkins controller"), "the job page says why");
+        }
+    }
+
+    @Test
+    void withoutAnyCredentialTheControllersServiceAccountIsNotUsed() throws Exception {
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
+            repo.commit("first");
+            FreeStyleProject p = jobWithTrigger("no-credential", repo.url(), null);
+
+            String line = check(GitOpsTrigger.of(p));
+
+            assertTrue(line.contains("cluster not checked: no cluster credential is configured, and this machine's own"
+                    + " in-cluster service account is not used on the Jenkins controller"), line);
+        }
+    }
+
+    @Test
+    void theFormCheckReadsTheKubeconfigWithoutRunningIt() throws Exception {
+        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("hostile", hostileKubeconfig()));
+        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("inert", Kubeconfigs.of("broken", Kubeconfigs.tokenUser(), null)));
+        j.createFreeStyleProject("forms");
+        JenkinsRule.WebClient wc = j.createWebClient();
+        String check = "job/forms/descriptorByName/" + GitOpsSyncBuilder.class.getName() + "/checkKubeconfigCredentialsId";
+
+        String hostile = post(wc, check + "?value=hostile");
+        assertFalse(Files.exists(ran), "the form check ran the exec plugin on the controller");
+        assertTrue(hostile.contains("warning") && hostile.contains("runs the exec plugin"), hostile);
+        assertTrue(hostile.contains("does not use it on the controller"), hostile);
+
+        String inert = post(wc, check + "?value=inert&context=real");
+        assertTrue(inert.contains("Context real of https://127.0.0.1:") && inert.contains("used as it is"), inert);
+        String missing = post(wc, check + "?value=inert&context=prod");
+        assertTrue(missing.contains("context &#039;prod&#039; not found") || missing.contains("context 'prod' not found"), missing);
+    }
+
+    @Test
+    void anAdministratorMayAllowItThenTheExecPluginRuns() throws Exception {
+        GitOpsGlobalSettings.get().setAllowKubeconfigCommandsOnController(true);
+        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("hostile", Kubeconfigs.of("real", markingExecUser(), null)));
+        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
+            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
+            repo.commit("first");
+            FreeStyleProject p = jobWithTrigger("allowed", repo.url(), "hostile");
+
+            String line = check(GitOpsTrigger.of(p));
+
+            assertTrue(Files.exists(ran), "allowed: the exec plugin ran: " + line);
+            assertTrue(line.contains("error: this must never run on the controller"), "its own message: " + line);
+        }
+    }
+
+    private String post(JenkinsRule.WebClient wc, String relative) throws Exception {
+        WebRequest req = new WebRequest(new URL(j.getURL(), relative), HttpMethod.POST);
+        String body = wc.getPage(wc.addCrumb(req)).getWebResponse().getContentAsString();
+        assertEquals(false, body.isEmpty(), relative);
+        return body;
+    }
+}
