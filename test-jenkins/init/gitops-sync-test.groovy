@@ -65,7 +65,8 @@ pipeline.save()
 
 // the project's own chart with a values file, rendered with helm on the agent: its objects and ApplySet are its own
 def chart = j.createProject(WorkflowJob, 'storefront-helm')
-chart.setDescription("Renders the chart examples/helm/storefront with helm and the staging values, and syncs it into namespace ${example}.")
+chart.setDescription("Renders the chart examples/helm/storefront with helm and the staging values, and syncs it"
+        + " into namespace ${example}.")
 chart.setDefinition(new CpsFlowDefinition("""node('gitops') {
   def r = gitopsSync(url: '${repo}', path: 'examples/helm/storefront', namespace: '${example}', applySet: 'storefront-helm',
                      releaseName: 'helm-example', valuesFiles: 'examples/helm/environments/staging.yaml',

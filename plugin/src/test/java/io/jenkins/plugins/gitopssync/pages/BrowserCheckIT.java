@@ -44,11 +44,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The plugin's pages in a real browser (Debian's headless Chromium, driven through its chromedriver),
  * against the live Jenkins that {@code test-jenkins/jenkins up} started with this build's .hpi, one agent
- * and the example jobs (syncing examples/shop and a chart into a namespace of that Jenkins' own): the example Pipeline
- * job is built from the browser, then each page is opened, its elements asserted, the browser console
- * checked for severe errors, and a screenshot of the plugin's part of the page (scrolled to what was
- * asserted) saved under {@code target/screenshots/}. Runs after {@code package} (failsafe); skipped with
- * -DskipITs.
+ * and the example jobs (syncing examples/shop and a chart into a namespace of that Jenkins' own): the
+ * example Pipeline job is built from the browser, then each page is opened, its elements asserted, the
+ * browser console checked for severe errors, and a screenshot of the plugin's part of the page (scrolled to
+ * what was asserted) saved under {@code target/screenshots/}. Runs after {@code package} (failsafe);
+ * skipped with -DskipITs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserCheckIT {
