@@ -1,7 +1,7 @@
 // Run by the test Jenkins at start (JENKINS_HOME/init.groovy.d): one agent, the test cluster's credential,
-// and the example jobs, each syncing examples/shop (from a repository served by git daemon) into the
-// namespace of this Jenkins' own, and examples/helm's chart. Written for test-jenkins/jenkins up; the values come
-// from its environment.
+// and the example jobs, syncing examples/shop and examples/helm's chart (from a repository served by git
+// daemon) into the namespace of this Jenkins' own, where their ApplySets live too. Written for
+// test-jenkins/jenkins up; the values come from its environment.
 import com.cloudbees.plugins.credentials.CredentialsScope
 import com.cloudbees.plugins.credentials.SecretBytes
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider
@@ -23,7 +23,8 @@ def env = System.getenv()
 def state = env['GITOPS_TEST_JENKINS_DIR']
 def repo = env['GITOPS_TEST_REPO_URL']
 def agentName = env['GITOPS_TEST_AGENT']
-// the namespace the Kustomization of the repository moves the shop into, and the name of the jobs' ApplySet
+// this Jenkins' own namespace (made by test-jenkins/jenkins up): every job's ApplySet and objects are in it, the
+// shop moved there by the Kustomization of the repository
 def example = env['GITOPS_TEST_EXAMPLE_NAMESPACE']
 def j = Jenkins.get()
 // absolute links in build logs and on pages
@@ -48,15 +49,15 @@ SystemCredentialsProvider.getInstance().getStore().addCredentials(Domain.global(
 def pipeline = j.createProject(WorkflowJob, 'shop-pipeline')
 pipeline.setDescription("Syncs examples/shop into namespace ${example} of the test cluster with the gitopsSync step.")
 pipeline.setDefinition(new CpsFlowDefinition("""node('gitops') {
-  def r = gitopsSync(url: '${repo}', path: 'shop', namespace: 'default', applySet: '${example}',
+  def r = gitopsSync(url: '${repo}', path: 'examples/shop', namespace: '${example}', applySet: 'shop',
                      kubeconfigCredentialsId: 'test-cluster-kubeconfig', prune: true, wait: true, timeout: '3m')
   echo "synced \${r.revision}: \${r.created} created, \${r.configured} configured, \${r.drifted} drifted"
 }""", true))
 def trigger = new GitOpsTrigger('H/5 * * * *')
 trigger.setUrl(repo)
-trigger.setPath('shop')
-trigger.setNamespace('default')
-trigger.setApplySet(example)
+trigger.setPath('examples/shop')
+trigger.setNamespace(example)
+trigger.setApplySet('shop')
 trigger.setKubeconfigCredentialsId('test-cluster-kubeconfig')
 trigger.setCheckDrift(true)
 pipeline.addTrigger(trigger)
@@ -64,9 +65,10 @@ pipeline.save()
 
 // the project's own chart with a values file, rendered with helm on the agent: its objects and ApplySet are its own
 def chart = j.createProject(WorkflowJob, 'storefront-helm')
-chart.setDescription('Renders the chart examples/helm/storefront with helm and the staging values, and syncs it.')
+chart.setDescription("Renders the chart examples/helm/storefront with helm and the staging values, and syncs it"
+        + " into namespace ${example}.")
 chart.setDefinition(new CpsFlowDefinition("""node('gitops') {
-  def r = gitopsSync(url: '${repo}', path: 'examples/helm/storefront', namespace: 'default', applySet: 'storefront-helm',
+  def r = gitopsSync(url: '${repo}', path: 'examples/helm/storefront', namespace: '${example}', applySet: 'storefront-helm',
                      releaseName: 'helm-example', valuesFiles: 'examples/helm/environments/staging.yaml',
                      kubeconfigCredentialsId: 'test-cluster-kubeconfig', prune: true, wait: true, timeout: '3m')
   echo "synced \${r.revision}: \${r.created} created, \${r.configured} configured"
@@ -77,9 +79,9 @@ def freestyle = j.createProject(FreeStyleProject, 'shop-freestyle')
 freestyle.setDescription("Syncs examples/shop into namespace ${example} of the test cluster with the GitOps build step.")
 freestyle.setAssignedLabel(new LabelAtom('gitops'))
 def step = new GitOpsSyncBuilder(repo)
-step.setPath('shop')
-step.setNamespace('default')
-step.setApplySet(example)
+step.setPath('examples/shop')
+step.setNamespace(example)
+step.setApplySet('shop')
 step.setKubeconfigCredentialsId('test-cluster-kubeconfig')
 step.setPrune(true)
 step.setTimeout('3m')

@@ -47,11 +47,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The plugin's pages in a real browser (Debian's headless Chromium, driven through its chromedriver),
  * against the live Jenkins that {@code test-jenkins/jenkins up} started with this build's .hpi, one agent
- * and the example jobs (syncing examples/shop into a namespace of that Jenkins' own): the example Pipeline
- * job is built from the browser, then each page is opened, its elements asserted, the browser console
- * checked for severe errors, and a screenshot of the plugin's part of the page (scrolled to what was
- * asserted) saved under {@code target/screenshots/}. Runs after {@code package} (failsafe); skipped with
- * -DskipITs.
+ * and the example jobs (syncing examples/shop and a chart into a namespace of that Jenkins' own): the
+ * example Pipeline job is built from the browser, then each page is opened, its elements asserted, the
+ * browser console checked for severe errors, and a screenshot of the plugin's part of the page (scrolled to
+ * what was asserted) saved under {@code target/screenshots/}. Runs after {@code package} (failsafe);
+ * skipped with -DskipITs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserCheckIT {
@@ -62,7 +62,7 @@ class BrowserCheckIT {
 
     static String jenkins;
     static String repoUrl;
-    /** The example jobs' namespace, also their ApplySet's name. */
+    /** The example jobs' namespace: that Jenkins' own, holding their ApplySets and objects. */
     static String example;
     static WebDriver browser;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -131,7 +131,7 @@ class BrowserCheckIT {
 
         open("job/shop-pipeline/" + before + "/");
         WebElement summary = browser.findElement(By.cssSelector(".gitops-sync-summary"));
-        assertTrue(summary.getText().contains("GitOps sync of " + example), summary.getText());
+        assertTrue(summary.getText().contains("GitOps sync of shop"), summary.getText());
         assertTrue(summary.getText().matches("(?s).*\\b(synced|drift)\\b.*"), summary.getText());
         assertTrue(browser.findElement(By.cssSelector(".gitops-revision")).getText().matches("[0-9a-f]{7}"));
         check("build-page", summary);
@@ -142,17 +142,14 @@ class BrowserCheckIT {
     void syncDetailPageListsEveryObjectWithItsSource() throws Exception {
         int last = api("job/shop-pipeline/api/json").path("lastSuccessfulBuild").path("number").asInt();
         open("job/shop-pipeline/" + last + "/gitops-1/");
-        assertEquals("GitOps sync: " + example, browser.findElement(By.cssSelector("h1")).getText().trim());
+        assertEquals("GitOps sync: shop", browser.findElement(By.cssSelector("h1")).getText().trim());
         List<WebElement> rows = browser.findElements(By.cssSelector("#gitops-objects tbody tr"));
         assertTrue(rows.size() >= 10, "examples/shop has a Namespace, four Deployments and Services, a ConfigMap, a Secret: " + rows.size());
         WebElement objects = browser.findElement(By.id("gitops-objects"));
         String table = objects.getText();
-        assertTrue(table.contains("Deployment") && table.contains("shop/kustomization.yaml:"), table);
+        assertTrue(table.contains("Deployment") && table.contains("examples/shop/kustomization.yaml:"), table);
         // the Kustomization of the jobs' repository moved everything, the Namespace too, into this Jenkins' own
-        for (WebElement row : rows) {
-            List<String> cells = row.findElements(By.tagName("td")).stream().map(c -> c.getText().trim()).toList();
-            assertEquals(example, cells.get(0).equals("Namespace") ? cells.get(2) : cells.get(1), "row " + cells);
-        }
+        assertEveryObjectInTheJenkinsNamespace();
         assertFalse(browser.getPageSource().contains("not-a-real-key-0000"), "the Secret's value is never shown");
         check("sync-detail", objects);
     }
@@ -175,6 +172,7 @@ class BrowserCheckIT {
         assertTrue(chartLine.getText().contains("release helm-example"));
         String table = browser.findElement(By.id("gitops-objects")).getText();
         assertTrue(table.contains("examples/helm/storefront/templates/deployment.yaml:1"), table);
+        assertEveryObjectInTheJenkinsNamespace();
         check("chart-sync-detail", chartLine);
     }
 
@@ -342,6 +340,14 @@ class BrowserCheckIT {
         assertTrue(severe.isEmpty(), name + ": severe console messages: " + severe);
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    /** Each object of the sync detail page is in this Jenkins' own namespace, or is that Namespace. */
+    private static void assertEveryObjectInTheJenkinsNamespace() {
+        for (WebElement row : browser.findElements(By.cssSelector("#gitops-objects tbody tr"))) {
+            List<String> cells = row.findElements(By.tagName("td")).stream().map(c -> c.getText().trim()).toList();
+            assertEquals(example, cells.get(0).equals("Namespace") ? cells.get(2) : cells.get(1), "row " + cells);
+        }
     }
 
     private static boolean loaded(WebElement img) {
