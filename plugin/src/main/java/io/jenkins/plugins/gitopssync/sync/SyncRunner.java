@@ -64,10 +64,12 @@ public final class SyncRunner {
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
         log.println("[gitopsSync] Fetching " + UrlRedaction.redact(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
-        AgentPreload.preload(dir.getChannel());
+        long preloadMillis = AgentPreload.preload(dir.getChannel());
         long fetchStart = System.nanoTime();
         String revision = WorkspaceCheckout.checkout(dir, options.url(), options.ref(), gitCredentials, env, listener);
-        log.println("[gitopsSync] Revision " + revision + " (fetched in " + millisSince(fetchStart) + " ms); "
+        // a new agent connection first receives the sync's jars: slow over a slow link, so it is said
+        log.println("[gitopsSync] Revision " + revision + " (fetched in " + millisSince(fetchStart) + " ms"
+                + (preloadMillis < 0 ? "" : ", the sync's jars sent to the agent in " + preloadMillis + " ms") + "); "
                 + (options.dryRun() ? "dry run" : "syncing") + " ApplySet "
                 + applySet + " through " + connection.describe());
 
