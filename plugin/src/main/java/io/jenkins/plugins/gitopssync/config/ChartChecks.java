@@ -3,12 +3,15 @@ package io.jenkins.plugins.gitopssync.config;
 import io.jenkins.plugins.gitopssync.Messages;
 import java.util.ArrayList;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The checks and splitting of a chart's options, for the forms and for a sync: values files (relative paths inside
  * the repository, one per line or comma-separated) and parameters ({@code key=value}, one per line). Each problem
  * is a message the user can act on; null when all is well.
  */
+@Restricted(NoExternalUse.class)
 public final class ChartChecks {
 
     private ChartChecks() {

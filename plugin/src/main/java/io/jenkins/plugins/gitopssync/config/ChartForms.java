@@ -5,8 +5,11 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** The form endpoints of a chart's options (the steps' and the trigger's descriptors delegate here). */
+@Restricted(NoExternalUse.class)
 public final class ChartForms {
 
     private ChartForms() {

@@ -27,6 +27,8 @@ import org.jenkinsci.plugins.gitclient.GitClient;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.springframework.security.core.Authentication;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The form endpoints' logic, shared by the freestyle step's, the Pipeline step's and the trigger's
@@ -34,6 +36,7 @@ import org.springframework.security.core.Authentication;
  * Credential lists need Item/Configure (Overall/Administer outside a job), else they show only the
  * current value; checks demand the same permission.
  */
+@Restricted(NoExternalUse.class)
 public final class GitOpsForms {
 
     /** Every configurable field of the sync options: each has a help file (checked by plugin/check-api). */
@@ -110,7 +113,7 @@ public final class GitOpsForms {
             return FormValidation.ok();
         }
         try {
-            TrustedKeys parsed = TrustedKeys.parse(OptionChecks.JOB_KEYS, keys);
+            TrustedKeys parsed = TrustedKeys.parse(OptionChecks.jobKeys(), keys);
             return FormValidation.ok(Messages.GitOpsForms_TrustedKeys(parsed.openPgpKeys().size(), parsed.allowedSigners().size()));
         } catch (SyncException e) {
             return FormValidation.error(e.getMessage());
@@ -127,7 +130,7 @@ public final class GitOpsForms {
             return FormValidation.ok();
         }
         try {
-            String what = "the kubeconfig credential '" + credentialsId.trim() + "'";
+            String what = Messages.ClusterConnection_KubeconfigCredential(credentialsId.trim());
             String content = CredentialResolver.forItem(item).kubeconfig(credentialsId.trim());
             KubeconfigContext selected = KubeconfigContext.select(KubeconfigReader.parse(content, what, null), context, what);
             KubeconfigNeeds needs = KubeconfigNeeds.of(selected);

@@ -9,15 +9,20 @@ import io.jenkins.plugins.gitopssync.engine.options.Durations;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.util.Locale;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Checks of single option values, shared by the form validations and the run-time checks. Each returns
  * null when the value is fine, else a message the user can act on.
  */
+@Restricted(NoExternalUse.class)
 public final class OptionChecks {
 
     /** Where keys written into the job come from, as parse errors name it. */
-    public static final String JOB_KEYS = "in the job configuration";
+    public static String jobKeys() {
+        return Messages.OptionChecks_JobKeys();
+    }
 
     private OptionChecks() {
     }
@@ -55,7 +60,7 @@ public final class OptionChecks {
             Durations.parseLimit(timeout, SyncRequest.DEFAULT_TIMEOUT);
             return null;
         } catch (IllegalArgumentException e) {
-            return "timeout " + e.getMessage();
+            return Messages.OptionChecks_Timeout(e.getMessage());
         }
     }
 
@@ -124,7 +129,7 @@ public final class OptionChecks {
             return null;
         }
         try {
-            TrustedKeys.parse(JOB_KEYS, keys);
+            TrustedKeys.parse(jobKeys(), keys);
             return null;
         } catch (SyncException e) {
             return e.getMessage();

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The substitution fields' text (one entry a line) read into the engine's terms, and their problems as
  * messages for the form checks and the step. The rules themselves (names, sources) are the engine's.
  */
+@Restricted(NoExternalUse.class)
 public final class SubstitutionChecks {
 
     private SubstitutionChecks() {

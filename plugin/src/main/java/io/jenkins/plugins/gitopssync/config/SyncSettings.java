@@ -1,11 +1,15 @@
 package io.jenkins.plugins.gitopssync.config;
 
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
 /**
  * The fields a sync is configured with, the same in the Pipeline step and the freestyle step (as
  * junit-plugin's step and publisher share theirs): one form (the freestyle step's config.jelly, which the
  * step's includes), one set of help files, and one conversion to a {@link SyncSpec}
  * ({@link SyncSpec#of}). The trigger has the source and cluster part of them and builds its spec itself.
  */
+@Restricted(NoExternalUse.class)
 public interface SyncSettings {
 
     String getUrl();

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Every option of one sync, as plain data shared by the Pipeline step, the freestyle step and the
@@ -17,6 +19,7 @@ import java.util.function.UnaryOperator;
  * the default. A plain class rather than a record: it is saved with a running Pipeline's program and
  * sent to agents, and records are not supported by every serializer on that path.
  */
+@Restricted(NoExternalUse.class)
 public final class SyncSpec implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -421,7 +424,7 @@ public final class SyncSpec implements Serializable {
     @Override
     public String toString() {
         // never print the CA certificate blob; credentials are ids only
-        return "SyncSpec[url=" + url + ", ref=" + ref + ", path=" + path + ", applySet=" + applySet
-                + (valuesFiles == null ? "" : ", valuesFiles=" + valuesFileList()) + "]";
+        return "SyncSpec[url=" + url + ", ref=" + ref + ", path=" + path + ", applySet=" + applySet // NOI18N
+                + (valuesFiles == null ? "" : ", valuesFiles=" + valuesFileList()) + "]"; // NOI18N
     }
 }

@@ -26,6 +26,8 @@ import io.jenkins.plugins.gitopssync.sync.SyncRunner;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -37,6 +39,7 @@ import org.kohsuke.stapler.verb.POST;
  * {@code gitopsSyncBuilder}, because the step's function name would shadow a symbol of the same name.
  * Values may use ${VARIABLE} references to build variables and parameters.
  */
+@Restricted(NoExternalUse.class)
 public class GitOpsSyncBuilder extends Builder implements SimpleBuildStep, SyncSettings {
 
     private final String url;

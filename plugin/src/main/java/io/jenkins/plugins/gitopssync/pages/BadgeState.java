@@ -3,12 +3,15 @@ package io.jenkins.plugins.gitopssync.pages;
 import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The combined state of a build's syncs, for the build badge, the job page and the SVG badge:
  * failed if any sync failed; else drift (with the total count) if any object drifted; else out of sync
  * if a dry run found pending changes; else synced.
  */
+@Restricted(NoExternalUse.class)
 public record BadgeState(SyncStatus status, int driftCount, int failedCount) {
 
     public static BadgeState of(List<SyncRecord> records) {

@@ -8,6 +8,8 @@ import hudson.security.ACLContext;
 import io.jenkins.plugins.gitopssync.Messages;
 import java.io.IOException;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
@@ -19,6 +21,7 @@ import org.kohsuke.stapler.StaplerResponse2;
  * never reveals that a job exists.
  */
 @Extension
+@Restricted(NoExternalUse.class)
 public final class GitOpsBadgeAction implements UnprotectedRootAction {
 
     public void doIndex(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String job) throws IOException {
@@ -29,7 +32,7 @@ public final class GitOpsBadgeAction implements UnprotectedRootAction {
             }
         }
         if (found == null || !found.hasPermission(GitOpsPermissions.VIEW_STATUS)) {
-            rsp.sendError(404, "No such job.");
+            rsp.sendError(404, Messages.GitOpsBadgeAction_NoSuchJob());
             return;
         }
         new JobGitOpsAction(found).writeBadge(rsp);

@@ -6,6 +6,8 @@ import hudson.model.Item;
 import hudson.security.Permission;
 import hudson.security.PermissionScope;
 import io.jenkins.plugins.gitopssync.Messages;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Job/ViewGitOpsStatus: may see a job's GitOps badge without being able to read the job, as
@@ -13,6 +15,7 @@ import io.jenkins.plugins.gitopssync.Messages;
  * to Anonymous to embed a badge in a public README. It reveals the sync state only, never the job's
  * configuration, builds or logs.
  */
+@Restricted(NoExternalUse.class)
 public final class GitOpsPermissions {
 
     public static final Permission VIEW_STATUS = new Permission(Item.PERMISSIONS, "ViewGitOpsStatus",

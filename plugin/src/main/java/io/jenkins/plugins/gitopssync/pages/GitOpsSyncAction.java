@@ -2,23 +2,28 @@ package io.jenkins.plugins.gitopssync.pages;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.gitopssync.Messages;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.RunAction2;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.Stapler;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * The record of one gitopsSync call in a build: a summary on the build page and a detail page at
- * {@code <build>/gitops-<n>/} (per-object table, masked diffs, errors). A build with several calls
+ * {@code <build>/gitops-<n>/} (the objects to look at first, then every object a page at a time from the
+ * JSON report kept beside {@code build.xml}, with masked diffs and errors). A build with several calls
  * (several paths or clusters) has one action per call, numbered in the order they finished.
  */
+@Restricted(NoExternalUse.class)
 public final class GitOpsSyncAction implements RunAction2 {
 
     private static final Object ATTACH_LOCK = new Object();
@@ -78,11 +83,37 @@ public final class GitOpsSyncAction implements RunAction2 {
         return new File(new File(run.getRootDir(), "gitops-sync"), index + ".json");
     }
 
-    /** Keeps the engine's JSON report of this sync with the build. */
-    public void writeReport(String json) throws IOException {
+    /**
+     * Keeps the engine's JSON report of this sync with the build: copied once from where the sync wrote it (the
+     * agent's workspace), streamed, never held whole in memory.
+     */
+    public void keepReport(FilePath written) throws IOException, InterruptedException {
         File file = reportFile();
         Files.createDirectories(file.getParentFile().toPath());
-        Files.writeString(file.toPath(), json, StandardCharsets.UTF_8);
+        written.copyTo(new FilePath(file));
+    }
+
+    /**
+     * One page of this sync's objects for the detail page, from {@code ?start=N&show=changed} of the request:
+     * read from the JSON report on each view.
+     */
+    public ObjectPage getObjectPage() throws IOException {
+        StaplerRequest2 req = Stapler.getCurrentRequest2();
+        int start = 0;
+        boolean changedOnly = false;
+        if (req != null) {
+            start = parseStart(req.getParameter("start"));
+            changedOnly = "changed".equals(req.getParameter("show"));
+        }
+        return ObjectPage.read(run == null ? null : reportFile(), record, start, changedOnly);
+    }
+
+    private static int parseStart(String value) {
+        try {
+            return value == null ? 0 : Math.max(0, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     public boolean isReportAvailable() {
@@ -93,13 +124,12 @@ public final class GitOpsSyncAction implements RunAction2 {
     public void doJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         File file = run == null ? null : reportFile();
         if (file == null || !file.isFile()) {
-            rsp.sendError(404, "No JSON report was recorded for this sync.");
+            rsp.sendError(404, Messages.GitOpsSyncAction_NoReport());
             return;
         }
-        byte[] json = Files.readAllBytes(file.toPath());
         rsp.setContentType("application/json;charset=utf-8");
-        rsp.setContentLength(json.length);
-        rsp.getOutputStream().write(json);
+        rsp.setContentLengthLong(file.length());
+        Files.copy(file.toPath(), rsp.getOutputStream()); // streamed: reports of large syncs are megabytes
     }
 
     @Override

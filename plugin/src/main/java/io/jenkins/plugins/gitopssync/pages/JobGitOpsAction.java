@@ -2,27 +2,28 @@ package io.jenkins.plugins.gitopssync.pages;
 
 import hudson.model.Action;
 import hudson.model.Job;
-import hudson.model.Run;
 import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.engine.report.SvgBadge;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * The job's GitOps state: the latest build that synced, shown on the job page, and an SVG badge at
- * {@code job/<name>/gitops/badge} for READMEs ({@code unknown} before the first sync). The badge needs
- * Job/ViewGitOpsStatus, which Job/Read implies; {@link GitOpsBadgeAction} serves it to those who have
- * only the former.
+ * {@code job/<name>/gitops/badge} for READMEs ({@code unknown} before the first sync). Both read the job's
+ * {@link JobSyncState}, never its builds. The badge needs Job/ViewGitOpsStatus, which Job/Read implies;
+ * {@link GitOpsBadgeAction} serves it to those who have only the former.
  */
+@Restricted(NoExternalUse.class)
 public final class JobGitOpsAction implements Action {
 
-    /** How far back to look for a build that ran gitopsSync; keeps the job page cheap. */
+    /** How far back a job without a {@link JobSyncState} yet is searched, once, for a build that synced. */
     public static final int LOOKBACK = 20;
 
     private final Job<?, ?> job;
@@ -35,15 +36,9 @@ public final class JobGitOpsAction implements Action {
         return job;
     }
 
-    /** The latest completed build with at least one sync, or null. */
-    public Run<?, ?> getLastSyncBuild() {
-        Run<?, ?> r = job.getLastCompletedBuild();
-        for (int i = 0; r != null && i < LOOKBACK; i++, r = r.getPreviousCompletedBuild()) {
-            if (r.getAction(GitOpsSyncAction.class) != null) {
-                return r;
-            }
-        }
-        return null;
+    /** The job's state: its latest completed build with a sync and that build's syncs; null before the first. */
+    public JobSyncState getSyncState() {
+        return JobSyncState.of(job);
     }
 
     /** The job's trigger that reports its checks here (the GitOps trigger), or null. */
@@ -64,13 +59,9 @@ public final class JobGitOpsAction implements Action {
         return (root == null ? "/" : root) + job.getUrl() + getUrlName() + "/badge";
     }
 
-    public List<SyncRecord> getLastRecords() {
-        return GitOpsSyncAction.recordsOf(getLastSyncBuild());
-    }
-
     public BadgeState getState() {
-        List<SyncRecord> records = getLastRecords();
-        return records.isEmpty() ? null : BadgeState.of(records);
+        JobSyncState s = getSyncState();
+        return s == null ? null : s.getBadge();
     }
 
     /** The SVG badge of the latest sync: synced, drift N, out of sync, failed, or unknown before any sync. */
@@ -81,7 +72,7 @@ public final class JobGitOpsAction implements Action {
 
     /** Whether the job page shows the GitOps section: the job has synced or carries the trigger. */
     public boolean isShown() {
-        return getLastSyncBuild() != null || getTrigger() != null;
+        return getSyncState() != null || getTrigger() != null;
     }
 
     /** The badge's public address (for those with Job/ViewGitOpsStatus but not Job/Read). */
@@ -98,7 +89,7 @@ public final class JobGitOpsAction implements Action {
     void writeBadge(StaplerResponse2 rsp) throws IOException {
         byte[] svg = badgeSvg().getBytes(StandardCharsets.UTF_8);
         rsp.setContentType("image/svg+xml;charset=utf-8");
-        rsp.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
+        rsp.setHeader("Cache-Control", "no-cache, no-store, must-revalidate"); // NOI18N
         rsp.setContentLength(svg.length);
         rsp.getOutputStream().write(svg);
     }

@@ -7,9 +7,12 @@ import hudson.model.Job;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** Adds {@link JobGitOpsAction} (job page section and badge) to every job. */
 @Extension
+@Restricted(NoExternalUse.class)
 public final class JobGitOpsActionFactory extends TransientActionFactory<Job> {
 
     @Override

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.pages;
 
-import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
+import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
@@ -10,14 +10,24 @@ import io.jenkins.plugins.gitopssync.sync.GitRefs;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * What one gitopsSync call found and did, as stored with the build: the engine's SyncResult plus the
- * repository URL and ref it came from. Plain fields, so XStream can write and read it.
+ * What one gitopsSync call found and did, as kept in {@code build.xml}: where it came from, the totals, the
+ * errors and warnings, and the objects a person looks at first ({@link NotableObjects}), all bounded. Every
+ * object with its diff is in the build's JSON report, which the detail page reads a page at a time. Plain
+ * fields, so XStream can write and read it. Records written before this version kept every object with its
+ * diff in {@code objects}: they still load (their groups are made on load) and show.
  */
+@Restricted(NoExternalUse.class)
 public final class SyncRecord implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Errors and warnings kept, each at most {@link #TEXT_LIMIT} characters; the JSON report has them all. */
+    static final int MESSAGE_LIMIT = 20;
+    static final int TEXT_LIMIT = 500;
 
     private final String url;
     private final String ref;
@@ -26,7 +36,6 @@ public final class SyncRecord implements Serializable {
     private final String applySet;
     private final SyncStatus status;
     private final boolean dryRun;
-    private final List<SyncedObject> objects;
     private final int created;
     private final int configured;
     private final int unchanged;
@@ -38,6 +47,9 @@ public final class SyncRecord implements Serializable {
     private final long apiRequests;
     private final List<String> errors;
     private final List<String> warnings;
+    /** How many errors and warnings were not kept (absent in records written before this version). */
+    private int moreErrors;
+    private int moreWarnings;
     /** Who signed the revision, one line per verified object; null in records without a signature check. */
     private List<String> signatures;
     /** The phases and waves as they ran; null in records from before phases and waves. */
@@ -49,9 +61,13 @@ public final class SyncRecord implements Serializable {
     private String chartVersion;
     private List<String> chartValuesFiles;
     private String releaseName;
+    /** The objects a person looks at first; made on load for records written before this version. */
+    private List<ObjectGroup> groups;
+    /** Every object with its diff: only in records written before this version (read, never written). */
+    private List<SyncedObject> objects;
 
     public SyncRecord(String url, String ref, String revision, String path, String applySet, SyncStatus status,
-                      boolean dryRun, List<SyncedObject> objects, Totals totals, long durationMs, long apiRequests,
+                      boolean dryRun, List<ObjectGroup> groups, Totals totals, long durationMs, long apiRequests,
                       List<String> errors, List<String> warnings) {
         this.url = url;
         this.ref = ref;
@@ -60,7 +76,7 @@ public final class SyncRecord implements Serializable {
         this.applySet = applySet;
         this.status = status == null ? SyncStatus.Failed : status;
         this.dryRun = dryRun;
-        this.objects = new ArrayList<>(objects);
+        this.groups = new ArrayList<>(groups);
         Totals t = totals == null ? new Totals(0, 0, 0, 0, 0, 0, 0) : totals;
         this.created = t.created();
         this.configured = t.configured();
@@ -71,18 +87,17 @@ public final class SyncRecord implements Serializable {
         this.drifted = t.drifted();
         this.durationMs = durationMs;
         this.apiRequests = apiRequests;
-        this.errors = new ArrayList<>(errors == null ? List.of() : errors);
-        this.warnings = new ArrayList<>(warnings == null ? List.of() : warnings);
+        this.errors = bounded(errors);
+        this.warnings = bounded(warnings);
+        this.moreErrors = errors == null ? 0 : errors.size() - this.errors.size();
+        this.moreWarnings = warnings == null ? 0 : warnings.size() - this.warnings.size();
     }
 
+    /** The record of a sync, made where it ran (on the agent), so only this bounded record crosses the channel. */
     public static SyncRecord of(SyncResult r, String url, String ref) {
-        List<SyncedObject> objects = new ArrayList<>();
-        for (ObjectResult o : r.objects()) {
-            objects.add(SyncedObject.of(o));
-        }
         Totals totals = r.totals() != null ? r.totals() : Totals.of(r.objects());
-        SyncRecord record = new SyncRecord(url, ref, r.revision(), r.path(), r.applySet(), r.status(), r.dryRun(), objects,
-                totals, r.durationMs(), r.apiRequests(), r.errors(), r.warnings());
+        SyncRecord record = new SyncRecord(url, ref, r.revision(), r.path(), r.applySet(), r.status(), r.dryRun(),
+                NotableObjects.of(r.objects()), totals, r.durationMs(), r.apiRequests(), r.errors(), r.warnings());
         if (r.verification() != null) {
             record.signatures = r.verification().signers().stream().map(Signer::describe).toList();
         }
@@ -97,6 +112,24 @@ public final class SyncRecord implements Serializable {
         return record;
     }
 
+    private static List<String> bounded(List<String> messages) {
+        List<String> out = new ArrayList<>();
+        if (messages != null) {
+            for (int i = 0; i < messages.size() && i < MESSAGE_LIMIT; i++) {
+                out.add(SyncedObject.shorten(messages.get(i), TEXT_LIMIT));
+            }
+        }
+        return out;
+    }
+
+    /** Records written before this version: their groups from the objects they kept. */
+    private Object readResolve() {
+        if (groups == null) {
+            groups = NotableObjects.ofObjects(objects == null ? List.of() : objects);
+        }
+        return this;
+    }
+
     public String getUrl() { return url; }
     public String getRef() { return ref; }
     public String getRevision() { return revision; }
@@ -107,7 +140,6 @@ public final class SyncRecord implements Serializable {
     public String getApplySet() { return applySet; }
     public SyncStatus getStatus() { return status; }
     public boolean isDryRun() { return dryRun; }
-    public List<SyncedObject> getObjects() { return List.copyOf(objects); }
     public int getCreated() { return created; }
     public int getConfigured() { return configured; }
     public int getUnchanged() { return unchanged; }
@@ -119,8 +151,17 @@ public final class SyncRecord implements Serializable {
     public long getApiRequests() { return apiRequests; }
     public List<String> getErrors() { return List.copyOf(errors); }
     public List<String> getWarnings() { return List.copyOf(warnings); }
+    public int getMoreErrors() { return moreErrors; }
+    public int getMoreWarnings() { return moreWarnings; }
     /** Verified signatures of the revision (e.g. {@code commit 1a2b... signed by Alice (openpgp key ...)}); empty when not checked. */
     public List<String> getSignatures() { return signatures == null ? List.of() : List.copyOf(signatures); }
+    /** The failed, drifted, created, configured, pruned and skipped objects, bounded, in that order. */
+    public List<ObjectGroup> getGroups() { return List.copyOf(groups); }
+
+    /** Every object with its diff, as records written before this version kept them; null in newer records. */
+    List<SyncedObject> legacyObjects() {
+        return objects == null ? null : List.copyOf(objects);
+    }
 
     public List<SyncedWave> getWaves() { return waves == null ? List.of() : List.copyOf(waves); }
     public List<SyncedHook> getHooks() { return hooks == null ? List.of() : List.copyOf(hooks); }
@@ -140,20 +181,43 @@ public final class SyncRecord implements Serializable {
         return status == SyncStatus.Failed;
     }
 
+    /** The group of this kind, or null when the sync had no such object. */
+    public ObjectGroup group(NotableObjects.Kind kind) {
+        return groups.stream().filter(g -> g.getKind() == kind).findFirst().orElse(null);
+    }
+
+    /** The first drifted objects (at most {@link NotableObjects#LIMIT}; {@link #getDrifted()} counts them all). */
     public List<SyncedObject> getDriftedObjects() {
-        return objects.stream().filter(SyncedObject::isDrift).toList();
+        ObjectGroup g = group(NotableObjects.Kind.DRIFTED);
+        return g == null ? List.of() : g.getObjects();
     }
 
+    /** The first failed objects (at most {@link NotableObjects#LIMIT}; {@link #getFailed()} counts them all). */
     public List<SyncedObject> getFailedObjects() {
-        return objects.stream().filter(SyncedObject::isFailed).toList();
+        ObjectGroup g = group(NotableObjects.Kind.FAILED);
+        return g == null ? List.of() : g.getObjects();
     }
 
-    /** "synced", "drift", "out of sync" or "failed", for pages and logs. */
+    /** The status as the pages say it. */
+    public String getStatusText() {
+        return statusText(status);
+    }
+
+    static String statusText(SyncStatus status) {
+        return switch (status) {
+            case Synced -> Messages.SyncStatus_Synced();
+            case Drift -> Messages.SyncStatus_Drift();
+            case OutOfSync -> Messages.SyncStatus_OutOfSync();
+            case Failed -> Messages.SyncStatus_Failed();
+        };
+    }
+
+    /** "synced", "drift", "out of sync" or "failed": a value of the step's result and the build log, never translated. */
     public String getStatusWord() {
         return switch (status) {
             case Synced -> "synced";
             case Drift -> "drift";
-            case OutOfSync -> "out of sync";
+            case OutOfSync -> "out of sync"; // NOI18N: a value of the step's result
             case Failed -> "failed";
         };
     }

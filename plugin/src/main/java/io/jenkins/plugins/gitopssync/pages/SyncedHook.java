@@ -2,8 +2,11 @@ package io.jenkins.plugins.gitopssync.pages;
 
 import io.jenkins.plugins.gitopssync.engine.report.HookResult;
 import java.io.Serializable;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** One hook of one phase and what became of it, stored with the build (a plain class for XStream). */
+@Restricted(NoExternalUse.class)
 public final class SyncedHook implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -1,10 +1,14 @@
 package io.jenkins.plugins.gitopssync.pages;
 
+import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
 import java.io.Serializable;
 import java.util.Locale;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** One wave of one phase as it ran, stored with the build (a plain class: XStream cannot write records). */
+@Restricted(NoExternalUse.class)
 public final class SyncedWave implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -47,7 +51,7 @@ public final class SyncedWave implements Serializable {
 
     /** "PreSync wave 0". */
     public String getLabel() {
-        return phase + " wave " + wave;
+        return Messages.SyncedWave_Label(phase, String.valueOf(wave));
     }
 
     /** "PreSync wave 0 synced in 3.2 s", or "Sync wave 1 not run", for the build page's list. */

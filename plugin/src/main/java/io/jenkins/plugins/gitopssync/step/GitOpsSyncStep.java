@@ -28,6 +28,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -38,6 +40,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Needs a workspace ({@code node}). Like every synchronous step it cannot resume after a controller
  * restart; re-running a sync is safe (it converges).
  */
+@Restricted(NoExternalUse.class)
 public class GitOpsSyncStep extends Step implements SyncSettings {
 
     private final String url;

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** The map the gitopsSync step returns to the Pipeline script: plain strings, numbers, booleans and lists. */
+@Restricted(NoExternalUse.class)
 public final class StepResult {
 
     private StepResult() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Sends the jars a sync runs on to an agent in one transfer, once per agent connection. Without it the
@@ -21,6 +23,7 @@ import java.util.logging.Logger;
  * a library never ends up split across two loaders. An optimization only: a failure is logged and the
  * classes come one by one.
  */
+@Restricted(NoExternalUse.class)
 public final class AgentPreload {
 
     private static final Logger LOGGER = Logger.getLogger(AgentPreload.class.getName());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.Messages;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import java.io.PrintStream;
@@ -23,12 +24,12 @@ final class BuildLogSyncLog implements SyncLog, Serializable {
 
     @Override
     public void info(String message) {
-        line("[gitopsSync] " + message);
+        line(SyncRunner.PREFIX + message);
     }
 
     @Override
     public void warn(String message) {
-        line("[gitopsSync] WARNING: " + message);
+        line(SyncRunner.PREFIX + Messages.BuildLogSyncLog_Warning(message));
     }
 
     private void line(String text) {

@@ -3,6 +3,8 @@ package io.jenkins.plugins.gitopssync.sync;
 import io.jenkins.plugins.gitopssync.engine.render.ChartRepositoryAuth;
 import java.io.Serializable;
 import java.util.List;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * What a chart's render gets from the build rather than from the job's configuration, resolved on the controller
@@ -14,6 +16,7 @@ import java.util.List;
  * @param secretParameters {@code key=value} whose value came from a sensitive variable
  * @param repositoryAuth   the chart repository account, or null
  */
+@Restricted(NoExternalUse.class)
 public record ChartInputs(List<String> parameters, List<String> secretParameters, ChartRepositoryAuth repositoryAuth)
         implements Serializable {
 
@@ -28,7 +31,7 @@ public record ChartInputs(List<String> parameters, List<String> secretParameters
 
     @Override
     public String toString() {
-        return "ChartInputs[parameters=" + parameters + ", secretParameters=" + secretParameters.size()
-                + ", repositoryAuth=" + repositoryAuth + "]";
+        return "ChartInputs[parameters=" + parameters + ", secretParameters=" + secretParameters.size() // NOI18N
+                + ", repositoryAuth=" + repositoryAuth + "]"; // NOI18N
     }
 }

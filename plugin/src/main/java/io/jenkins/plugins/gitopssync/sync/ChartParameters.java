@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * A chart's parameters as the sync gets them: each {@code key=value} line with the build's {@code ${VARIABLES}}
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  * file and masks it in every log line, error, diff and report. Write such references in single quotes in a
  * Pipeline ({@code parameters: 'db.password=${DB_PASSWORD}'}), so the step, not Groovy, expands them.
  */
+@Restricted(NoExternalUse.class)
 public final class ChartParameters {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(\\w+)\\}|\\$(\\w+)");

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.engine.cluster.AccessOptions;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import java.io.Serializable;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * How to reach the cluster, resolved from credentials on the controller and carried to the agent as
@@ -11,6 +14,7 @@ import java.io.Serializable;
  * never shows them, and nothing here is ever written to a log. The engine reads a kubeconfig itself; what it
  * may make the process that opens it do (run an exec plugin, read files) is the {@link AccessOptions}' policy.
  */
+@Restricted(NoExternalUse.class)
 public final class ClusterConnection implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -41,15 +45,15 @@ public final class ClusterConnection implements Serializable {
      * @param id      the credential's id, for messages
      */
     public static ClusterConnection kubeconfig(String content, String context, String id) {
-        return new ClusterConnection(Kind.KUBECONFIG, content, context, "the kubeconfig credential '" + id + "'", null, null, null);
+        return new ClusterConnection(Kind.KUBECONFIG, content, context, Messages.ClusterConnection_KubeconfigCredential(id), null, null, null);
     }
 
     public static ClusterConnection token(String serverUrl, String token, String caCertificatePem) {
-        return new ClusterConnection(Kind.TOKEN, null, null, "the token credential", serverUrl, token, caCertificatePem);
+        return new ClusterConnection(Kind.TOKEN, null, null, Messages.ClusterConnection_TokenCredential(), serverUrl, token, caCertificatePem);
     }
 
     public static ClusterConnection inCluster() {
-        return new ClusterConnection(Kind.IN_CLUSTER, null, null, "the in-cluster service account", null, null, null);
+        return new ClusterConnection(Kind.IN_CLUSTER, null, null, Messages.ClusterConnection_InCluster(), null, null, null);
     }
 
     /**
@@ -67,9 +71,9 @@ public final class ClusterConnection implements Serializable {
     /** Safe to log: says which kind of connection, never a secret. */
     public String describe() {
         return switch (kind) {
-            case KUBECONFIG -> what + (context == null ? "" : " (context " + context + ")");
-            case TOKEN -> "API server " + serverUrl + " with a token credential";
-            case IN_CLUSTER -> "the agent's in-cluster service account";
+            case KUBECONFIG -> context == null ? what : Messages.ClusterConnection_WithContext(what, context);
+            case TOKEN -> Messages.ClusterConnection_Token(serverUrl);
+            case IN_CLUSTER -> Messages.ClusterConnection_AgentInCluster();
         };
     }
 

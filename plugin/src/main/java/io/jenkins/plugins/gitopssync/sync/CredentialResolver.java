@@ -24,12 +24,15 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.springframework.security.core.Authentication;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Looks credentials up on the controller: for a build through the Run (so the triggering user's rights
  * and ${PARAM} ids apply, and the use is tracked), for the trigger through the job as its own authentication.
  * Turns the cluster credentials into a {@link ClusterConnection}. Error messages name the id, never a value.
  */
+@Restricted(NoExternalUse.class)
 public abstract class CredentialResolver {
 
     /**
@@ -123,10 +126,10 @@ public abstract class CredentialResolver {
                 if (content == null) {
                     throw new AbortException(Messages.CredentialResolver_TrustedKeysNotFound(id));
                 }
-                keys = keys.plus(TrustedKeys.parse("of credential '" + id + "'", content));
+                keys = keys.plus(TrustedKeys.parse(Messages.CredentialResolver_OfCredential(id), content));
             }
             if (o.trustedKeys() != null) {
-                keys = keys.plus(TrustedKeys.parse(OptionChecks.JOB_KEYS, o.trustedKeys()));
+                keys = keys.plus(TrustedKeys.parse(OptionChecks.jobKeys(), o.trustedKeys()));
             }
         } catch (SyncException e) {
             throw new AbortException(e.getMessage());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
@@ -17,13 +18,18 @@ import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
 import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The engine call that {@link AgentSync} makes on the agent: options to request, sync, result to the
  * plugin's record and JSON report. Free of Jenkins types, so it is tested against the test cluster
  * without Jenkins. Throws the engine's SyncException for failures the user can act on.
  */
+@Restricted(NoExternalUse.class)
 public final class EngineSync {
 
     private EngineSync() {
@@ -93,24 +99,29 @@ public final class EngineSync {
 
     /**
      * Syncs where this runs (the agent), starting every program (kubectl, helm, exec credential plugins) through
-     * {@code processes}: kubectl would do all of it here, so the kubeconfig is used as kubectl would use it.
+     * {@code processes}: kubectl would do all of it here, so the kubeconfig is used as kubectl would use it. Writes
+     * the JSON report (every object with its diff) to {@code report} and returns the bounded record for
+     * {@code build.xml}; the report stays a file, which the controller copies once into the build.
+     *
+     * @return the record; its report was written unless a warning in {@code log} says otherwise
      */
-    public static AgentSyncOutput run(Call call, ClusterConnection connection, ProcessRunner processes, SyncLog log) {
+    public static SyncRecord run(Call call, ClusterConnection connection, ProcessRunner processes, SyncLog log, Path report) {
         SyncResult result;
-        AccessOptions access = new AccessOptions(KubeconfigPolicy.TRUSTED, processes, "where the build runs");
+        AccessOptions access = new AccessOptions(KubeconfigPolicy.TRUSTED, processes, Messages.EngineSync_WhereTheBuildRuns());
         try (GitOpsSync engine = new GitOpsSync(connection.open(access), log)) {
             result = engine.sync(request(call, processes));
         }
         SyncSpec options = call.options();
-        return new AgentSyncOutput(SyncRecord.of(result, UrlRedaction.redact(options.url()), options.refOrHead()), json(result, log));
+        writeReport(result, report, log);
+        return SyncRecord.of(result, UrlRedaction.redact(options.url()), options.refOrHead());
     }
 
-    private static String json(SyncResult result, SyncLog log) {
+    private static void writeReport(SyncResult result, Path report, SyncLog log) {
         try {
-            return JsonReport.toJson(result);
-        } catch (RuntimeException e) {
-            log.warn("could not write the JSON report: " + e.getMessage());
-            return null;
+            Files.deleteIfExists(report);
+            JsonReport.write(result, report);
+        } catch (IOException | RuntimeException e) {
+            log.warn(Messages.EngineSync_ReportNotWritten(report, e.getMessage()));
         }
     }
 }

@@ -4,11 +4,14 @@ import io.jenkins.plugins.gitopssync.engine.source.RefNames;
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import java.util.Collection;
 import java.util.Map;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Which remote ref a user's {@code ref} means, by the engine's rule ({@link RefNames}, git's own order: a tag
  * before a branch of the same name); none means the remote's HEAD.
  */
+@Restricted(NoExternalUse.class)
 public final class GitRefs {
 
     private GitRefs() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.Messages;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -87,7 +88,7 @@ final class LauncherProcessRunner implements ProcessRunner {
         try {
             proc.kill();
         } catch (IOException | InterruptedException e) {
-            listener.getLogger().println("[gitopsSync] could not stop a process: " + e.getMessage());
+            listener.getLogger().println(SyncRunner.PREFIX + Messages.LauncherProcessRunner_NotStopped(e.getMessage()));
         }
     }
 

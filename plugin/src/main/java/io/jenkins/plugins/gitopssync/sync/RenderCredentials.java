@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.Messages;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import hudson.AbortException;
@@ -32,13 +33,12 @@ final class RenderCredentials {
         for (String id : SubstitutionChecks.ids(spec.decryptionCredentialsId())) {
             String content = fileOrText(run, id);
             if (content == null) {
-                throw new AbortException("gitopsSync: decryptionCredentialsId '" + id + "' is not a secret file or secret"
-                        + " text credential this build can use");
+                throw new AbortException(Messages.RenderCredentials_NoDecryptionKey(id));
             }
             try {
-                DecryptionKeys.parse(content, "of credential '" + id + "'");
+                DecryptionKeys.parse(content, Messages.CredentialResolver_OfCredential(id));
             } catch (SyncException e) {
-                throw new AbortException("gitopsSync: " + e.getMessage());
+                throw new AbortException(Messages.SyncRunner_Problems(e.getMessage()));
             }
             keys.put(id, content);
         }
@@ -47,13 +47,12 @@ final class RenderCredentials {
         try {
             refs = SubstitutionChecks.pairs(spec.substituteCredentials(), "substituteCredentials");
         } catch (IllegalArgumentException e) {
-            throw new AbortException("gitopsSync: " + e.getMessage());
+            throw new AbortException(Messages.SyncRunner_Problems(e.getMessage()));
         }
         for (Map.Entry<String, String> e : refs.entrySet()) {
             StringCredentials text = find(run, e.getValue(), StringCredentials.class);
             if (text == null) {
-                throw new AbortException("gitopsSync: substituteCredentials " + e.getKey() + ": '" + e.getValue()
-                        + "' is not a secret text credential this build can use");
+                throw new AbortException(Messages.RenderCredentials_NoSecretText(e.getKey(), e.getValue()));
             }
             variables.put(e.getKey(), text.getSecret().getPlainText());
         }

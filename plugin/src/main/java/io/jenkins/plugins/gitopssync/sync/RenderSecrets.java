@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.config.SubstitutionChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.decrypt.Decryption;
@@ -10,12 +11,15 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * What a render needs from credentials, taken from the controller to the agent with the sync (never
  * saved): the text of each decryption keys credential and the values of secret substitution variables.
  * {@link #toString()} names credential ids and variable names only.
  */
+@Restricted(NoExternalUse.class)
 public final class RenderSecrets implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -38,7 +42,7 @@ public final class RenderSecrets implements Serializable {
     public RenderOptions options(SyncSpec spec) {
         DecryptionKeys decryptionKeys = DecryptionKeys.none();
         for (Map.Entry<String, String> e : keys.entrySet()) {
-            decryptionKeys = decryptionKeys.with(DecryptionKeys.parse(e.getValue(), "of credential '" + e.getKey() + "'"));
+            decryptionKeys = decryptionKeys.with(DecryptionKeys.parse(e.getValue(), Messages.CredentialResolver_OfCredential(e.getKey())));
         }
         Map<String, String> values = new LinkedHashMap<>(SubstitutionChecks.pairs(spec.substitute(), "substitute"));
         values.putAll(variables);
@@ -50,6 +54,7 @@ public final class RenderSecrets implements Serializable {
 
     @Override
     public String toString() {
-        return "RenderSecrets[keys of " + List.copyOf(keys.keySet()) + ", secret variables " + List.copyOf(variables.keySet()) + "]";
+        return "RenderSecrets[keys of " + List.copyOf(keys.keySet()) + ", secret variables " // NOI18N
+                + List.copyOf(variables.keySet()) + "]";
     }
 }

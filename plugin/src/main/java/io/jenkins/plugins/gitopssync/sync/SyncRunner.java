@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.Messages;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -21,16 +22,21 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * One gitopsSync call, shared by the Pipeline step and the freestyle step: resolve credentials on the
  * controller, check the repository out on the agent, run the engine on the agent, record the result
  * on the build, log a summary and set the build result.
  */
+@Restricted(NoExternalUse.class)
 public final class SyncRunner {
 
     /** Folder of the workspace holding one checkout per ApplySet. */
     static final String CHECKOUT_DIR = ".gitops-sync";
+    /** What starts every line the sync writes to the build log (data, not text: the same in every language). */
+    static final String PREFIX = "[gitopsSync] "; // NOI18N
 
     private SyncRunner() {
     }
@@ -51,7 +57,7 @@ public final class SyncRunner {
         PrintStream log = listener.getLogger();
         List<String> problems = options.problems();
         if (!problems.isEmpty()) {
-            throw new AbortException("gitopsSync: " + String.join(" ", problems));
+            throw new AbortException(Messages.SyncRunner_Problems(String.join(" ", problems)));
         }
         String applySet = options.applySetFor(run.getParent().getFullName());
 
@@ -63,26 +69,29 @@ public final class SyncRunner {
         ChartInputs chart = chartInputs(run, env, options, credentials, sensitiveVariables);
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
-        log.println("[gitopsSync] Fetching " + UrlRedaction.redact(options.url()) + " @ " + options.refOrHead() + " into " + dir.getRemote());
+        log.println(PREFIX + Messages.SyncRunner_Fetching(UrlRedaction.redact(options.url()), options.refOrHead(), dir.getRemote()));
         long preloadMillis = AgentPreload.preload(dir.getChannel());
+        if (preloadMillis >= 0) {
+            // once per agent connection, and slow over a slow link: said, so a slow first build is explained
+            log.println(PREFIX + Messages.SyncRunner_JarsSent(String.valueOf(preloadMillis)));
+        }
         long fetchStart = System.nanoTime();
         String revision = WorkspaceCheckout.checkout(dir, options.url(), options.ref(), gitCredentials, env, listener);
-        // a new agent connection first receives the sync's jars: slow over a slow link, so it is said
-        log.println("[gitopsSync] Revision " + revision + " (fetched in " + millisSince(fetchStart) + " ms"
-                + (preloadMillis < 0 ? "" : ", the sync's jars sent to the agent in " + preloadMillis + " ms") + "); "
-                + (options.dryRun() ? "dry run" : "syncing") + " ApplySet "
-                + applySet + " through " + connection.describe());
+        String fetched = String.valueOf(millisSince(fetchStart));
+        log.println(PREFIX + (options.dryRun()
+                ? Messages.SyncRunner_RevisionDryRun(revision, fetched, applySet, connection.describe())
+                : Messages.SyncRunner_RevisionSync(revision, fetched, applySet, connection.describe())));
 
         if (trusted != null) {
-            log.println("[gitopsSync] Verifying the " + options.verifyMode().word() + " signature of " + revision + " against "
-                    + trusted.openPgpKeys().size() + " OpenPGP keys and " + trusted.allowedSigners().size() + " SSH allowed signers");
+            log.println(PREFIX + Messages.SyncRunner_Verifying(options.verifyMode().word(), revision,
+                    String.valueOf(trusted.openPgpKeys().size()), String.valueOf(trusted.allowedSigners().size())));
         }
         ProcessRunner processes = exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener));
-        AgentSyncOutput output = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
-                BuildOrigin.of(run), listener, processes, chart).withRenderSecrets(renderSecrets));
-        SyncRecord record = output.record();
+        FilePath report = workspace.child(CHECKOUT_DIR).child(applySet + ".report.json");
+        SyncRecord record = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
+                BuildOrigin.of(run), listener, processes, chart, report.getRemote()).withRenderSecrets(renderSecrets));
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
-        writeJsonReport(action, output.json(), log);
+        keepJsonReport(action, report, log);
         String detailUrl = detailUrl(run, action);
         SyncSummary.lines(record, detailUrl).forEach(log::println);
 
@@ -90,7 +99,7 @@ public final class SyncRunner {
         switch (verdict.outcome()) {
             case FAILURE -> throw new AbortException(verdict.message());
             case UNSTABLE -> {
-                log.println("[gitopsSync] " + verdict.message() + " Marking the build UNSTABLE.");
+                log.println(PREFIX + Messages.SyncRunner_Unstable(verdict.message()));
                 run.setResult(Result.UNSTABLE);
             }
             case SUCCESS -> {
@@ -113,15 +122,18 @@ public final class SyncRunner {
                 ChartCredentials.resolve(credentials, options.chartCredentialsId()));
     }
 
-    /** The engine's JSON report next to the build record, served by the action; a failure here only warns. */
-    static void writeJsonReport(GitOpsSyncAction action, String json, PrintStream log) {
-        if (json == null) {
-            return;
-        }
+    /**
+     * The engine's JSON report, copied once from the workspace into the build (served and paged by the action),
+     * then removed from the workspace; a failure here only warns.
+     */
+    static void keepJsonReport(GitOpsSyncAction action, FilePath report, PrintStream log) throws InterruptedException {
         try {
-            action.writeReport(json);
+            if (report.exists()) {
+                action.keepReport(report);
+                report.delete();
+            }
         } catch (IOException e) {
-            log.println("[gitopsSync] WARNING: could not write the JSON report: " + e.getMessage());
+            log.println(PREFIX + Messages.SyncRunner_ReportNotKept(e.getMessage()));
         }
     }
 

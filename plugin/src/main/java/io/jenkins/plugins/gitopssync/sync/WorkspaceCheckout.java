@@ -22,6 +22,8 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.URIish;
 import org.jenkinsci.plugins.gitclient.Git;
 import org.jenkinsci.plugins.gitclient.GitClient;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Checks a manifests repository out at a branch, tag or commit into a folder of the workspace, with
@@ -30,6 +32,7 @@ import org.jenkinsci.plugins.gitclient.GitClient;
  * JGit is used so agents need no git executable. A repository on the controller's disk is refused when
  * the work would run on the controller (see {@link #refuseLocalOnController}).
  */
+@Restricted(NoExternalUse.class)
 public final class WorkspaceCheckout {
 
     /** The ref the fetched commit is stored under, in the per-sync repository. */
@@ -65,8 +68,7 @@ public final class WorkspaceCheckout {
                 if (!git.isCommitInRepo(commit) && isShallow(dir)) {
                     // an earlier branch or tag fetch was shallow: its cut-off history hides older commits
                     // (a rollback to one of them), and a fetch into a shallow repository keeps the cut
-                    listener.getLogger().println("[gitopsSync] " + ref + " is older than the shallow history fetched before:"
-                            + " fetching the full history");
+                    listener.getLogger().println(SyncRunner.PREFIX + Messages.GitCheckout_FullHistory(ref));
                     dir.deleteContents();
                     git = client(dir, url, credentials, env, listener);
                 }

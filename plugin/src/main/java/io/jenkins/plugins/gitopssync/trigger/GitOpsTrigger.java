@@ -126,7 +126,7 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
                     busy.set(false);
                 }
             }, () -> {
-                report(j, Messages.GitOpsTrigger_CheckTimedOut(TriggerChecks.timeout().toSeconds()), "timed out");
+                report(j, Messages.GitOpsTrigger_CheckTimedOut(TriggerChecks.timeout().toSeconds()), "timed out"); // NOI18N: a key
                 busy.set(false);
             });
         } catch (RejectedExecutionException e) {

@@ -84,7 +84,7 @@ final class TriggerCheck {
         }
         boolean pending = job.isBuilding() || job.isInQueue();
         TriggerDecision decision = new TriggerDecision(remote, synced, drifted, pending, scheduledRevision);
-        Optional<String> reason = decision.reason();
+        Optional<TriggerReason> reason = decision.reason();
         String seen = Messages.TriggerCheck_Seen(Revisions.shortId(remote), Revisions.shortId(synced))
                 + (drifted == null ? "" : ", " + Messages.TriggerCheck_Drifted(drifted))
                 + (clusterProblem == null ? "" : " " + Messages.TriggerCheck_ClusterNotChecked(clusterProblem));
@@ -99,9 +99,9 @@ final class TriggerCheck {
             }
         }
         if (ParameterizedJobMixIn.scheduleBuild2(job, -1, new CauseAction(new GitOpsTriggerCause(reason.get()))) == null) {
-            return new Result(seen + ": " + Messages.TriggerCheck_NotScheduled(reason.get()), "not scheduled", null);
+            return new Result(seen + ": " + Messages.TriggerCheck_NotScheduled(reason.get().text()), "not scheduled", null); // NOI18N: a key, not text
         }
-        return new Result(seen + ": " + Messages.TriggerCheck_Scheduled(reason.get()), clusterProblem, remote);
+        return new Result(seen + ": " + Messages.TriggerCheck_Scheduled(reason.get().text()), clusterProblem, remote);
     }
 
     /**

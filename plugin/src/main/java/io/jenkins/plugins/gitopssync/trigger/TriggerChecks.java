@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 final class TriggerChecks {
 
     private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), new NamingThreadFactory(new DaemonThreadFactory(), "GitOps trigger check"));
+            new LinkedBlockingQueue<>(), new NamingThreadFactory(new DaemonThreadFactory(), "GitOps trigger check")); // NOI18N
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
-            new NamingThreadFactory(new DaemonThreadFactory(), "GitOps trigger watchdog"));
+            new NamingThreadFactory(new DaemonThreadFactory(), "GitOps trigger watchdog")); // NOI18N
 
     static {
         POOL.allowCoreThreadTimeOut(true);
@@ -44,7 +44,7 @@ final class TriggerChecks {
         GitOpsGlobalSettings settings = GitOpsGlobalSettings.get();
         resize(settings.getTriggerThreads());
         if (POOL.getQueue().size() >= settings.getTriggerQueue()) {
-            throw new RejectedExecutionException("the trigger check queue is full");
+            throw new RejectedExecutionException("the trigger check queue is full"); // NOI18N: reported as CheckSkipped
         }
         Future<?> running = POOL.submit(check);
         WATCHDOG.schedule(() -> {

@@ -2,9 +2,9 @@ package io.jenkins.plugins.gitopssync.trigger;
 
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import io.jenkins.plugins.gitopssync.sync.GitRefs;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Whether the GitOps trigger should start a build, and why. Pure: the trigger gathers the facts and
@@ -18,22 +18,22 @@ import java.util.Optional;
  * @param scheduledRevision  the revision an earlier check already started a build for, null when none:
  *                           a build that failed before recording anything must not be retried every poll
  */
+@Restricted(NoExternalUse.class)
 public record TriggerDecision(String remoteRevision, String syncedRevision, Integer driftedObjects, boolean buildPending,
                               String scheduledRevision) {
 
-    /** The cause text when a build should start, else empty. */
-    public Optional<String> reason() {
+    /** Why a build should start, else empty. */
+    public Optional<TriggerReason> reason() {
         if (buildPending) {
             return Optional.empty();
         }
-        List<String> why = new ArrayList<>();
-        if (remoteRevision != null && !remoteRevision.equals(syncedRevision) && !remoteRevision.equals(scheduledRevision)) {
-            why.add(syncedRevision == null ? "first sync of revision " + Revisions.shortId(remoteRevision)
-                    : "new revision " + Revisions.shortId(remoteRevision));
+        boolean newRevision = remoteRevision != null && !remoteRevision.equals(syncedRevision)
+                && !remoteRevision.equals(scheduledRevision);
+        int drifted = driftedObjects == null ? 0 : driftedObjects;
+        if (!newRevision && drifted == 0) {
+            return Optional.empty();
         }
-        if (driftedObjects != null && driftedObjects > 0) {
-            why.add(driftedObjects + (driftedObjects == 1 ? " object drifted" : " objects drifted"));
-        }
-        return why.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", why));
+        return Optional.of(new TriggerReason(newRevision ? Revisions.shortId(remoteRevision) : null, syncedRevision == null,
+                drifted));
     }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitopssync.testsupport.Manifests;
+import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
+import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -55,6 +58,7 @@ class BrowserCheckIT {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Duration BUILD_LIMIT = Duration.ofMinutes(4);
+    static final int BIG = 10_000;
 
     static String jenkins;
     static String repoUrl;
@@ -165,13 +169,13 @@ class BrowserCheckIT {
         WebElement chart = browser.findElement(By.cssSelector(".gitops-sync-summary .gitops-chart"));
         assertEquals("Chart storefront version 0.3.0, values files examples/helm/environments/staging.yaml",
                 chart.getText().replaceAll("\\s+", " ").trim());
-        scrollTo(chart);
-        check("chart-build-page");
+        check("chart-build-page", chart);
         open("job/storefront-helm/" + number + "/gitops-1/");
-        assertTrue(browser.findElement(By.id("gitops-chart")).getText().contains("release helm-example"));
+        WebElement chartLine = browser.findElement(By.id("gitops-chart"));
+        assertTrue(chartLine.getText().contains("release helm-example"));
         String table = browser.findElement(By.id("gitops-objects")).getText();
         assertTrue(table.contains("examples/helm/storefront/templates/deployment.yaml:1"), table);
-        check("chart-sync-detail");
+        check("chart-sync-detail", chartLine);
     }
 
     @Test
@@ -255,8 +259,7 @@ class BrowserCheckIT {
         String before = threads.getAttribute("value");
         threads.clear();
         threads.sendKeys("5");
-        scrollTo(threads);
-        check("global-config");
+        check("global-config", threads);
         browser.findElement(By.name("Submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/configure"));
 
@@ -268,6 +271,48 @@ class BrowserCheckIT {
         saved.sendKeys(before);
         browser.findElement(By.name("Submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/configure"));
+    }
+
+    /** A sync of 10,000 ConfigMaps from a Git repository made here, in a job made here. */
+    @Test
+    @Order(8)
+    void tenThousandObjectSyncKeepsASmallBuildRecordAndItsDetailPageShowsTheFirstPage() throws Exception {
+        Path dir = Path.of(System.getenv("GITOPS_TEST_JENKINS_DIR"));
+        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(dir.resolve("big-repo"))) {
+            String ns = cluster.createNamespace(TestCluster.unique("browser-big")); // it holds the ApplySet: it must exist
+            for (int f = 0; f < BIG / 100; f++) {
+                StringBuilder yaml = new StringBuilder();
+                for (int i = f * 100; i < (f + 1) * 100; i++) {
+                    yaml.append("---\n").append(Manifests.configMapIn(ns, String.format("cm-%05d", i), "value " + i));
+                }
+                repo.write(String.format("big/cm-%03d.yaml", f), yaml.toString());
+            }
+            repo.commit("10,000 ConfigMaps");
+            String script = "node('gitops') { gitopsSync(url: '" + repo.url() + "', path: 'big', namespace: '" + ns
+                    + "', applySet: 'big', kubeconfigCredentialsId: 'test-cluster-kubeconfig', timeout: '15m') }";
+            postXml("createItem?name=big-sync", "<flow-definition><definition class='org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition'>"
+                    + "<script>" + script.replace("&", "&amp;").replace("<", "&lt;") + "</script><sandbox>true</sandbox>"
+                    + "</definition></flow-definition>");
+            post("job/big-sync/build");
+            JsonNode build = awaitBuild("big-sync", 1, Duration.ofMinutes(20));
+            assertEquals("SUCCESS", build.path("result").asText(), log("big-sync", 1));
+
+            long xml = Files.size(dir.resolve("home/jobs/big-sync/builds/1/build.xml"));
+            System.out.println("BrowserCheckIT: build.xml of a " + BIG + "-object sync: " + xml + " bytes");
+            assertTrue(xml < 100_000, "build.xml of a 10,000-object sync is " + xml + " bytes");
+
+            open("job/big-sync/1/gitops-1/");
+            long loadMs = ((Number) ((JavascriptExecutor) browser).executeScript(
+                    "const t = performance.getEntriesByType('navigation')[0]; return Math.round(t.loadEventEnd - t.startTime);")).longValue();
+            System.out.println("BrowserCheckIT: the detail page of the " + BIG + "-object sync loaded in " + loadMs + " ms");
+            assertEquals("Created: 10,000", browser.findElement(By.cssSelector(".gitops-group-created")).getText().trim());
+            assertEquals(100, browser.findElements(By.cssSelector("#gitops-objects tbody tr")).size(), "the first page of objects");
+            assertEquals("Objects 1 to 100 of 10,000", browser.findElement(By.id("gitops-page-range")).getText().trim());
+            check("sync-detail-10000", browser.findElement(By.id("gitops-all-objects")));
+            browser.findElement(By.id("gitops-next-page")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("gitops-page-range")).getText()
+                    .startsWith("Objects 101 to 200"));
+        }
     }
 
     // -- helpers -------------------------------------------------------------------------------------
@@ -318,18 +363,30 @@ class BrowserCheckIT {
 
     /** A POST with the CSRF crumb (Jenkins' default crumb issuer ties it to the session cookie). */
     private static void post(String path) throws IOException, InterruptedException {
+        send(path, HttpRequest.BodyPublishers.noBody(), "application/x-www-form-urlencoded");
+    }
+
+    private static void postXml(String path, String xml) throws IOException, InterruptedException {
+        send(path, HttpRequest.BodyPublishers.ofString(xml), "application/xml");
+    }
+
+    private static void send(String path, HttpRequest.BodyPublisher body, String type) throws IOException, InterruptedException {
         HttpResponse<String> crumb = HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + "crumbIssuer/api/json")).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode c = JSON.readTree(crumb.body());
         String cookie = crumb.headers().firstValue("Set-Cookie").map(v -> v.split(";", 2)[0]).orElse("");
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + path))
                 .header(c.path("crumbRequestField").asText(), c.path("crumb").asText()).header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", type).POST(body).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() == 201 || r.statusCode() == 302 || r.statusCode() == 200, path + ": " + r.statusCode());
     }
 
     private static JsonNode awaitBuild(String job, int number) throws Exception {
-        long deadline = System.nanoTime() + BUILD_LIMIT.toNanos();
+        return awaitBuild(job, number, BUILD_LIMIT);
+    }
+
+    private static JsonNode awaitBuild(String job, int number, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + "job/" + job + "/" + number + "/api/json")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -341,7 +398,7 @@ class BrowserCheckIT {
             }
             Thread.sleep(1000);
         }
-        throw new AssertionError(job + " #" + number + " did not finish within " + BUILD_LIMIT + ": " + log(job, number));
+        throw new AssertionError(job + " #" + number + " did not finish within " + limit + ": " + log(job, number));
     }
 
     private static String log(String job, int number) throws IOException, InterruptedException {

@@ -8,8 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
+import hudson.FilePath;
+import hudson.model.Run;
+import io.jenkins.plugins.gitopssync.engine.report.Action;
+import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
+import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
+import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -37,36 +46,49 @@ class GitOpsViewsTest {
         j = rule;
     }
 
-    static SyncRecord driftRecord(String applySet) {
-        List<SyncedObject> objects = List.of(
-                new SyncedObject("apps", "v1", "Deployment", "shop", "web", "configured", true,
+    static SyncResult driftResult(String applySet) {
+        List<ObjectResult> objects = List.of(
+                new ObjectResult("apps", "v1", "Deployment", "shop", "web", Action.CONFIGURED, true,
                         "-  replicas: 3\n+  replicas: 1\n+  note: <script>alert(1)</script>\n", null, "deploy/web.yaml:1", "Healthy"),
-                new SyncedObject("", "v1", "Secret", "shop", "db", "unchanged", false, "", null, "deploy/db.yaml:3", null),
-                new SyncedObject("batch", "v1", "Job", "shop", "migrate", "failed", false, "", "spec.template: field is immutable",
+                new ObjectResult("", "v1", "Secret", "shop", "db", Action.UNCHANGED, false, "", null, "deploy/db.yaml:3", null),
+                new ObjectResult("batch", "v1", "Job", "shop", "migrate", Action.FAILED, false, "", "spec.template: field is immutable",
                         "deploy/job.yaml:1", null));
-        return new SyncRecord("https://git.example.com/org/manifests.git", "main", REV, "deploy", applySet, SyncStatus.Failed,
-                false, objects, new Totals(0, 1, 1, 0, 0, 1, 1), 2300, 12, List.of(), List.of("deprecated API: batch/v1beta1"));
+        return new SyncResult(REV, "deploy", applySet, SyncStatus.Failed, false, objects, Totals.of(objects), Map.of(), 2300, 12,
+                List.of(), List.of("deprecated API: batch/v1beta1"));
     }
 
-    static SyncRecord syncedRecord(String applySet) {
-        return new SyncRecord("file:///srv/git/manifests", "v1.2", REV, ".", applySet, SyncStatus.Synced, false,
-                List.of(new SyncedObject("", "v1", "ConfigMap", "shop", "cfg", "created", false, "", null, "cfg.yaml:1", null)),
-                new Totals(1, 0, 0, 0, 0, 0, 0), 800, 5, List.of(), List.of());
+    static SyncResult syncedResult(String applySet) {
+        List<ObjectResult> objects = List.of(
+                new ObjectResult("", "v1", "ConfigMap", "shop", "cfg", Action.CREATED, false, "", null, "cfg.yaml:1", null));
+        return new SyncResult(REV, ".", applySet, SyncStatus.Synced, false, objects, Totals.of(objects), Map.of(), 800, 5,
+                List.of(), List.of());
     }
 
-    private FreeStyleBuild buildWith(FreeStyleProject p, SyncRecord... records) throws Exception {
+    /** A completed build with these syncs recorded as a sync records them: build.xml, and its JSON report beside it. */
+    private FreeStyleBuild buildWith(FreeStyleProject p, SyncResult... results) throws Exception {
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
-        for (SyncRecord r : records) {
-            GitOpsSyncAction.attach(b, r);
+        for (SyncResult r : results) {
+            attach(b, r);
         }
         b.save();
+        JobSyncState.completed(b); // what the listener does when a build with syncs completes
         return b;
+    }
+
+    static GitOpsSyncAction attach(Run<?, ?> b, SyncResult r) throws Exception {
+        String url = r.path().equals(".") ? "file:///srv/git/manifests" : "https://git.example.com/org/manifests.git";
+        GitOpsSyncAction action = GitOpsSyncAction.attach(b, SyncRecord.of(r, url, "main"));
+        Path written = Files.createTempFile("report", ".json");
+        JsonReport.write(r, written);
+        action.keepReport(new FilePath(written.toFile()));
+        Files.delete(written);
+        return action;
     }
 
     @Test
     void buildPageListsEverySyncWithRevisionLinkAndCounts() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject("views");
-        FreeStyleBuild b = buildWith(p, driftRecord("shop-prod"), syncedRecord("shop-stage"));
+        FreeStyleBuild b = buildWith(p, driftResult("shop-prod"), syncedResult("shop-stage"));
 
         String html = j.createWebClient().getPage(b).getWebResponse().getContentAsString();
 
@@ -81,7 +103,7 @@ class GitOpsViewsTest {
     @Test
     void detailPageShowsObjectsEscapedDiffsAndErrors() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject("detail");
-        FreeStyleBuild b = buildWith(p, driftRecord("shop-prod"));
+        FreeStyleBuild b = buildWith(p, driftResult("shop-prod"));
 
         String html = j.createWebClient().getPage(b, "gitops-1/").getWebResponse().getContentAsString();
 
@@ -96,10 +118,77 @@ class GitOpsViewsTest {
         assertFalse(html.contains("<script>alert(1)"), "never rendered raw");
     }
 
+    /** {@code n} ConfigMaps: the first three created, every 50th drifted (corrected), the rest unchanged. */
+    static SyncResult largeResult(int n) {
+        List<ObjectResult> objects = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean drift = i % 50 == 49;
+            Action a = i < 3 ? Action.CREATED : drift ? Action.CONFIGURED : Action.UNCHANGED;
+            objects.add(new ObjectResult("", "v1", "ConfigMap", "big", String.format("cm-%05d", i), a, drift,
+                    drift ? "-  data: hand-edited\n+  data: from-git-" + i + "\n" : "", null, "cm.yaml:" + (3 * i + 1), null));
+        }
+        return new SyncResult(REV, "big", "big", SyncStatus.Synced, false, objects, Totals.of(objects), Map.of(), 900, 14,
+                List.of(), List.of());
+    }
+
+    @Test
+    void detailPageShowsWhatToLookAtFirstThenPagesThroughEveryObject() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("paged");
+        FreeStyleBuild b = buildWith(p, largeResult(250));
+        JenkinsRule.WebClient web = j.createWebClient();
+
+        HtmlPage first = web.getPage(b, "gitops-1/");
+        assertEquals("Drifted: 5", first.querySelector(".gitops-group-drifted").getTextContent().trim());
+        assertEquals("Created: 3", first.querySelector(".gitops-group-created").getTextContent().trim());
+        assertEquals(100, first.querySelectorAll("#gitops-objects tbody tr").size(), "the first page of objects");
+        assertEquals("Objects 1 to 100 of 250", first.getElementById("gitops-page-range").getTextContent().trim());
+        assertTrue(first.getWebResponse().getContentAsString().contains("+  data: from-git-49"), "diffs of the page's objects");
+        assertFalse(first.getWebResponse().getContentAsString().contains("from-git-149"), "not those of other pages");
+
+        HtmlPage last = first.getElementById("gitops-next-page").click();
+        last = last.<org.htmlunit.html.HtmlAnchor>querySelector("#gitops-next-page").click();
+        assertEquals("Objects 201 to 250 of 250", last.getElementById("gitops-page-range").getTextContent().trim());
+        assertTrue(last.querySelector("#gitops-objects tbody tr td:nth-child(3)").getTextContent().contains("cm-00200"));
+        assertTrue(last.querySelectorAll("#gitops-next-page").isEmpty(), "no page after the last");
+
+        HtmlPage changed = web.getPage(b, "gitops-1/?show=changed");
+        assertEquals("Objects 1 to 8 of 8", changed.getElementById("gitops-page-range").getTextContent().trim(),
+                "3 created and 5 drifted");
+    }
+
+    @Test
+    void jobPageAndBadgeReadTheJobStateNotTheBuilds() throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject("state");
+        FreeStyleBuild b = buildWith(p, driftResult("shop-prod"));
+        assertTrue(new java.io.File(p.getRootDir(), "gitops-sync.xml").isFile(), "the job's state file");
+
+        // without the build's records the job page and the badge still know the latest sync: they read the state
+        b.removeActions(GitOpsSyncAction.class);
+        String jobPage = j.createWebClient().getPage(p).getWebResponse().getContentAsString();
+        assertTrue(jobPage.contains("Latest sync in"), jobPage);
+        assertTrue(jobPage.contains("shop-prod: failed at 1a2b3c4"), "the sync's line");
+        String badge = j.createWebClient().goTo("job/state/gitops/badge", "image/svg+xml").getWebResponse().getContentAsString();
+        assertTrue(badge.contains("failed"), badge);
+
+        // a restart reads the file again; a newer build replaces it; the revision of each ApplySet is kept
+        j.jenkins.reload();
+        FreeStyleProject reloaded = j.jenkins.getItemByFullName("state", FreeStyleProject.class);
+        assertEquals(1, JobSyncState.of(reloaded).getBuild());
+        buildWith(reloaded, syncedResult("shop-stage"));
+        JobSyncState s = JobSyncState.of(reloaded);
+        assertEquals(2, s.getBuild());
+        assertEquals(SyncStatus.Synced, s.getBadge().status());
+        assertEquals(REV, s.revisionOf("shop-prod"), "an ApplySet synced in an earlier build");
+
+        // deleting the latest sync build finds the state again from the builds left
+        reloaded.getBuildByNumber(2).delete();
+        assertEquals(1, JobSyncState.of(reloaded).getBuild());
+    }
+
     @Test
     void detailPageHeadingNamesTheSyncNotTheBuild() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject("heading");
-        FreeStyleBuild b = buildWith(p, driftRecord("shop-prod"), syncedRecord("shop-stage"));
+        FreeStyleBuild b = buildWith(p, driftResult("shop-prod"), syncedResult("shop-stage"));
 
         HtmlPage page = j.createWebClient().getPage(b, "gitops-2/");
 
@@ -110,9 +199,9 @@ class GitOpsViewsTest {
     @Test
     void historyBadgeShowsFailureOrDriftOnly() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject("badges");
-        FreeStyleBuild clean = buildWith(p, syncedRecord("a"));
+        FreeStyleBuild clean = buildWith(p, syncedResult("a"));
         assertFalse(clean.getAction(DriftBadgeAction.class).getState().isNoteworthy());
-        FreeStyleBuild bad = buildWith(p, driftRecord("a"));
+        FreeStyleBuild bad = buildWith(p, driftResult("a"));
         assertEquals(1, bad.getActions(DriftBadgeAction.class).size(), "one badge per build");
         assertTrue(bad.getAction(DriftBadgeAction.class).getState().isFailed());
 
@@ -141,7 +230,7 @@ class GitOpsViewsTest {
     @Test
     void publicBadgeNeedsViewStatusAndNeverRevealsAJob() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject("public");
-        buildWith(p, driftRecord("a"));
+        buildWith(p, driftResult("a"));
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         MockAuthorizationStrategy auth = new MockAuthorizationStrategy().grant(Jenkins.READ, Item.READ).everywhere().to("reader");
         j.jenkins.setAuthorizationStrategy(auth);
@@ -170,7 +259,7 @@ class GitOpsViewsTest {
     @Test
     void svgBadgeServedToReadersOnly() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject("svg");
-        buildWith(p, syncedRecord("a"));
+        buildWith(p, syncedResult("a"));
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ).everywhere().to("reader"));
@@ -192,7 +281,7 @@ class GitOpsViewsTest {
     @Test
     void recordsSurviveARestart() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject("persist");
-        buildWith(p, driftRecord("shop-prod"));
+        buildWith(p, driftResult("shop-prod"));
 
         j.jenkins.reload();
 
@@ -200,7 +289,8 @@ class GitOpsViewsTest {
         GitOpsSyncAction action = reloaded.getLastBuild().getAction(GitOpsSyncAction.class);
         assertNotNull(action);
         assertEquals(REV, action.getRecord().getRevision());
-        assertEquals(3, action.getRecord().getObjects().size());
+        assertEquals(1, action.getRecord().getFailedObjects().size());
+        assertEquals(1, action.getRecord().getDriftedObjects().size());
         assertEquals(SyncStatus.Failed, action.getRecord().getStatus());
         assertNotNull(action.getRun(), "the run is restored on load");
     }

@@ -69,7 +69,9 @@ class PhasesViewsTest {
         FreeStyleProject p = j.createFreeStyleProject("phases-persist");
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
         GitOpsSyncAction.attach(b, phasedRecord());
-        GitOpsSyncAction.attach(b, GitOpsViewsTest.syncedRecord("plain"));
+        GitOpsSyncAction.attach(b, io.jenkins.plugins.gitopssync.testing.SyncRecords.record(SyncStatus.Synced, false,
+                List.of(io.jenkins.plugins.gitopssync.testing.SyncRecords.object("ConfigMap", "shop", "cfg", "created", false, null)),
+                List.of()));
         b.save();
 
         j.jenkins.reload();

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
+import io.jenkins.plugins.gitopssync.testing.SyncReports;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
 import io.jenkins.plugins.gitopssync.testsupport.ChartRepositoryServer;
@@ -92,7 +93,8 @@ class HelmChartStepTest {
             assertEquals("web", record.getChartName());
             assertEquals("0.4.0", record.getChartVersion());
             assertEquals(List.of("env/prod.yaml"), record.getChartValuesFiles());
-            assertTrue(record.getObjects().stream().anyMatch(o -> "charts/web/templates/config.yaml:1".equals(o.getSource())),
+            assertTrue(SyncReports.objects(run.getAction(GitOpsSyncAction.class)).stream()
+                            .anyMatch(o -> "charts/web/templates/config.yaml:1".equals(o.source())),
                     "each object's template is its source");
             String page = j.createWebClient().getPage(run).asNormalizedText();
             assertTrue(page.contains("Chart web version 0.4.0, values files env/prod.yaml"), page);
@@ -132,9 +134,9 @@ class HelmChartStepTest {
                 assertNotNull(c.configMaps().inNamespace(ns).withName("shop-greeting").get(), "the dependency's objects");
                 assertNotNull(c.configMaps().inNamespace(ns).withName("front").get());
             }
-            SyncRecord record = run.getAction(GitOpsSyncAction.class).getRecord();
-            assertTrue(record.getObjects().stream().anyMatch(o -> "charts/web/charts/backend/templates/web.yaml:1".equals(o.getSource())),
-                    record.getObjects().toString());
+            var objects = SyncReports.objects(run.getAction(GitOpsSyncAction.class));
+            assertTrue(objects.stream().anyMatch(o -> "charts/web/charts/backend/templates/web.yaml:1".equals(o.source())),
+                    objects.toString());
         }
     }
 
@@ -167,8 +169,8 @@ class HelmChartStepTest {
                 assertEquals("postgres://app:Second-Pw-2@db", db.getData().get("url"));
                 assertEquals(2, c.apps().deployments().inNamespace(ns).withName("shop-web").get().getSpec().getReplicas());
             }
-            SyncRecord record = second.getAction(GitOpsSyncAction.class).getRecord();
-            String diff = record.getObjects().stream().filter(o -> o.getName().equals("db")).findFirst().orElseThrow().getDiff();
+            String diff = SyncReports.objects(second.getAction(GitOpsSyncAction.class)).stream()
+                    .filter(o -> o.name().equals("db")).findFirst().orElseThrow().diff();
             assertTrue(diff.contains("postgres://app:***"), diff);
             j.assertLogNotContains("Second-Pw-2", second);
             j.assertLogNotContains("First-Pw-1", second);

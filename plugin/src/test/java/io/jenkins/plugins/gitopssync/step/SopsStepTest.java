@@ -10,6 +10,7 @@ import hudson.FilePath;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
+import io.jenkins.plugins.gitopssync.testing.SyncReports;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
 import io.jenkins.plugins.gitopssync.testsupport.Sops;
@@ -88,9 +89,9 @@ class SopsStepTest {
             }
             p.setDefinition(new CpsFlowDefinition(pipeline(repo.url(), ns, true), true));
             WorkflowRun dry = j.buildAndAssertStatus(hudson.model.Result.UNSTABLE, p);
-            var settings = dry.getAction(GitOpsSyncAction.class).getRecord().getObjects().stream()
-                    .filter(o -> o.getName().equals("settings")).findFirst().orElseThrow();
-            String diff = settings.getDiff();
+            var settings = SyncReports.objects(dry.getAction(GitOpsSyncAction.class)).stream()
+                    .filter(o -> o.name().equals("settings")).findFirst().orElseThrow();
+            String diff = settings.diff();
 
             List<String> outputs = new ArrayList<>();
             for (WorkflowRun r : List.of(run, dry)) {
@@ -105,7 +106,7 @@ class SopsStepTest {
             outputs.addAll(files(p.getRootDir().toPath()));
             FilePath workspace = agent.getWorkspaceFor(p);
             outputs.addAll(files(Path.of(workspace.getRemote())));
-            assertTrue(settings.isDrift(), "the edited ConfigMap drifted");
+            assertTrue(settings.drift(), "the edited ConfigMap drifted");
             assertTrue(diff.contains("edited-too") && diff.contains("***"), "the drift is shown, the desired values masked: " + diff);
             for (String plain : List.of(SopsRepoFiles.DB_PASSWORD, SopsRepoFiles.API_TOKEN, SopsRepoFiles.CONFIG_SECRET, DATABASE)) {
                 for (String out : outputs) {

@@ -2,7 +2,7 @@ package io.jenkins.plugins.gitopssync.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +14,8 @@ import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
+import io.jenkins.plugins.gitopssync.engine.report.JsonReportReader;
+import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.pages.BadgeState;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
@@ -78,16 +80,15 @@ class EngineSyncClusterTest {
             Path root = tmp.resolve("repo");
 
             // 1. first sync: everything created, build succeeds, the step's map says so
-            AgentSyncOutput first = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev1, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog);
-            SyncRecord r1 = first.record();
+            Path report = tmp.resolve("report.json");
+            SyncRecord r1 = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev1, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog, report);
             assertEquals(SyncStatus.Synced, r1.getStatus(), String.join("\n", log) + r1.getErrors());
             assertEquals(2, r1.getCreated());
             assertEquals(rev1, r1.getRevision());
             assertEquals(ResultPolicy.Outcome.SUCCESS, ResultPolicy.decide(r1, false).outcome());
             assertEquals("synced", StepResult.of(r1, "u").get("status"));
-            assertNotNull(first.json());
-            assertTrue(first.json().contains(rev1), "the JSON report names the revision");
-            assertTrue(r1.getObjects().stream().allMatch(o -> o.getSource() != null && o.getSource().contains(".yaml:")),
+            assertTrue(Files.readString(report).contains(rev1), "the JSON report names the revision");
+            assertTrue(r1.getGroups().get(0).getObjects().stream().allMatch(o -> o.getSource() != null && o.getSource().contains(".yaml:")),
                     "each object names its file:line");
             // the YAML it parsed is kept beside the checkout (not in it: a checkout is cleaned), for the next sync
             // on this agent; the dry run and the sync below read through it
@@ -107,12 +108,14 @@ class EngineSyncClusterTest {
             }
             assertEquals(Optional.of("1 object drifted"), new TriggerDecision(rev1, rev1,
                     status(connection, ns, ns).drifted().size(), false, null).reason());
-            SyncRecord dry = EngineSync.run(call(options(repo.url(), ns, true, true), root, rev1, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog).record();
+            SyncRecord dry = EngineSync.run(call(options(repo.url(), ns, true, true), root, rev1, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog, report);
             assertEquals(1, dry.getDrifted());
             assertEquals(ResultPolicy.Outcome.UNSTABLE, ResultPolicy.decide(dry, false).outcome());
             assertEquals(ResultPolicy.Outcome.FAILURE, ResultPolicy.decide(dry, true).outcome());
             assertEquals(List.of("ConfigMap/" + ns + "/cfg"), StepResult.of(dry, "u").get("driftedObjects"));
-            assertTrue(dry.getDriftedObjects().get(0).getDiff().contains("changed by hand"), "the diff shows the change");
+            assertNull(dry.getDriftedObjects().get(0).getDiff(), "build.xml keeps no diff");
+            assertTrue(JsonReportReader.page(report, 0, 10, ObjectResult::drift).objects().get(0).diff().contains("changed by hand"),
+                    "the report's diff shows the change");
             assertEquals(BadgeState.of(List.of(dry)).driftCount(), 1);
 
             // 4. a Git change removes a file: the sync corrects the drift and prunes
@@ -120,8 +123,8 @@ class EngineSyncClusterTest {
             String rev2 = repo.commit("remove old");
             assertEquals(Optional.of("new revision " + rev2.substring(0, 7)),
                     new TriggerDecision(rev2, status(connection, ns, ns).lastRevision(), null, false, null).reason());
-            SyncRecord r2 = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev2, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog).record();
-            assertEquals(1, r2.getPruned(), r2.getObjects().toString());
+            SyncRecord r2 = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev2, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog, report);
+            assertEquals(1, r2.getPruned(), r2.getGroups().toString());
             assertEquals(1, r2.getConfigured());
             assertEquals(ResultPolicy.Outcome.SUCCESS, ResultPolicy.decide(r2, false).outcome());
             assertEquals(0, status(connection, ns, ns).drifted().size());
@@ -144,8 +147,8 @@ class EngineSyncClusterTest {
             repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "x"));
             String rev = repo.commit("first");
 
-            SyncRecord r = EngineSync.run(call(options(repo.url(), ns, false, false), tmp.resolve("repo"), rev, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog)
-                    .record();
+            SyncRecord r = EngineSync.run(call(options(repo.url(), ns, false, false), tmp.resolve("repo"), rev, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog,
+                    tmp.resolve("report.json"));
 
             assertEquals(SyncStatus.Synced, r.getStatus(), r.getErrors().toString());
             assertEquals(1, r.getCreated());
@@ -161,7 +164,7 @@ class EngineSyncClusterTest {
             repo.write("deploy/cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
             String rev = repo.commit("first");
             SyncException e = assertThrows(SyncException.class, () -> EngineSync.run(call(options(repo.url(), "default", false, false),
-                    tmp.resolve("repo"), rev, "plugin-broken"), broken, LocalProcessRunner.ofThisProcess(), syncLog));
+                    tmp.resolve("repo"), rev, "plugin-broken"), broken, LocalProcessRunner.ofThisProcess(), syncLog, tmp.resolve("report.json")));
             assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
             assertTrue(e.getMessage().contains("line 3"), "says where: " + e.getMessage());
         }

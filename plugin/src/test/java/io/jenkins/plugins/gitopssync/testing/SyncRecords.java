@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.testing;
 
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.pages.NotableObjects;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.pages.SyncedObject;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class SyncRecords {
             }
             drifted += o.isDrift() ? 1 : 0;
         }
-        return new SyncRecord("https://git.example.com/org/repo.git", "main", REV1, "deploy", "apps", status, dryRun, objects,
+        return new SyncRecord("https://git.example.com/org/repo.git", "main", REV1, "deploy", "apps", status, dryRun,
+                NotableObjects.ofObjects(objects),
                 new Totals(created, configured, unchanged, pruned, 0, failed, drifted), 1200, 17, errors, List.of());
     }
 }

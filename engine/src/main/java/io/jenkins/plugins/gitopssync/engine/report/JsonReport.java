@@ -8,6 +8,10 @@ import io.jenkins.plugins.gitopssync.engine.inventory.AuditEntry;
 import io.jenkins.plugins.gitopssync.engine.render.RenderedChart;
 import io.jenkins.plugins.gitopssync.engine.verify.Signer;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +40,17 @@ public final class JsonReport {
     }
 
     public static String toJson(SyncResult result) {
+        return write(syncResult(result));
+    }
+
+    /** The report of a sync written straight to a file (a 10,000-object report is never one String). */
+    public static void write(SyncResult result, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            MAPPER.writeValue(out, syncResult(result));
+        }
+    }
+
+    private static Map<String, Object> syncResult(SyncResult result) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("revision", result.revision());
         json.put("path", result.path());
@@ -53,7 +68,7 @@ public final class JsonReport {
         json.put("warnings", result.warnings());
         json.put("signature", signature(result.verification()));
         json.put("chart", chart(result.chart()));
-        return write(json);
+        return json;
     }
 
     public static String toJson(InventoryStatus status) {

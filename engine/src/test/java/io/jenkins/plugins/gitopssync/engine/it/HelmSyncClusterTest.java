@@ -45,7 +45,7 @@ class HelmSyncClusterTest extends ClusterTestBase {
                         .replace("widgets", "gadgets").replace("Widget", "Gadget").replace("widget", "gadget"),
                         io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition.class)).create();
         client.apiextensions().v1().customResourceDefinitions().withName("gadgets.gadgets." + group)
-                .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+                .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
                         .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
                         60, java.util.concurrent.TimeUnit.SECONDS);
         TestCharts.shop(repo.dir(), group);
