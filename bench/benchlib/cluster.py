@@ -30,7 +30,7 @@ PARENT_CRD = {
 }
 # Names this benchmark gives its sets: bench-<e|k|f><size>r<rep>-<run token> (gitops-sync, kubectl,
 # Flux engine; j: the Jenkins step bench).
-SET_NAME = re.compile(r"^bench-[ekjf]\d+r\d+-[0-9a-z]{4}$")
+SET_NAME = re.compile(r"^bench-[ekjfs]\d+r\d+-[0-9a-z]{4}$")
 # The owner label kustomize-controller (and bench/flux-engine) puts on every object it applies.
 FLUX_OWNER_LABEL = "kustomize.toolkit.fluxcd.io/name"
 ENGINE_PARENT_NAMESPACE = "default"

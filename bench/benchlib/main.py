@@ -11,7 +11,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from . import generate, report
+from . import generate, limit, report
 from .cluster import ENGINE_PARENT_NAMESPACE, Kubectl, kubectl_set_id
 from .tools import Engine, FluxEngine, KubectlApplySet
 
@@ -43,6 +43,13 @@ def parse_args(argv):
     p.add_argument("--kubectl", help="kubectl binary (default: the test cluster's, same version as the server)")
     p.add_argument("--engine", default=os.path.join(ROOT, "gitops-sync"), help="gitops-sync launcher")
     p.add_argument("--concurrency", type=int, help="passed to gitops-sync --concurrency (default: its own)")
+    p.add_argument("--limit", default=",".join(map(str, limit.LEVELS)),
+                   help="concurrency levels of the raw SSA limit (bench/ssa-load) measured before each repetition's "
+                        "first syncs, comma-separated (default 1,2,4,8,16,32,64; 'none': not measured)")
+    p.add_argument("--limit-engine", action="store_true",
+                   help="also measure gitops-sync's first sync at each of those levels, side by side")
+    p.add_argument("--limit-only", action="store_true",
+                   help="only the limit's sweep (with --limit-engine: and gitops-sync's); no other scenario")
     p.add_argument("--flux-no-client-limits", action="store_true",
                    help="run the Flux engine without client-side rate limits (default: Flux's QPS 50, burst 300)")
     p.add_argument("--out", default=os.path.join(BENCH_DIR, "out"), help="output directory (default bench/out)")
@@ -52,6 +59,12 @@ def parse_args(argv):
     a = p.parse_args(argv)
     a.sizes = [int(s) for s in a.sizes.split(",") if s.strip()]
     a.shapes = [s.strip() for s in a.shapes.split(",") if s.strip()]
+    try:
+        a.limit = [] if a.limit.strip() == "none" else limit.parse_levels(a.limit)
+    except ValueError as e:
+        p.error(f"--limit: {e}")
+    if a.limit_only and not a.limit:
+        p.error("--limit-only needs --limit levels")
     for s in a.shapes:
         if s not in generate.SHAPES:
             p.error(f"--shapes: unknown shape {s!r} (one of {', '.join(generate.SHAPES)})")
@@ -130,6 +143,7 @@ class Bench:
                              args.concurrency)
         self.kubectl = KubectlApplySet(self.k)
         self.flux = None  # built in prepare()
+        self.sweep = None  # the raw SSA limit's sweep, built in prepare()
         self.results = []
         self.notes = []
         self.started = time.monotonic()
@@ -157,6 +171,10 @@ class Bench:
         self.k.run("api-resources", "-o", "name")
         say(f"building {FLUX_BUILD} if needed (first build: a few minutes)")
         self.flux = FluxEngine(flux_engine_binary(), self.kubeconfig, self.args.flux_no_client_limits)
+        if self.args.limit:
+            say(f"building {limit.SSA_BUILD} if needed")
+            raw = limit.SsaLoad(limit.ssa_load_binary(), self.kubeconfig)
+            self.sweep = limit.Sweep(self, raw, self.args.limit, engine=self.args.limit_engine)
 
     def warm_up_sync(self):
         name = f"bench-e100r0-{token()}"
@@ -172,12 +190,14 @@ class Bench:
         finally:
             self.k.delete_sets([name])
 
-    def record(self, res, r):
+    def record(self, res, r, quiet=False):
         size, rep = r.size, r.rep
         d = res.to_dict()
         d["shape"], d["size"], d["rep"] = r.shape, size, rep
         d["load1"] = os.getloadavg()[0]  # how busy the shared machine was
         self.results.append(d)
+        if quiet:
+            return
         extra = ""
         if res.tool == "gitops-sync" and res.report.get("phases"):
             extra = " phases " + ",".join(f"{k}={v}" for k, v in res.report["phases"].items())
@@ -185,6 +205,14 @@ class Bench:
             f"{res.rss_kb / 1024:6.0f} MiB {res.cpu_s:6.2f} cpu-s load {d['load1']:.1f} rc={res.rc}{'' if res.ok else '  FAILED: ' + res.check}{extra}")
 
     def one_rep(self, shape, size, rep):
+        if self.sweep:
+            say(f"{shape} namespace(s), size {size} rep {rep}: the raw SSA limit at concurrency "
+                f"{','.join(map(str, self.args.limit))}{' and gitops-sync at each' if self.args.limit_engine else ''}")
+            at = Rep(shape, size, rep, {}, {}, {}, "", "")
+            for res in self.sweep.run(shape, size, rep, make_repo, token, say):
+                self.record(res, at, quiet=True)
+            if self.args.limit_only:
+                return
         tok = token()
         sets = {t: f"bench-{SET_LETTER[t]}{size}r{rep}-{tok}" for t in TOOLS}
         loads = {t: generate.workload(name, size, shape) for t, name in sets.items()}
@@ -371,6 +399,8 @@ class Bench:
             "kubectl": self.kubectl_version,
             "gitops-sync": self.engine_version,
             "gitops-sync concurrency": self.args.concurrency or "default",
+            "raw SSA limit": (f"{self.sweep.raw.binary} at concurrency {','.join(map(str, self.args.limit))}"
+                              + (", gitops-sync too" if self.args.limit_engine else "") if self.sweep else "not measured"),
             "flux engine": (f"{self.flux.binary if self.flux else FLUX_BUILD} (fluxcd/pkg/ssa v0.78.0, concurrency 4, "
                             + ("no client limits)" if self.args.flux_no_client_limits else "client QPS 50, burst 300)")),
             "GITOPS_SYNC_JAVA_OPTS": os.environ.get("GITOPS_SYNC_JAVA_OPTS", "(unset: the launcher's JVM defaults)"),
@@ -386,6 +416,9 @@ class Bench:
             print()
             print(report.text_table(report.ratio_table(rows)))
             print()
+            if report.limit_rows(self.results):
+                print(report.text_table(report.limit_table(self.results, rows)))
+                print()
             for line in report.target_lines(tgts):
                 print(line)
             print(f"\nwritten: {os.path.join(self.args.out, 'results.md')} and results.json")

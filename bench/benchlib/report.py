@@ -34,7 +34,11 @@ TARGETS = [
     ("drift", 10000, "wall_ratio", 0.50, "drift check of 10,000: wall time <= 1/2 of kubectl's"),
     *[(s, size, "flux_wall_ratio", 0.25, f"{label} of {size:,}: wall time <= 1/4 of the Flux engine's")
       for size in (1000, 10000) for s, label in STEPS],
+    # issue 29: the API server's own limit, measured by bench/ssa-load in the same run
+    *[("first-sync", size, "limit_ratio", 1.25, f"first sync of {size:,}: wall time <= 1.25x the raw SSA limit")
+      for size in (1000, 10000)],
 ]
+RAW = "raw SSA"  # limit.SsaLoad.name
 
 
 def _median(values):
@@ -85,6 +89,50 @@ def _phases(row, eng):
                                              if isinstance(r.get("report", {}).get("durationMs"), (int, float))])
 
 
+def _limit(row, results):
+    """The best raw SSA run of the row's size and shape, and gitops-sync's first sync against it."""
+    raw = [r for r in results if r["tool"] == RAW and r["ok"] and r["size"] == row["size"] and _shape(r) == row["shape"]]
+    best = min(raw, key=lambda r: r["wall_s"]) if raw else None
+    row["raw_best_s"] = best["wall_s"] if best else None
+    row["raw_best_concurrency"] = best["report"].get("concurrency") if best else None
+    row["limit_ratio"] = _ratio(row["engine_wall_s"], row["raw_best_s"])
+
+
+def limit_rows(results):
+    """Per size, shape and concurrency: the raw limit's and gitops-sync's first sync (medians)."""
+    sweep = [r for r in results if "concurrency" in r.get("report", {})]
+    out = []
+    for size in sorted({r["size"] for r in sweep}):
+        for shape in [s for s in SHAPES if s in {_shape(r) for r in sweep}]:
+            runs = [r for r in sweep if r["size"] == size and _shape(r) == shape]
+            for c in sorted({r["report"]["concurrency"] for r in runs}):
+                raw = [r for r in runs if r["report"]["concurrency"] == c and r["tool"] == RAW]
+                eng = [r for r in runs if r["report"]["concurrency"] == c and r["tool"] != RAW]
+                out.append({"size": size, "shape": shape, "concurrency": c, "ok": all(r["ok"] for r in raw + eng),
+                            "raw_wall_s": _median([r["wall_s"] for r in raw if r["ok"]]),
+                            "engine_wall_s": _median([r["wall_s"] for r in eng if r["ok"]]),
+                            "engine_apply_ms": _median([(r["report"].get("phases") or {}).get("apply") for r in eng]),
+                            "engine_cpu_s": _median([r["cpu_s"] for r in eng if r["ok"]]),
+                            "load1": _median([r.get("load1") for r in raw + eng])})
+    return out
+
+
+def limit_table(results, rows):
+    """The raw limit at each concurrency beside gitops-sync's first sync (at that level, and at its default)."""
+    lines = [["size", "namespaces", "concurrency", "raw SSA s", "gitops-sync s", "its apply phase s", "gitops-sync / raw",
+              "default first sync / best raw", "load"]]
+    for lr in limit_rows(results):
+        main = next((r for r in rows if r["scenario"] == "first-sync" and r["size"] == lr["size"]
+                     and r["shape"] == lr["shape"]), None)
+        best = main is not None and main.get("raw_best_concurrency") == lr["concurrency"]
+        apply_s = lr["engine_apply_ms"] / 1000 if lr["engine_apply_ms"] is not None else None
+        lines.append([str(lr["size"]), SHAPE_LABEL[lr["shape"]], str(lr["concurrency"]) + (" (best)" if best else ""),
+                      _f(lr["raw_wall_s"]), _f(lr["engine_wall_s"]), _f(apply_s),
+                      _f(_ratio(lr["engine_wall_s"], lr["raw_wall_s"])),
+                      _f(main.get("limit_ratio")) if best else "", _f(lr["load1"], 1) + ("" if lr["ok"] else " NO")])
+    return lines
+
+
 def summarize(results):
     """results: list of Result dicts (with shape, size and rep). Returns rows keyed by (size, shape, scenario)."""
     rows = []
@@ -102,6 +150,8 @@ def summarize(results):
         for who, rs in runs.items():
             _figures(row, who, rs)
         _phases(row, runs["engine"])
+        if scenario == "first-sync":
+            _limit(row, results)
         row["load1"] = _median([r.get("load1") for r in every])
         _ratios(row)
         rows.append(row)
@@ -200,6 +250,13 @@ def write(path_json, path_md, meta, results, rows, tgts):
            "uses less CPU or memory, makes fewer requests); the last column is Flux engine / kubectl.", "",
            markdown_table(ratio_table(rows)), "", "## Targets", ""]
     md += [f"- {line}" for line in target_lines(tgts)]
+    if limit_rows(results):
+        md += ["", "## The first sync against the API server's limit", "",
+               "raw SSA: bench/ssa-load, one server-side-apply PATCH per object at that concurrency, no client work "
+               "(CRDs and Namespaces first, CRDs Established before the rest; its time is from the first PATCH to the "
+               "last answer). gitops-sync: its whole first sync (`--concurrency` set to the level), as in the table "
+               "above. The last column: gitops-sync's first sync at its default concurrency (the table above) over the "
+               "best raw time.", "", markdown_table(limit_table(results, rows))]
     phase_rows = [r for r in rows if r.get("engine_phases_ms")]
     if phase_rows:
         md += ["", "## gitops-sync phases (median ms, from its JSON report)", ""]

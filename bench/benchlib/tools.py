@@ -47,23 +47,24 @@ class Engine:
         # its Git cache (a clone and a checked-out tree per repository) stays in bench/out
         self.env = dict(os.environ, GITOPS_SYNC_CACHE=cache_dir)
 
-    def _argv(self, command, repo, set_name, report, prune):
+    def _argv(self, command, repo, set_name, report, prune, concurrency=None):
         argv = [self.launcher, command, "--repo", repo, "--path", ".", "--kubeconfig", self.kubeconfig,
                 "--applyset", set_name, "--namespace", ENGINE_PARENT_NAMESPACE, "--quiet", "--report", report]
         if prune:
             argv.append("--prune")
         if command == "sync":  # measured as applied, like kubectl apply: no health wait
             argv.append("--no-wait")
-        if self.concurrency and command != "status":  # status reads, it applies nothing in parallel
-            argv += ["--concurrency", str(self.concurrency)]
+        concurrency = concurrency or self.concurrency
+        if concurrency and command != "status":  # status reads, it applies nothing in parallel
+            argv += ["--concurrency", str(concurrency)]
         return argv
 
-    def _run(self, scenario, command, repo, set_name, logs, prune, expected_rc):
+    def _run(self, scenario, command, repo, set_name, logs, prune, expected_rc, concurrency=None):
         base = os.path.join(logs, f"engine-{scenario}")
         report_path = base + ".json"
         if os.path.exists(report_path):
             os.remove(report_path)
-        r = measure.run(self._argv(command, repo, set_name, report_path, prune), base + ".out", base + ".err",
+        r = measure.run(self._argv(command, repo, set_name, report_path, prune, concurrency), base + ".out", base + ".err",
                         env=self.env)
         report = {}
         try:
@@ -86,8 +87,8 @@ class Engine:
             res.check = f"exit {r.rc} (expected {'/'.join(map(str, expected_rc))}): {measure.tail(r.stderr, 8).strip()}"
         return res
 
-    def sync(self, scenario, repo, set_name, logs):
-        return self._run(scenario, "sync", repo, set_name, logs, prune=True, expected_rc=(0,))
+    def sync(self, scenario, repo, set_name, logs, concurrency=None):
+        return self._run(scenario, "sync", repo, set_name, logs, prune=True, expected_rc=(0,), concurrency=concurrency)
 
     def diff(self, scenario, repo, set_name, logs):
         return self._run(scenario, "diff", repo, set_name, logs, prune=False, expected_rc=(1,))

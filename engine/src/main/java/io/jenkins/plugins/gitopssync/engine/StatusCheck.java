@@ -17,6 +17,7 @@ import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -55,11 +56,25 @@ final class StatusCheck {
         });
         Map<String, ListedObject> members;
         try {
-            members = MemberReader.read(api, discovery, inventory.id(), parent.groupKinds(), parent.allNamespaces(),
-                    pool, log).byKey();
+            Map<String, ObjectRecord> records = parent.data().byKey();
+            // own members only, kept whole only where the fingerprint must be computed (moved resourceVersion)
+            MemberReader.Query q = new MemberReader.Query(inventory.id(), parent.groupKinds(), parent.allNamespaces(),
+                    true, Set.of(), m -> fingerprintNeeded(m, records.get(m.ref().key())));
+            members = MemberReader.read(api, discovery, q, pool, log).byKey();
         } finally {
             pool.shutdownNow();
         }
+        return result(applySetName, ns, parent, members, before);
+    }
+
+    /** Whether {@link Fingerprint#asRecorded} will have to hash the whole object. */
+    private static boolean fingerprintNeeded(ListedObject m, ObjectRecord rec) {
+        return rec != null && !m.deleting() && (m.resourceVersion() == null
+                || !m.resourceVersion().equals(rec.resourceVersion()));
+    }
+
+    private InventoryStatus result(String applySetName, String ns, ApplySetParent parent, Map<String, ListedObject> members,
+                                   long before) {
         List<ObjectResult> drifted = new ArrayList<>();
         for (ObjectRecord rec : parent.data().objects()) {
             ObjectRef ref = rec.ref();

@@ -8,7 +8,9 @@ import io.jenkins.plugins.gitopssync.engine.inventory.DesiredSet;
 import io.jenkins.plugins.gitopssync.engine.inventory.LiveState;
 import io.jenkins.plugins.gitopssync.engine.plan.Plan;
 import io.jenkins.plugins.gitopssync.engine.time.Timing;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
@@ -22,7 +24,9 @@ record SyncContext(SyncRequest request, KubeApi api, Discovery discovery, ApplyS
                    StepRecords steps, List<String> errors, Timing timing) {
 
     static DesiredSet desired(Plan plan) {
-        return new DesiredSet(plan.groupKinds(), plan.namespaces(), plan.byKey().keySet());
+        Map<String, String> hashes = new LinkedHashMap<>();
+        plan.byKey().forEach((key, p) -> hashes.put(key, p.desiredHash()));
+        return new DesiredSet(plan.groupKinds(), plan.namespaces(), hashes);
     }
 
     /** Reading the live state is the first part of diffing (dry run) or applying (sync): timed as {@code phase}. */

@@ -60,11 +60,16 @@ public final class AgentPreload {
     private AgentPreload() {
     }
 
-    /** Preloads the jars on the agent behind {@code channel}, if not done yet on this connection. */
-    static void preload(VirtualChannel channel) {
+    /**
+     * Preloads the jars on the agent behind {@code channel}, if not done yet on this connection.
+     *
+     * @return the milliseconds it took, or -1 when nothing was sent (the controller, or sent already)
+     */
+    static long preload(VirtualChannel channel) {
         if (!(channel instanceof Channel c) || c.getProperty(DONE) != null) {
-            return; // the controller itself, or preloaded already on this connection
+            return -1; // the controller itself, or preloaded already on this connection
         }
+        long start = System.nanoTime();
         ClassLoader ours = AgentPreload.class.getClassLoader();
         Map<ClassLoader, List<Class<?>>> byLoader = new LinkedHashMap<>();
         for (String name : CLASSES) {
@@ -80,10 +85,12 @@ public final class AgentPreload {
                 c.preloadJar(e.getKey(), e.getValue().toArray(new Class<?>[0]));
             }
             c.setProperty(DONE, Boolean.TRUE);
+            return (System.nanoTime() - start) / 1_000_000;
         } catch (IOException e) {
             LOGGER.log(Level.FINE, "could not preload the sync's jars on " + c.getName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return -1;
     }
 }

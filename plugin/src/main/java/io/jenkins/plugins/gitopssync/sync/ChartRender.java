@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitopssync.sync;
 import io.jenkins.plugins.gitopssync.config.ChartChecks;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.render.HelmOptions;
-import io.jenkins.plugins.gitopssync.engine.render.Renderer;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.nio.file.Path;
 
@@ -26,15 +25,12 @@ final class ChartRender {
     }
 
     /**
-     * A chart's source keeps what the engine remembers of its renders (to notice a chart that renders differently
-     * each time) beside the checkout; other sources are as they were.
+     * The source keeps what the engine remembers of its renders beside the checkout: the YAML it parsed (a
+     * no-op sync on the same agent then reads unchanged files back instead of parsing them again, as the CLI
+     * does) and, for a chart, its renders' fingerprints (to notice a chart that renders differently each time).
      */
     static ManifestSource source(ManifestSource source) {
-        try {
-            return Renderer.isChart(source) ? source.withParseCache(scratch(source.root()).resolve("parsed")) : source;
-        } catch (RuntimeException e) {
-            return source; // a bad path: the render says so
-        }
+        return source.withParseCache(scratch(source.root()).resolve("parsed"));
     }
 
     private static Path scratch(Path repositoryRoot) {

@@ -70,7 +70,11 @@ public final class SyncRunner {
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
         log.println(PREFIX + Messages.SyncRunner_Fetching(UrlRedaction.redact(options.url()), options.refOrHead(), dir.getRemote()));
-        AgentPreload.preload(dir.getChannel());
+        long preloadMillis = AgentPreload.preload(dir.getChannel());
+        if (preloadMillis >= 0) {
+            // once per agent connection, and slow over a slow link: said, so a slow first build is explained
+            log.println(PREFIX + Messages.SyncRunner_JarsSent(String.valueOf(preloadMillis)));
+        }
         long fetchStart = System.nanoTime();
         String revision = WorkspaceCheckout.checkout(dir, options.url(), options.ref(), gitCredentials, env, listener);
         String fetched = String.valueOf(millisSince(fetchStart));

@@ -91,6 +91,9 @@ class EngineSyncClusterTest {
             assertTrue(Files.readString(report).contains(rev1), "the JSON report names the revision");
             assertTrue(r1.getGroups().get(0).getObjects().stream().allMatch(o -> o.getSource() != null && o.getSource().contains(".yaml:")),
                     "each object names its file:line");
+            // the YAML it parsed is kept beside the checkout (not in it: a checkout is cleaned), for the next sync
+            // on this agent; the dry run and the sync below read through it
+            assertTrue(Files.isRegularFile(tmp.resolve("repo@tmp/parsed")), "the parse cache beside the checkout");
 
             // 2. the trigger's view: nothing new, no drift
             InventoryStatus status = status(connection, ns, ns);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * The REST calls the engine makes, on plain maps, over fabric8's HTTP client (so the request counter and
@@ -121,10 +124,23 @@ public final class KubeApi {
         return out;
     }
 
-    /** The same LIST, each item kept compact ({@link ListedObject}): for reading many objects to keep few. */
-    public List<ListedObject> listCompact(ResourceInfo r, String namespace, String labelSelector) {
-        return ListReader.read(send("GET", listPath(r, namespace, labelSelector), null, null, "list", r, namespace).body,
-                r);
+    /**
+     * The same LIST read as it arrives, each item kept compact ({@link ListedObject}); the JSON only of the items
+     * {@code keepJson} accepts: for reading many objects to keep few.
+     */
+    public List<ListedObject> listCompact(ResourceInfo r, String namespace, String labelSelector,
+                                          Predicate<ListedObject> keepJson) {
+        HttpResponse<InputStream> resp = exchange("GET", listPath(r, namespace, labelSelector), null, null, "list", r,
+                namespace, "application/json", InputStream.class);
+        try (InputStream body = resp.body()) {
+            if (!resp.isSuccessful()) {
+                throw ApiErrors.fromResponse(resp.code(), body.readAllBytes(), "list", r.groupResource(), namespace);
+            }
+            return ListReader.read(body, r, keepJson);
+        } catch (IOException e) {
+            throw new ApiException(0, "ConnectionFailed", "cannot read a LIST of " + r.groupResource() + " from " + base
+                    + ": " + ApiErrors.connectionReason(e), null, "list", r.groupResource(), namespace, e);
+        }
     }
 
     private String listPath(ResourceInfo r, String namespace, String labelSelector) {
@@ -243,6 +259,16 @@ public final class KubeApi {
 
     private Response send(String method, String uri, String contentType, String body, String verb, ResourceInfo r,
                           String namespace, String accept) {
+        HttpResponse<byte[]> resp = exchange(method, uri, contentType, body, verb, r, namespace, accept, byte[].class);
+        if (resp.isSuccessful()) {
+            return new Response(resp.code(), resp.body());
+        }
+        throw ApiErrors.fromResponse(resp.code(), resp.body(), verb, r.groupResource(), namespace);
+    }
+
+    /** One request, its response's body as {@code type}: the fence, the deadline and the client's timeouts applied. */
+    private <T> HttpResponse<T> exchange(String method, String uri, String contentType, String body, String verb,
+                                         ResourceInfo r, String namespace, String accept, Class<T> type) {
         if (fence != null && !"GET".equals(method) && !uri.contains("dryRun=All")) {
             fence.beforeWrite(); // as late as possible: right before the request leaves
         }
@@ -268,12 +294,11 @@ public final class KubeApi {
         } else if (!"GET".equals(method)) {
             b.method(method, "application/json", "");
         }
-        HttpResponse<byte[]> resp;
         // the client's own timeout, and a little more for its retries; with a deadline, not a moment past it
         long waitMillis = deadlineNanos == NO_DEADLINE ? timeoutMillis + 10_000 : timeoutMillis;
-        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(b.build(), byte[].class);
+        java.util.concurrent.CompletableFuture<HttpResponse<T>> call = http.sendAsync(b.build(), type);
         try {
-            resp = call.get(waitMillis, TimeUnit.MILLISECONDS);
+            return call.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(0, "Interrupted", "interrupted", null, verb, resource, namespace, e);
@@ -291,39 +316,10 @@ public final class KubeApi {
             throw new ApiException(0, "ConnectionFailed", "cannot reach the cluster at " + base + ": "
                     + ApiErrors.connectionReason(e), null, verb, resource, namespace, e);
         }
-        if (resp.isSuccessful()) {
-            return new Response(resp.code(), resp.body());
-        }
-        throw error(resp, verb, resource, namespace);
     }
 
     private ApiException timedOut(String verb, String resource, String namespace, Exception cause) {
         return new ApiException(0, ApiException.TIMED_OUT, "the cluster at " + base + " did not answer within the time"
                 + " left", null, verb, resource, namespace, cause);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ApiException error(HttpResponse<byte[]> resp, String verb, String resource, String namespace) {
-        String message = "HTTP " + resp.code();
-        String reason = "";
-        List<String> causes = new ArrayList<>();
-        try {
-            Map<String, Object> status = JSON.readValue(resp.body(), MAP);
-            if (status.get("message") != null) {
-                message = status.get("message").toString();
-            }
-            reason = status.get("reason") == null ? "" : status.get("reason").toString();
-            if (status.get("details") instanceof Map<?, ?> d && d.get("causes") instanceof List<?> cs) {
-                for (Object c : cs) {
-                    if (c instanceof Map<?, ?> cm) {
-                        Object f = cm.get("field");
-                        causes.add((f == null ? "" : f + ": ") + cm.get("message"));
-                    }
-                }
-            }
-        } catch (Exception ignored) {
-            // not a Status: keep the HTTP code as the message (bodies may echo input, so never include them)
-        }
-        return new ApiException(resp.code(), reason, message, causes, verb, resource, namespace, null);
     }
 }

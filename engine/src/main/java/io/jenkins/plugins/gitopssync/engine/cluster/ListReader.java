@@ -3,18 +3,20 @@ package io.jenkins.plugins.gitopssync.engine.cluster;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reads a LIST response into {@link ListedObject}s in one streaming pass: only each item's name, namespace,
- * resourceVersion, labels and whether it has a deletionTimestamp are decoded; the rest of the item is
- * skipped and kept as its byte range of the response, so no map is built for the items nobody looks at.
+ * resourceVersion, ApplySet label and whether it has a deletionTimestamp are decoded; the rest is skipped, and
+ * kept as the item's bytes only when the caller's predicate asks for them. The response is read as it
+ * arrives: neither it nor the items nobody asked for are ever held whole.
  */
 final class ListReader {
 
@@ -23,9 +25,15 @@ final class ListReader {
     private ListReader() {
     }
 
+    /** Every item, its bytes kept. */
     static List<ListedObject> read(byte[] body, ResourceInfo r) {
+        return read(new ByteArrayInputStream(body), r, item -> true);
+    }
+
+    /** Every item; the bytes of those {@code keepJson} accepts (it sees the item {@link ListedObject#compact()}). */
+    static List<ListedObject> read(InputStream body, ResourceInfo r, Predicate<ListedObject> keepJson) {
         List<ListedObject> out = new ArrayList<>();
-        try (JsonParser p = FACTORY.createParser(body)) {
+        try (ByteWindow window = new ByteWindow(body); JsonParser p = FACTORY.createParser(window)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("a LIST response is not a JSON object");
             }
@@ -34,7 +42,7 @@ final class ListReader {
                 JsonToken value = p.nextToken();
                 if ("items".equals(field) && value == JsonToken.START_ARRAY) {
                     while (p.nextToken() == JsonToken.START_OBJECT) {
-                        out.add(item(p, body, r));
+                        out.add(item(p, window, r, keepJson));
                     }
                 } else {
                     p.skipChildren();
@@ -48,12 +56,14 @@ final class ListReader {
     }
 
     /** One item, from its START_OBJECT to its END_OBJECT. */
-    private static ListedObject item(JsonParser p, byte[] body, ResourceInfo r) throws IOException {
-        int start = (int) p.currentTokenLocation().getByteOffset();
+    private static ListedObject item(JsonParser p, ByteWindow window, ResourceInfo r, Predicate<ListedObject> keepJson)
+            throws IOException {
+        long start = p.currentTokenLocation().getByteOffset();
+        window.release(start);
         String name = null;
         String namespace = null;
         String resourceVersion = null;
-        Map<String, String> labels = Map.of();
+        String owner = null;
         boolean deleting = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             boolean metadata = "metadata".equals(p.currentName());
@@ -68,25 +78,30 @@ final class ListReader {
                     case "name" -> name = p.getValueAsString();
                     case "namespace" -> namespace = p.getValueAsString();
                     case "resourceVersion" -> resourceVersion = p.getValueAsString();
-                    case "labels" -> labels = value == JsonToken.START_OBJECT ? strings(p) : Map.of();
+                    case "labels" -> owner = value == JsonToken.START_OBJECT ? owner(p) : null;
                     case "deletionTimestamp" -> deleting = value != JsonToken.VALUE_NULL;
                     default -> p.skipChildren();
                 }
             }
         }
-        int end = (int) p.currentLocation().getByteOffset();
+        long end = p.currentLocation().getByteOffset();
         ObjectRef ref = new ObjectRef(r.group(), r.version(), r.kind(), namespace, name);
-        return new ListedObject(ref, resourceVersion, labels, deleting, r, Arrays.copyOfRange(body, start, end));
+        ListedObject compact = new ListedObject(ref, resourceVersion, owner, deleting, r, null);
+        return keepJson.test(compact)
+                ? new ListedObject(ref, resourceVersion, owner, deleting, r, window.slice(start, end)) : compact;
     }
 
-    private static Map<String, String> strings(JsonParser p) throws IOException {
-        Map<String, String> out = new LinkedHashMap<>();
+    /** The value of the ApplySet part-of label among the labels; the other labels are skipped. */
+    private static String owner(JsonParser p) throws IOException {
+        String owner = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
-            out.put(key, p.getValueAsString());
+            if (ApplySetId.PART_OF_LABEL.equals(key)) {
+                owner = p.getValueAsString();
+            }
             p.skipChildren();
         }
-        return out;
+        return owner;
     }
 }

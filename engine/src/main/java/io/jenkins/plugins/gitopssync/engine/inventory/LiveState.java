@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 
 /**
  * What a sync reads before it diffs or applies: the ApplySet parent, the live members of the old and new
- * kinds in the old and new namespaces (and the objects other ApplySets hold), and the last sync's records.
+ * kinds in the old and new namespaces (and the other ApplySets holding objects of the plan), and the last
+ * sync's records. A member is kept whole only where the sync will look into it; see {@link #needsWhole}.
  */
 public record LiveState(ApplySetParent parent, MemberReader.Members members, Map<String, ObjectRecord> records) {
 
@@ -23,8 +25,25 @@ public record LiveState(ApplySetParent parent, MemberReader.Members members, Map
         kinds.addAll(desired.groupKinds());
         SortedSet<String> namespaces = new TreeSet<>(parent.allNamespaces());
         namespaces.addAll(desired.namespaces());
-        MemberReader.Members members = MemberReader.read(api, discovery, inventory.id(), kinds, namespaces, pool, log);
-        return new LiveState(parent, members, parent.data().byKey());
+        Map<String, ObjectRecord> records = parent.data().byKey();
+        MemberReader.Query q = new MemberReader.Query(inventory.id(), kinds, namespaces, parent.exists(), desired.keys(),
+                needsWhole(desired, records));
+        return new LiveState(parent, MemberReader.read(api, discovery, q, pool, log), records);
+    }
+
+    /**
+     * The members a sync or a dry run looks into: those it will diff (no record of them, or Git or the live
+     * object changed since the record: the fingerprint check and the diff need the object) and those that left
+     * Git (a prune reads their annotations and shows them). A member as recorded, Git unchanged, is only counted.
+     */
+    static Predicate<ListedObject> needsWhole(DesiredSet desired, Map<String, ObjectRecord> records) {
+        return m -> {
+            String key = m.ref().key();
+            ObjectRecord rec = records.get(key);
+            String hash = desired.hashes().get(key);
+            return rec == null || hash == null || !hash.equals(rec.desiredHash())
+                    || m.resourceVersion() == null || !m.resourceVersion().equals(rec.resourceVersion());
+        };
     }
 
     /** Live members by {@link ObjectRef#key()}. */

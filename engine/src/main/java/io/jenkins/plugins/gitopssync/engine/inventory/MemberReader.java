@@ -15,16 +15,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
- * Reads the live members of an ApplySet: one LIST per group-kind across all namespaces, selected by the
- * presence of the part-of label (falling back to one LIST per namespace where RBAC forbids cluster-wide
- * reads). This replaces one GET per object. Objects that belong to another ApplySet come back too, so a
- * sync can refuse to take them over without another request.
+ * Reads the live members of an ApplySet: one LIST per group-kind across all namespaces (falling back to one LIST
+ * per namespace where RBAC forbids cluster-wide reads). This replaces one GET per object. Once the ApplySet has a
+ * parent, the LISTs select its own members only ({@code part-of=<id>}): the objects other ApplySets hold in the
+ * same kinds (other jobs' sets on a shared cluster, often far more than this one's) are neither sent nor read. Who
+ * holds an object that is wanted but not a member (new in Git, or taken by another set) is then read with a
+ * second LIST of its kind, all owners ({@code part-of} present), keeping only those objects' owners. Before the
+ * first sync (no parent) that one LIST per kind is all there is.
  */
 public final class MemberReader {
 
@@ -32,8 +37,8 @@ public final class MemberReader {
     }
 
     /**
-     * Live members by {@link ObjectRef#key()}, compact (the whole object is parsed only when asked for), and
-     * the objects of these kinds owned by other ApplySets: key to the other ApplySet's id.
+     * Live members by {@link ObjectRef#key()}, compact unless asked otherwise, and the other ApplySets holding
+     * wanted objects: key to the other ApplySet's id.
      */
     public record Members(Map<String, ListedObject> byKey, Map<String, String> otherOwners) {
 
@@ -42,11 +47,68 @@ public final class MemberReader {
         }
     }
 
-    public static Members read(KubeApi api, Discovery discovery, String applySetId, Set<String> groupKinds,
-                               Set<String> namespaces, ExecutorService pool, SyncLog log) {
-        String selector = ApplySetId.PART_OF_LABEL;
-        Map<String, ListedObject> out = new ConcurrentHashMap<>();
+    /**
+     * What to read.
+     *
+     * @param parentExists whether the ApplySet has a parent: only then are its members labelled with its id
+     * @param wanted       keys of the objects whose holder matters (a plan's objects; none for a status check)
+     * @param keepJson     which members to keep whole (it sees each one compact): the ones a diff or a prune
+     *                     will look into
+     */
+    public record Query(String applySetId, Set<String> groupKinds, Set<String> namespaces, boolean parentExists,
+                        Set<String> wanted, Predicate<ListedObject> keepJson) {
+    }
+
+    public static Members read(KubeApi api, Discovery discovery, Query q, ExecutorService pool, SyncLog log) {
+        Map<String, ListedObject> members = new ConcurrentHashMap<>();
         Map<String, String> others = new ConcurrentHashMap<>();
+        String own = q.parentExists() ? ApplySetId.PART_OF_LABEL + "=" + q.applySetId() : ApplySetId.PART_OF_LABEL;
+        listAll(api, discovery, q.groupKinds(), pool, log, r -> {
+            for (ListedObject item : list(api, r, own, q.namespaces(), mine(q))) {
+                if (q.applySetId().equals(item.owner())) {
+                    members.put(item.ref().key(), item);
+                } else if (q.wanted().contains(item.ref().key())) {
+                    others.put(item.ref().key(), String.valueOf(item.owner()));
+                }
+            }
+        });
+        if (q.parentExists()) {
+            Set<String> missing = new HashSet<>(q.wanted());
+            missing.removeAll(members.keySet());
+            listAll(api, discovery, groupKinds(missing), pool, log, r -> {
+                for (ListedObject item : list(api, r, ApplySetId.PART_OF_LABEL, q.namespaces(), i -> false)) {
+                    if (missing.contains(item.ref().key()) && !q.applySetId().equals(item.owner())) {
+                        others.put(item.ref().key(), String.valueOf(item.owner()));
+                    }
+                }
+            });
+        }
+        markContentsOfDeletedNamespaces(members);
+        return new Members(members, others);
+    }
+
+    /** JSON only of this set's members that the caller keeps whole; never of other sets' objects. */
+    private static Predicate<ListedObject> mine(Query q) {
+        return item -> q.applySetId().equals(item.owner()) && q.keepJson().test(item);
+    }
+
+    /** The "Kind.group"s of keys ({@link ObjectRef#key()}: group/kind/namespace/name). */
+    private static Set<String> groupKinds(Set<String> keys) {
+        Set<String> out = new TreeSet<>();
+        for (String key : keys) {
+            String[] p = key.split("/", 3);
+            out.add(p[0].isEmpty() ? p[1] : p[1] + "." + p[0]);
+        }
+        return out;
+    }
+
+    private interface KindReader {
+        void read(ResourceInfo r);
+    }
+
+    /** One task per served kind on the pool; waits for all. */
+    private static void listAll(KubeApi api, Discovery discovery, Set<String> groupKinds, ExecutorService pool,
+                                SyncLog log, KindReader reader) {
         List<Future<?>> futures = new ArrayList<>();
         for (String gk : groupKinds) {
             Optional<ResourceInfo> info = discovery.findGroupKind(gk);
@@ -55,8 +117,7 @@ public final class MemberReader {
                 log.debug("kind " + gk + " is not served; no members of it to read");
                 continue;
             }
-            ResourceInfo r = info.get();
-            futures.add(pool.submit(() -> listKind(api, r, selector, namespaces, applySetId, out, others)));
+            futures.add(pool.submit(() -> reader.read(info.get())));
         }
         for (Future<?> f : futures) {
             try {
@@ -71,8 +132,30 @@ public final class MemberReader {
                 throw new SyncException("cannot read the live objects: " + e.getCause(), e.getCause());
             }
         }
-        markContentsOfDeletedNamespaces(out);
-        return new Members(out, others);
+    }
+
+    /** One kind across all namespaces, or per namespace where that is forbidden; nothing when it is not served. */
+    private static List<ListedObject> list(KubeApi api, ResourceInfo r, String selector, Set<String> namespaces,
+                                           Predicate<ListedObject> keepJson) {
+        try {
+            return api.listCompact(r, null, selector, keepJson);
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return List.of(); // kind defined by a CRD of this set that is not created yet
+            }
+            if (!e.isForbidden() || !r.namespaced()) {
+                throw wrap(e);
+            }
+        }
+        List<ListedObject> items = new ArrayList<>();
+        for (String ns : namespaces) {
+            try {
+                items.addAll(api.listCompact(r, ns, selector, keepJson));
+            } catch (ApiException e2) {
+                throw wrap(e2);
+            }
+        }
+        return items;
     }
 
     /**
@@ -89,37 +172,6 @@ public final class MemberReader {
         }
         if (!deleted.isEmpty()) {
             members.replaceAll((key, m) -> !m.deleting() && deleted.contains(m.ref().namespace()) ? m.asDeleting() : m);
-        }
-    }
-
-    private static void listKind(KubeApi api, ResourceInfo r, String selector, Set<String> namespaces, String applySetId,
-                                 Map<String, ListedObject> out, Map<String, String> others) {
-        List<ListedObject> items;
-        try {
-            items = api.listCompact(r, null, selector);
-        } catch (ApiException e) {
-            if (e.isNotFound()) {
-                return; // kind defined by a CRD of this set that is not created yet
-            }
-            if (!e.isForbidden() || !r.namespaced()) {
-                throw wrap(e);
-            }
-            items = new ArrayList<>();
-            for (String ns : namespaces) {
-                try {
-                    items.addAll(api.listCompact(r, ns, selector));
-                } catch (ApiException e2) {
-                    throw wrap(e2);
-                }
-            }
-        }
-        for (ListedObject item : items) {
-            String owner = item.labels().get(ApplySetId.PART_OF_LABEL);
-            if (applySetId.equals(owner)) {
-                out.put(item.ref().key(), item);
-            } else {
-                others.put(item.ref().key(), String.valueOf(owner));
-            }
         }
     }
 

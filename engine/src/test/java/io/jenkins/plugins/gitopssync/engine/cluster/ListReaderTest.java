@@ -35,8 +35,8 @@ class ListReaderTest {
         assertThat(a.ref()).isEqualTo(new io.jenkins.plugins.gitopssync.engine.identity.ObjectRef("", "v1", "ConfigMap",
                 "team", "a"));
         assertThat(a.resourceVersion()).isEqualTo("7");
-        assertThat(a.labels()).containsEntry("applyset.kubernetes.io/part-of", "applyset-x").containsEntry("app", "web");
-        assertThat(items.get(1).labels()).isEmpty();
+        assertThat(a.owner()).isEqualTo("applyset-x");
+        assertThat(items.get(1).owner()).isNull();
         assertThat(items.get(1).ref().name()).isEqualTo("b");
 
         // the kept bytes are the item itself: parsed, they equal the item of a full parse, plus its type
@@ -104,13 +104,52 @@ class ListReaderTest {
                 assertThat(read.get(i).ref().name()).isEqualTo(meta.get("name"));
                 assertThat(read.get(i).ref().namespace()).isEqualTo(meta.get("namespace"));
                 assertThat(read.get(i).resourceVersion()).isEqualTo(meta.get("resourceVersion"));
-                assertThat(read.get(i).labels()).isEqualTo(meta.get("labels"));
+                assertThat(read.get(i).owner()).isNull();
                 Map<String, Object> object = read.get(i).object();
                 object.remove("apiVersion");
                 object.remove("kind");
                 assertThat(object).isEqualTo(source.get(i));
             }
         }
+    }
+
+    @Test
+    void onlyTheItemsAskedForAreKeptWholeWhenTheResponseArrivesInSmallPieces() throws Exception {
+        Random random = new Random(29);
+        List<Map<String, Object>> source = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("name", "cm-" + i + text(random));
+            meta.put("namespace", "ns");
+            meta.put("resourceVersion", String.valueOf(i));
+            meta.put("labels", Map.of("app", "x", "applyset.kubernetes.io/part-of", i % 3 == 0 ? "applyset-mine" : "other"));
+            source.add(Map.of("metadata", meta, "data", Map.of("big", "x".repeat(random.nextInt(5000)) + text(random))));
+        }
+        byte[] bytes = JSON.writeValueAsBytes(Map.of("kind", "ConfigMapList", "items", source));
+        // a stream that hands out 1 to 700 bytes per read, as a network would, so items straddle every boundary
+        java.io.InputStream trickle = new java.io.ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(700)));
+            }
+        };
+        List<ListedObject> read = ListReader.read(trickle, CM, item -> "applyset-mine".equals(item.owner())
+                && Integer.parseInt(item.resourceVersion()) % 2 == 0);
+
+        assertThat(read).hasSize(300);
+        for (int i = 0; i < 300; i++) {
+            ListedObject item = read.get(i);
+            assertThat(item.owner()).isEqualTo(i % 3 == 0 ? "applyset-mine" : "other");
+            assertThat(item.compact()).as("item %d", i).isEqualTo(!(i % 3 == 0 && i % 2 == 0));
+            if (!item.compact()) {
+                Map<String, Object> object = item.object();
+                object.remove("apiVersion");
+                object.remove("kind");
+                assertThat(object).isEqualTo(source.get(i));
+            }
+        }
+        assertThatThrownBy(() -> read.get(1).object()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cm-1").hasMessageContaining("compact");
     }
 
     @Test
