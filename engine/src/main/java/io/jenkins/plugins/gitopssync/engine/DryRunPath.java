@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitopssync.engine.plan.Plan;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedHook;
 import io.jenkins.plugins.gitopssync.engine.plan.Step;
 import io.jenkins.plugins.gitopssync.engine.prune.Pruner;
+import io.jenkins.plugins.gitopssync.engine.report.EnginePhase;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.HookResult;
 import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
@@ -28,9 +29,9 @@ final class DryRunPath {
     }
 
     void run(Plan plan) {
-        LiveState live = ctx.read(plan, "diff");
+        LiveState live = ctx.read(plan, EnginePhase.DIFF);
         DryRunApplier differ = new DryRunApplier(ctx.api(), ctx.log(), ctx.request().force());
-        ctx.timer().timed("diff", () -> ctx.outcomes().runAll(plan.objects(), p -> OtherOwner.unlessOwnedElsewhere(p,
+        ctx.timer().timed(EnginePhase.DIFF, () -> ctx.outcomes().runAll(plan.objects(), p -> OtherOwner.unlessOwnedElsewhere(p,
                 live.otherOwner(p.ref()), live.record(p.ref()), ctx.log(),
                 () -> differ.diff(p, live.member(p.ref()), live.record(p.ref()))), ctx.pool(), ctx.log()));
         if (ctx.request().prune()) {

@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitopssync.engine.inventory.LiveState;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import io.jenkins.plugins.gitopssync.engine.plan.Step;
+import io.jenkins.plugins.gitopssync.engine.report.EnginePhase;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
 import java.util.List;
@@ -45,7 +46,7 @@ final class StepRunner {
     boolean run(Step step, boolean waitMembers) {
         long t0 = System.nanoTime();
         String startedAt = ctx.timing().wall().instant().toString();
-        ctx.phaseHook().accept("wave:" + step.phase().word() + ":" + step.wave());
+        ctx.phaseHook().accept(Progress.wave(step.phase(), step.wave()));
         boolean ok = applyMembers(step) && runHooks(step) && (!waitMembers || waitHealthy(step.objects()));
         ctx.steps().wave(new WaveResult(step.phase().word(), step.wave(), step.objects().size(), step.hooks().size(),
                 startedAt, (System.nanoTime() - t0) / 1_000_000, ok ? WaveResult.SYNCED : WaveResult.FAILED));
@@ -57,11 +58,11 @@ final class StepRunner {
         if (step.objects().isEmpty()) {
             return true;
         }
-        StagedApply.Result result = ctx.timer().timed("apply", () -> new StagedApply(ctx.api(), ctx.inventory().id(),
+        StagedApply.Result result = ctx.timer().timed(EnginePhase.APPLY, () -> new StagedApply(ctx.api(), ctx.inventory().id(),
                 ctx.request().timeout(), ctx.log(), ctx.pool()).apply(step.members(), p -> {
                     ObjectOutcome o = OtherOwner.unlessOwnedElsewhere(p, live.otherOwner(p.ref()), live.record(p.ref()),
                             ctx.log(), () -> applier.apply(p, live.member(p.ref()), live.record(p.ref())));
-                    ctx.phaseHook().accept("applying:" + appliedCount.incrementAndGet());
+                    ctx.phaseHook().accept(Progress.applying(appliedCount.incrementAndGet()));
                     return o;
                 }, live.records(), ctx.outcomes(), lease::startBatch));
         if (result.error() != null) {
@@ -75,7 +76,7 @@ final class StepRunner {
             return true;
         }
         lease.startBatch("running the hooks of " + step.label());
-        HookRunner.Result result = ctx.timer().timed("hooks", () -> hooks.run(step.hooks()));
+        HookRunner.Result result = ctx.timer().timed(EnginePhase.HOOKS, () -> hooks.run(step.hooks()));
         ctx.steps().hooks(result.results());
         if (result.error() != null) {
             ctx.errors().add(result.error());
@@ -94,7 +95,7 @@ final class StepRunner {
         }
         ctx.log().info("waiting up to " + ctx.request().timeout().toSeconds() + "s for " + check.size()
                 + " objects to be healthy");
-        HealthChecker.Outcome h = ctx.timer().timed("health", () -> HealthChecker.ofMembers(ctx.api(),
+        HealthChecker.Outcome h = ctx.timer().timed(EnginePhase.HEALTH, () -> HealthChecker.ofMembers(ctx.api(),
                 ctx.inventory().id(), ctx.log(), ctx.timing().healthPoll()).waitFor(check, ctx.request().timeout()));
         h.byKey().forEach((k, s) -> ctx.outcomes().setHealth(k, s.display()));
         if (h.error() != null) {

@@ -7,28 +7,60 @@ import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
 import io.jenkins.plugins.gitopssync.engine.inventory.DesiredSet;
 import io.jenkins.plugins.gitopssync.engine.inventory.LiveState;
 import io.jenkins.plugins.gitopssync.engine.plan.Plan;
+import io.jenkins.plugins.gitopssync.engine.report.EnginePhase;
 import io.jenkins.plugins.gitopssync.engine.time.Timing;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
- * What the dry-run and the sync path share: the request, the cluster (fenced by the lease in a sync), the
- * inventory, the workers, the log and phase timer, the clocks, and where outcomes, waves, hooks and errors
- * are recorded.
+ * What the dry-run and the sync path share: the request, the cluster (fenced by the lease in a sync) as discovered,
+ * the inventory, where the sync records what it found ({@link Findings}) and how it runs ({@link Execution}).
  */
 record SyncContext(SyncRequest request, KubeApi api, Discovery discovery, ApplySetInventory inventory,
-                   ExecutorService pool, SyncLog log, PhaseTimer timer, Consumer<String> phaseHook, Outcomes outcomes,
-                   StepRecords steps, List<String> errors, Timing timing) {
+                   Findings findings, Execution execution) {
+
+    ExecutorService pool() {
+        return execution.pool();
+    }
+
+    SyncLog log() {
+        return execution.log();
+    }
+
+    Consumer<String> phaseHook() {
+        return execution.phaseHook();
+    }
+
+    Timing timing() {
+        return execution.timing();
+    }
+
+    Outcomes outcomes() {
+        return findings.outcomes();
+    }
+
+    StepRecords steps() {
+        return findings.steps();
+    }
+
+    List<String> errors() {
+        return findings.errors();
+    }
+
+    PhaseTimer timer() {
+        return findings.timer();
+    }
 
     static DesiredSet desired(Plan plan) {
         return new DesiredSet(plan.groupKinds(), plan.namespaces(), plan.byKey().keySet());
     }
 
     /** Reading the live state is the first part of diffing (dry run) or applying (sync): timed as {@code phase}. */
-    LiveState read(Plan plan, String phase) {
-        LiveState live = timer.timed(phase, () -> LiveState.read(inventory, api, discovery, desired(plan), pool, log));
-        phaseHook.accept("read");
+    LiveState read(Plan plan, EnginePhase phase) {
+        LiveState live = timer().timed(phase, () -> LiveState.read(inventory, api, discovery, desired(plan), pool(),
+                log()));
+        phaseHook().accept(Progress.READ);
         return live;
     }
 }

@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitopssync.engine.plan.PlannedHook;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import io.jenkins.plugins.gitopssync.engine.plan.Step;
 import io.jenkins.plugins.gitopssync.engine.prune.Pruner;
+import io.jenkins.plugins.gitopssync.engine.report.EnginePhase;
 import io.jenkins.plugins.gitopssync.engine.report.HookResult;
 import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
@@ -40,12 +41,12 @@ final class SyncPath {
 
     void run(Plan plan) {
         SyncRequest request = ctx.request();
-        LiveState live = ctx.read(plan, "apply");
+        LiveState live = ctx.read(plan, EnginePhase.APPLY);
         boolean firstInstall = !live.parent().hasInventory();
         List<Step> steps = plan.steps(firstInstall);
         List<ObjectRef> stale = request.prune() ? Pruner.candidates(live.byKey(), plan.byKey().keySet()) : List.of();
         ApplySetParent wide = widen(plan, live);
-        ctx.phaseHook().accept("widened");
+        ctx.phaseHook().accept(Progress.WIDENED);
         for (PlannedHook h : plan.hooksNotRunOn(firstInstall)) {
             HookResult skipped = HookResults.notOn(h, firstInstall);
             ctx.steps().hooks(List.of(skipped));
@@ -53,7 +54,7 @@ final class SyncPath {
         }
         StepRunner runner = new StepRunner(ctx, lease, live, secrets(plan));
         boolean applied = runSteps(steps, runner, live);
-        ctx.phaseHook().accept("applied");
+        ctx.phaseHook().accept(Progress.APPLIED);
         List<ObjectOutcome> pruned = List.of();
         if (applied && request.prune()) {
             pruned = prune(stale, live);
@@ -61,14 +62,15 @@ final class SyncPath {
             ctx.log().warn("prune skipped because the sync failed before it; " + stale.size()
                     + " objects left for the next sync");
         }
-        ctx.phaseHook().accept("pruned");
+        ctx.phaseHook().accept(Progress.PRUNED);
         recordInventory(plan, live, wide, pruned, applied);
-        ctx.phaseHook().accept("finished");
+        ctx.phaseHook().accept(Progress.RECORDED);
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         if (applied && request.waitForHealth() && last != null && last.hooks().isEmpty()) {
             runner.waitHealthy(last.objects());
         }
         runFailHooks(plan.failSteps(firstInstall), runner);
+        ctx.phaseHook().accept(Progress.FINISHED);
     }
 
     /**
@@ -131,7 +133,7 @@ final class SyncPath {
         List<DisplacedSync> displacedNow = lease.displaced().map(d -> List.of(DisplacedSync.of(d.holder(),
                 d.leaseDuration(), live.parent(), ctx.timing().wall().instant().getEpochSecond()))).orElse(List.of());
         lease.startBatch("recording the new kinds in the inventory");
-        return ctx.timer().timed("apply", () -> ctx.inventory().widen(live.parent(), plan.groupKinds(),
+        return ctx.timer().timed(EnginePhase.INVENTORY, () -> ctx.inventory().widen(live.parent(), plan.groupKinds(),
                 plan.namespaces(), displacedNow));
     }
 
@@ -139,8 +141,8 @@ final class SyncPath {
         lease.startBatch("pruning");
         Pruner pruner = new Pruner(ctx.api(), ctx.discovery(), ctx.log(), ctx.pool(), ctx.request().timeout());
         AtomicInteger prunedCount = new AtomicInteger();
-        List<ObjectOutcome> pruned = ctx.timer().timed("prune", () -> pruner.prune(stale, live.byKey(), live.records(),
-                () -> ctx.phaseHook().accept("pruning:" + prunedCount.incrementAndGet())));
+        List<ObjectOutcome> pruned = ctx.timer().timed(EnginePhase.PRUNE, () -> pruner.prune(stale, live.byKey(), live.records(),
+                () -> ctx.phaseHook().accept(Progress.pruning(prunedCount.incrementAndGet()))));
         ctx.outcomes().putAll(pruned);
         return pruned;
     }
@@ -152,7 +154,7 @@ final class SyncPath {
         InventoryRecorder recorder = new InventoryRecorder(ctx.inventory(), request.source().revision(),
                 request.source().path(), verification == null ? null : verification.auditText(), request.origin(),
                 ctx.timing().wall());
-        ctx.timer().timed("prune", () -> recorder.record(wide, SyncContext.desired(plan), live.byKey(),
+        ctx.timer().timed(EnginePhase.INVENTORY, () -> recorder.record(wide, SyncContext.desired(plan), live.byKey(),
                 ctx.outcomes().records(), Pruner.released(pruned), applied));
     }
 }

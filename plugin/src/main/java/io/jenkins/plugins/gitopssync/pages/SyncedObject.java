@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.pages;
 
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import java.io.Serializable;
 
@@ -65,6 +66,6 @@ public final class SyncedObject implements Serializable {
 
     /** kind/namespace/name, as in every message. */
     public String getDisplayName() {
-        return namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+        return ObjectRef.displayName(kind, namespace, name);
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitopssync.sync;
 
+import io.jenkins.plugins.gitopssync.engine.report.SummaryLine;
+import io.jenkins.plugins.gitopssync.engine.report.Totals;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.pages.SyncedObject;
 import java.util.ArrayList;
@@ -16,8 +18,8 @@ public final class SyncSummary {
         out.add("[gitopsSync] " + (r.isDryRun() ? "Dry run" : "Sync") + " of " + r.getUrl()
                 + (r.getRef() == null ? "" : " @ " + r.getRef()) + ", revision " + r.getShortRevision()
                 + ", path " + (r.getPath() == null ? "." : r.getPath()) + ", ApplySet " + r.getApplySet());
-        out.add("[gitopsSync] Status: " + r.getStatusWord() + " - " + counts(r) + " (" + r.getDurationMs() + " ms, "
-                + r.getApiRequests() + " API requests)");
+        out.add("[gitopsSync] " + SummaryLine.of(r.getRevision(), r.isDryRun(), totals(r), r.getDurationMs(),
+                r.getApiRequests(), r.getStatus()));
         for (SyncedObject o : r.getDriftedObjects()) {
             out.add("[gitopsSync]   drifted: " + o.getDisplayName() + (o.getSource() == null ? "" : " (" + o.getSource() + ")"));
         }
@@ -37,9 +39,8 @@ public final class SyncSummary {
         return out;
     }
 
-    public static String counts(SyncRecord r) {
-        String verb = r.isDryRun() ? "would be " : "";
-        return verb + "created " + r.getCreated() + ", configured " + r.getConfigured() + ", unchanged " + r.getUnchanged()
-                + ", pruned " + r.getPruned() + ", failed " + r.getFailed() + ", drifted " + r.getDrifted();
+    private static Totals totals(SyncRecord r) {
+        return new Totals(r.getCreated(), r.getConfigured(), r.getUnchanged(), r.getPruned(), r.getSkipped(), r.getFailed(),
+                r.getDrifted());
     }
 }

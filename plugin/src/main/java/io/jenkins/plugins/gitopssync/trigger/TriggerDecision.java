@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopssync.trigger;
 
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
-import io.jenkins.plugins.gitopssync.sync.GitRefs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

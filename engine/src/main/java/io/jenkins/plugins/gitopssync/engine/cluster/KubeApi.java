@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,6 +30,7 @@ public final class KubeApi {
     private static final long TIMEOUT_SECONDS = ClusterAccess.CALL_TIMEOUT.toSeconds();
 
     private static final long NO_DEADLINE = Long.MAX_VALUE;
+    static final String JSON_TYPE = "application/json";
 
     private final ClusterAccess access;
     private final String base;
@@ -70,8 +72,9 @@ public final class KubeApi {
     /** Server-side apply with our field manager and forced conflicts (we own the fields we declare). */
     public Applied apply(ResourceInfo r, String namespace, String name, Map<String, Object> body, boolean dryRun) {
         String q = "?fieldManager=" + FIELD_MANAGER + "&force=true" + (dryRun ? "&dryRun=All" : "");
-        Response resp = send("PATCH", path(r, namespace, name) + q, "application/apply-patch+yaml", ObjectMaps.toJson(body),
-                "patch", r, namespace);
+        ApiRequest patch = ApiRequest.write("PATCH", path(r, namespace, name) + q, "application/apply-patch+yaml",
+                ObjectMaps.toJson(body), call("patch", r, namespace));
+        Response resp = send(dryRun ? patch.dryRun() : patch);
         return new Applied(resp.code == 201, withType(resp.json(), r));
     }
 
@@ -98,7 +101,7 @@ public final class KubeApi {
     /** GET; null when absent. */
     public Map<String, Object> get(ResourceInfo r, String namespace, String name) {
         try {
-            return withType(send("GET", path(r, namespace, name), null, null, "get", r, namespace).json(), r);
+            return withType(send(ApiRequest.read(path(r, namespace, name), call("get", r, namespace))).json(), r);
         } catch (ApiException e) {
             if (e.isNotFound()) {
                 return null;
@@ -110,8 +113,7 @@ public final class KubeApi {
     /** LIST in one namespace, or in all when namespace is null (cluster-scoped kinds: null). */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> list(ResourceInfo r, String namespace, String labelSelector) {
-        Map<String, Object> list = send("GET", listPath(r, namespace, labelSelector), null, null, "list", r, namespace)
-                .json();
+        Map<String, Object> list = send(listRequest(r, namespace, labelSelector)).json();
         List<Map<String, Object>> out = new ArrayList<>();
         if (list.get("items") instanceof List<?> items) {
             for (Object o : items) {
@@ -123,23 +125,22 @@ public final class KubeApi {
 
     /** The same LIST, each item kept compact ({@link ListedObject}): for reading many objects to keep few. */
     public List<ListedObject> listCompact(ResourceInfo r, String namespace, String labelSelector) {
-        return ListReader.read(send("GET", listPath(r, namespace, labelSelector), null, null, "list", r, namespace).body,
-                r);
+        return ListReader.read(send(listRequest(r, namespace, labelSelector)).body, r);
     }
 
-    private String listPath(ResourceInfo r, String namespace, String labelSelector) {
+    private ApiRequest listRequest(ResourceInfo r, String namespace, String labelSelector) {
         String p = path(r, namespace, null);
         if (labelSelector != null) {
             p += "?labelSelector=" + URLEncoder.encode(labelSelector, StandardCharsets.UTF_8);
         }
-        return p;
+        return ApiRequest.read(p, call("list", r, namespace));
     }
 
     /** DELETE; false when it was already gone. */
     public boolean delete(ResourceInfo r, String namespace, String name, String propagationPolicy) {
         String body = "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"propagationPolicy\":\"" + propagationPolicy + "\"}";
         try {
-            send("DELETE", path(r, namespace, name), "application/json", body, "delete", r, namespace);
+            send(ApiRequest.write("DELETE", path(r, namespace, name), JSON_TYPE, body, call("delete", r, namespace)));
             return true;
         } catch (ApiException e) {
             if (e.isNotFound()) {
@@ -154,7 +155,7 @@ public final class KubeApi {
         String body = "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"resourceVersion\":\""
                 + resourceVersion + "\"}}";
         try {
-            send("DELETE", path(r, namespace, name), "application/json", body, "delete", r, namespace);
+            send(ApiRequest.write("DELETE", path(r, namespace, name), JSON_TYPE, body, call("delete", r, namespace)));
         } catch (ApiException e) {
             if (!e.isNotFound() && !e.isConflict()) {
                 throw e;
@@ -164,14 +165,14 @@ public final class KubeApi {
 
     /** RFC 6902 JSON patch. */
     public Map<String, Object> jsonPatch(ResourceInfo r, String namespace, String name, String patch) {
-        return withType(send("PATCH", path(r, namespace, name), "application/json-patch+json", patch, "patch", r, namespace)
-                .json(), r);
+        return withType(send(ApiRequest.write("PATCH", path(r, namespace, name), "application/json-patch+json", patch,
+                call("patch", r, namespace))).json(), r);
     }
 
     /** POST: the object as created (a name generated from its generateName included). */
     public Map<String, Object> create(ResourceInfo r, String namespace, Map<String, Object> body) {
-        return withType(send("POST", path(r, namespace, null) + "?fieldManager=" + FIELD_MANAGER, "application/json",
-                ObjectMaps.toJson(body), "create", r, namespace).json(), r);
+        return withType(send(ApiRequest.write("POST", path(r, namespace, null) + "?fieldManager=" + FIELD_MANAGER, JSON_TYPE,
+                ObjectMaps.toJson(body), call("create", r, namespace))).json(), r);
     }
 
     /** The last {@code lines} lines of a container's log (the API server asks the pod's node for them). */
@@ -179,14 +180,14 @@ public final class KubeApi {
         ResourceInfo pods = new ResourceInfo("", "v1", "Pod", "pods", true);
         String uri = path(pods, namespace, pod) + "/log?container=" + URLEncoder.encode(container, StandardCharsets.UTF_8)
                 + "&tailLines=" + lines;
-        return new String(send("GET", uri, null, null, "get", pods, namespace, "text/plain, */*").body,
+        return new String(send(ApiRequest.read(uri, call("get", pods, namespace)).accepting("text/plain, */*")).body,
                 StandardCharsets.UTF_8);
     }
 
     /** PUT; the body's resourceVersion makes it conditional (409 when someone else wrote first). */
     public Map<String, Object> update(ResourceInfo r, String namespace, String name, Map<String, Object> body) {
-        return withType(send("PUT", path(r, namespace, name), "application/json", ObjectMaps.toJson(body), "update", r,
-                namespace).json(), r);
+        return withType(send(ApiRequest.write("PUT", path(r, namespace, name), JSON_TYPE, ObjectMaps.toJson(body),
+                call("update", r, namespace))).json(), r);
     }
 
     private String path(ResourceInfo r, String namespace, String name) {
@@ -236,94 +237,71 @@ public final class KubeApi {
         }
     }
 
-    private Response send(String method, String uri, String contentType, String body, String verb, ResourceInfo r,
-                          String namespace) {
-        return send(method, uri, contentType, body, verb, r, namespace, "application/json");
+    private static ApiException.Call call(String verb, ResourceInfo r, String namespace) {
+        return new ApiException.Call(verb, r.groupResource(), namespace);
     }
 
-    private Response send(String method, String uri, String contentType, String body, String verb, ResourceInfo r,
-                          String namespace, String accept) {
-        if (fence != null && !"GET".equals(method) && !uri.contains("dryRun=All")) {
+    private Response send(ApiRequest req) {
+        if (fence != null && req.writes()) {
             fence.beforeWrite(); // as late as possible: right before the request leaves
         }
-        String resource = r.groupResource();
         long timeoutMillis = TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS);
         if (deadlineNanos != NO_DEADLINE) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
             if (left <= 0) {
-                throw timedOut(verb, resource, namespace, null);
+                throw timedOut(req, null);
             }
             timeoutMillis = Math.min(timeoutMillis, left);
         }
         HttpClient http = access.client().getHttpClient();
-        HttpRequest.Builder b = http.newHttpRequestBuilder().uri(uri).header("Accept", accept);
+        HttpRequest.Builder b = http.newHttpRequestBuilder().uri(req.uri()).header("Accept", req.accept());
         if (deadlineNanos != NO_DEADLINE) {
             // fabric8 bounds such a request with a timer that it cancels on completion, which costs two
             // exceptions with stack traces per request: only for the few that have a deadline; the others
             // are bounded by the client's call timeout and the wait below
             b.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         }
-        if (body != null) {
-            b.method(method, contentType, body);
-        } else if (!"GET".equals(method)) {
-            b.method(method, "application/json", "");
+        if (req.body() != null) {
+            b.method(req.method(), req.contentType(), req.body());
+        } else if (!"GET".equals(req.method())) {
+            b.method(req.method(), JSON_TYPE, "");
         }
-        HttpResponse<byte[]> resp;
         // the client's own timeout, and a little more for its retries; with a deadline, not a moment past it
-        long waitMillis = deadlineNanos == NO_DEADLINE ? timeoutMillis + 10_000 : timeoutMillis;
-        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(b.build(), byte[].class);
-        try {
-            resp = call.get(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(0, "Interrupted", "interrupted", null, verb, resource, namespace, e);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            if (deadlineNanos != NO_DEADLINE) {
-                throw timedOut(verb, resource, namespace, e);
-            }
-            throw new ApiException(0, "ConnectionFailed", "cannot reach the cluster at " + base + ": "
-                    + ApiErrors.connectionReason(e), null, verb, resource, namespace, e);
-        } catch (ExecutionException e) {
-            if (deadlineNanos != NO_DEADLINE && System.nanoTime() >= deadlineNanos) {
-                throw timedOut(verb, resource, namespace, e);
-            }
-            throw new ApiException(0, "ConnectionFailed", "cannot reach the cluster at " + base + ": "
-                    + ApiErrors.connectionReason(e), null, verb, resource, namespace, e);
-        }
+        HttpResponse<byte[]> resp = await(http.sendAsync(b.build(), byte[].class), req,
+                deadlineNanos == NO_DEADLINE ? timeoutMillis + 10_000 : timeoutMillis);
         if (resp.isSuccessful()) {
             return new Response(resp.code(), resp.body());
         }
-        throw error(resp, verb, resource, namespace);
+        throw ApiErrors.answer(resp.code(), resp.body(), req.call());
     }
 
-    private ApiException timedOut(String verb, String resource, String namespace, Exception cause) {
-        return new ApiException(0, ApiException.TIMED_OUT, "the cluster at " + base + " did not answer within the time"
-                + " left", null, verb, resource, namespace, cause);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static ApiException error(HttpResponse<byte[]> resp, String verb, String resource, String namespace) {
-        String message = "HTTP " + resp.code();
-        String reason = "";
-        List<String> causes = new ArrayList<>();
+    private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> call, ApiRequest req, long waitMillis) {
         try {
-            Map<String, Object> status = JSON.readValue(resp.body(), MAP);
-            if (status.get("message") != null) {
-                message = status.get("message").toString();
+            return call.get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.interrupted(req.call(), e);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            if (deadlineNanos != NO_DEADLINE) {
+                throw timedOut(req, e);
             }
-            reason = status.get("reason") == null ? "" : status.get("reason").toString();
-            if (status.get("details") instanceof Map<?, ?> d && d.get("causes") instanceof List<?> cs) {
-                for (Object c : cs) {
-                    if (c instanceof Map<?, ?> cm) {
-                        Object f = cm.get("field");
-                        causes.add((f == null ? "" : f + ": ") + cm.get("message"));
-                    }
-                }
+            throw unreachable(req, e);
+        } catch (ExecutionException e) {
+            if (deadlineNanos != NO_DEADLINE && System.nanoTime() >= deadlineNanos) {
+                throw timedOut(req, e);
             }
-        } catch (Exception ignored) {
-            // not a Status: keep the HTTP code as the message (bodies may echo input, so never include them)
+            throw unreachable(req, e);
         }
-        return new ApiException(resp.code(), reason, message, causes, verb, resource, namespace, null);
+    }
+
+    private ApiException unreachable(ApiRequest req, Exception cause) {
+        return ApiException.unanswered("ConnectionFailed", "cannot reach the cluster at " + base + ": "
+                + ApiErrors.connectionReason(cause), req.call(), cause);
+    }
+
+    private ApiException timedOut(ApiRequest req, Exception cause) {
+        return ApiException.unanswered(ApiException.TIMED_OUT, "the cluster at " + base + " did not answer within the"
+                + " time left", req.call(), cause);
     }
 }
