@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gitopssync.engine;
 
-import io.jenkins.plugins.gitopssync.engine.apply.Outcomes;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.inventory.ApplySetInventory;
@@ -8,10 +7,6 @@ import io.jenkins.plugins.gitopssync.engine.inventory.DesiredSet;
 import io.jenkins.plugins.gitopssync.engine.inventory.LiveState;
 import io.jenkins.plugins.gitopssync.engine.plan.Plan;
 import io.jenkins.plugins.gitopssync.engine.report.EnginePhase;
-import io.jenkins.plugins.gitopssync.engine.time.Timing;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 
 /**
  * What the dry-run and the sync path share: the request, the cluster (fenced by the lease in a sync) as discovered,
@@ -20,36 +15,13 @@ import java.util.function.Consumer;
 record SyncContext(SyncRequest request, KubeApi api, Discovery discovery, ApplySetInventory inventory,
                    Findings findings, Execution execution) {
 
-    ExecutorService pool() {
-        return execution.pool();
-    }
-
     SyncLog log() {
         return execution.log();
     }
 
-    Consumer<String> phaseHook() {
-        return execution.phaseHook();
-    }
-
-    Timing timing() {
-        return execution.timing();
-    }
-
-    Outcomes outcomes() {
-        return findings.outcomes();
-    }
-
-    StepRecords steps() {
-        return findings.steps();
-    }
-
-    List<String> errors() {
-        return findings.errors();
-    }
-
-    PhaseTimer timer() {
-        return findings.timer();
+    /** Tells the phase hook the sync reached {@code point} (one of {@link Progress}). */
+    void reached(String point) {
+        execution.phaseHook().accept(point);
     }
 
     static DesiredSet desired(Plan plan) {
@@ -58,9 +30,9 @@ record SyncContext(SyncRequest request, KubeApi api, Discovery discovery, ApplyS
 
     /** Reading the live state is the first part of diffing (dry run) or applying (sync): timed as {@code phase}. */
     LiveState read(Plan plan, EnginePhase phase) {
-        LiveState live = timer().timed(phase, () -> LiveState.read(inventory, api, discovery, desired(plan), pool(),
-                log()));
-        phaseHook().accept(Progress.READ);
+        LiveState live = findings.timer().timed(phase, () -> LiveState.read(inventory, api, discovery, desired(plan),
+                execution.pool(), log()));
+        reached(Progress.READ);
         return live;
     }
 }
