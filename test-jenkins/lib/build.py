@@ -3,6 +3,7 @@
 source tarballs of ../shared/jenkins-src into a local Maven repository (Maven Central and the npm
 registry are the only things contacted). Idempotent: each step leaves a marker, and a warm run only
 checks them. The last line printed is MAVEN_SETTINGS=<settings.xml> (see recipe.py for the order).
+A step that cannot go on raises BuildError (or poms.PomError); main prints it as one line and exits 1.
 """
 import fcntl
 import glob
@@ -32,16 +33,15 @@ def say(msg):
     print(f'jenkins: {msg}', file=sys.stderr, flush=True)
 
 
-def die(msg):
-    print(f'jenkins: error: {msg}', file=sys.stderr, flush=True)
-    sys.exit(1)
+class BuildError(Exception):
+    """What stops the build, said in one line: what is missing or failed, and where to look."""
 
 
 def source_dir():
     d = os.environ.get('GITOPS_SYNC_JENKINS_SRC') or os.path.join(PROJECT, '..', 'shared', 'jenkins-src')
     d = os.path.abspath(d)
     if not os.path.isfile(os.path.join(d, 'MANIFEST.tsv')):
-        die(f'no source tarballs: {d}/MANIFEST.tsv is missing (set GITOPS_SYNC_JENKINS_SRC to the folder that holds them)')
+        raise BuildError(f'no source tarballs: {d}/MANIFEST.tsv is missing (set GITOPS_SYNC_JENKINS_SRC to the folder that holds them)')
     return d
 
 
@@ -79,14 +79,14 @@ class Manifest:
         path = os.path.join(self.src, f'{repo}@{tag}.tar.gz')
         slug = repo.replace('+', '/')
         if not os.path.isfile(path):
-            die(f'source tarball missing: repository {slug} at tag {tag} (expected {path}; '
-                f'add it to ../shared/jenkins-src with a MANIFEST.tsv row)')
+            raise BuildError(f'source tarball missing: repository {slug} at tag {tag} (expected {path}; '
+                             f'add it to ../shared/jenkins-src with a MANIFEST.tsv row)')
         want = self.rows.get((repo, tag))
         if want is None:
-            die(f'{path} has no row in MANIFEST.tsv (repository {slug}, tag {tag})')
+            raise BuildError(f'{path} has no row in MANIFEST.tsv (repository {slug}, tag {tag})')
         got = sha256(path)
         if got != want:
-            die(f'{path}: sha256 {got} does not match MANIFEST.tsv ({want})')
+            raise BuildError(f'{path}: sha256 {got} does not match MANIFEST.tsv ({want})')
         return path
 
 
@@ -105,15 +105,15 @@ def central_url():
         return os.environ['GITOPS_SYNC_MAVEN_CENTRAL']
     mvn = shutil.which('mvn')
     if not mvn:
-        die('mvn is not installed')
+        raise BuildError('mvn is not installed')
     home = os.path.dirname(os.path.dirname(os.path.realpath(mvn)))
     for jar in glob.glob(os.path.join(home, 'lib', 'maven-model-builder-*.jar')):
         with zipfile.ZipFile(jar) as z:
-            text = z.read('org/apache/maven/model/pom-4.0.0.xml').decode()
-        m = re.search(r'<url>([^<]+)</url>', text)
-        if m:
-            return m.group(1)
-    die(f'cannot find the central repository URL in the Maven at {home}; set GITOPS_SYNC_MAVEN_CENTRAL')
+            super_pom = poms.parse(z.read('org/apache/maven/model/pom-4.0.0.xml').decode())
+        for repository in poms.everywhere(super_pom, 'repository'):
+            if poms.child_text(repository, 'id') == 'central' and poms.child_text(repository, 'url'):
+                return poms.child_text(repository, 'url')
+    raise BuildError(f'cannot find the central repository URL in the Maven at {home}; set GITOPS_SYNC_MAVEN_CENTRAL')
 
 
 def npm_registry():
@@ -121,7 +121,7 @@ def npm_registry():
         return os.environ['GITOPS_SYNC_NPM_REGISTRY']
     out = subprocess.run(['npm', 'config', 'get', 'registry'], capture_output=True, text=True)
     if out.returncode != 0 or not out.stdout.strip():
-        die('npm is not installed or has no registry configured (needed for the JavaScript bundles)')
+        raise BuildError('npm is not installed or has no registry configured (needed for the JavaScript bundles)')
     return out.stdout.strip()
 
 
@@ -181,7 +181,7 @@ class Build:
                 lines = f.read().splitlines()
             errors = [line for line in lines if '[ERROR]' in line or 'error' in line.lower()][:25] or lines[-25:]
             print('\n'.join(errors), file=sys.stderr)
-            die(f'building {what} failed (exit {rc}); full log: {log}; command: {" ".join(cmd)} (in {cwd})')
+            raise BuildError(f'building {what} failed (exit {rc}); full log: {log}; command: {" ".join(cmd)} (in {cwd})')
         return time.time() - t0
 
     def extract(self, repo, tag, fresh=False):
@@ -273,7 +273,9 @@ class Build:
             text = poms.read(f)
             template = poms.version_template(f)
             if template and '${' in template:
-                text = text.replace(f'<version>{template}</version>', f'<version>{version}</version>', 1)
+                doc = poms.parse(text)
+                poms.set_text(poms.child(doc.documentElement, 'version'), version)
+                text = poms.serialize(doc)
             self.install_file('org.jenkins-ci', 'jenkins', version, 'pom', text=text)
             n += 1
         self.mark('parent-poms', 0)
@@ -311,14 +313,21 @@ class Build:
         self.install_file('com.sun.winsw', 'winsw', '2.9.0', 'pom',
                           text=stand_in_pom('com.sun.winsw', 'winsw', '2.9.0', 'pom', 'Stand-in (Windows only)', 'MIT License'))
         # fips-bundle-test: one interface the harness compiles against
-        jar = self.compile_stand_in('fips-bundle-test', [])
-        v = '31.va_249066133ed'
-        self.install_file('io.jenkins.test.fips', 'fips-bundle-test', v, 'jar', source=jar)
-        self.install_file('io.jenkins.test.fips', 'fips-bundle-test', v, 'pom',
-                          text=stand_in_pom('io.jenkins.test.fips', 'fips-bundle-test', v, 'jar',
-                                            'Stand-in: the interface only (FIPS mode is never used here)', 'MIT License'))
+        self.install_stand_in('fips-bundle-test', [], 'io.jenkins.test.fips', 'fips-bundle-test', '31.va_249066133ed',
+                              'Stand-in: the interface only (FIPS mode is never used here)')
         self.mark('stand-ins', 0)
         say('stand-ins installed: stapler-adjunct-codemirror 1.3 (from npm codemirror 2.33.0), winsw 2.9.0, fips-bundle-test')
+
+    def install_stand_in(self, name, classpath, group, artifact, version, description):
+        """The Java sources of stand-ins/NAME compiled against `classpath` and installed as a jar with its POM."""
+        jar = self.compile_stand_in(name, classpath)
+        self.install_file(group, artifact, version, 'jar', source=jar)
+        self.install_file(group, artifact, version, 'pom',
+                          text=stand_in_pom(group, artifact, version, 'jar', description, 'MIT License'))
+
+    def artifact(self, group, artifact, version, ext):
+        """The path of an artifact in the local repository."""
+        return os.path.join(self.m2, *group.split('.'), artifact, version, f'{artifact}-{version}.{ext}')
 
     def compile_stand_in(self, name, classpath):
         work = os.path.join(self.dir, 'stand-ins', name)
@@ -350,55 +359,46 @@ class Build:
         tree = self.extract('jenkinsci+bom', recipe.BOM)
         v = recipe.BOM
         for module in ('.', 'bom-weekly', 'bom-2.568.x', 'bom-2.555.x', 'bom-2.541.x'):
-            p = os.path.join(tree, module, 'pom.xml')
-            text = poms.read(p).replace('<version>${changelist}</version>', f'<version>{v}</version>')
+            doc = poms.parse(poms.read(os.path.join(tree, module, 'pom.xml')))
+            for version in poms.everywhere(doc, 'version'):
+                if poms.text(version) == '${changelist}':
+                    poms.set_text(version, v)
             if module == '.':
-                text = re.sub(r'(<parent>.*?<version>)[^<]*(</version>)', rf'\g<1>{recipe.BOM_PARENT}\g<2>', text, count=1,
-                              flags=re.S)
+                poms.set_text(poms.child(poms.child(doc.documentElement, 'parent'), 'version'), recipe.BOM_PARENT)
             else:
-                text = pin_dependencies(text, self.built)
+                poms.pin_dependencies(doc, self.built)
             g, a = 'io.jenkins.tools.bom', ('parent' if module == '.' else module)
-            self.install_file(g, a, v, 'pom', text=text)
+            self.install_file(g, a, v, 'pom', text=poms.serialize(doc))
         self.mark('bom', 0)
         say(f'installed the plugin BOM bom-{recipe.BASELINE}.x {v} (pins pointed at the {len(self.built)} artifacts built here)')
 
     # -- preparations that Maven would do with tools it downloads from Jenkins' servers -------------
 
-    def prepare(self, step, tree, mvn):
-        # the marker lives in the tree: a tree extracted again is prepared again
-        if not step.pre or os.path.exists(tree + '/.prepared'):
+    def prepare(self, step, tree):
+        """The step's preparation (a recipe hook), once per extracted tree: the marker lives in the tree, so a
+        tree extracted again is prepared again."""
+        if not step.prepare or os.path.exists(tree + '/.prepared'):
             return
         t0 = time.time()
-        if step.pre in ('jenkins-js', 'workflow-cps-js'):
-            cwd = tree if step.pre == 'jenkins-js' else os.path.join(tree, 'plugin')
-            registry = npm_registry()
-            env = dict(self.env, COREPACK_NPM_REGISTRY=registry.rstrip('/'), COREPACK_ENABLE_DOWNLOAD_PROMPT='0',
-                       COREPACK_HOME=os.path.join(self.dir, 'corepack'), YARN_NPM_REGISTRY_SERVER=registry.rstrip('/'),
-                       YARN_ENABLE_GLOBAL_CACHE='false', YARN_ENABLE_IMMUTABLE_INSTALLS='false',
-                       YARN_CACHE_FOLDER=os.path.join(self.dir, 'yarn-cache'), YARN_ENABLE_TELEMETRY='0')
-            script = 'build' if step.pre == 'jenkins-js' else 'mvnbuild'
-            log = os.path.join(self.logs, f'{step.name}-js.log')
-            self.run(f'{step.name} JavaScript (yarn install)', ['corepack', 'yarn', 'install'], cwd, log, env=env)
-            self.run(f'{step.name} JavaScript (yarn {script})', ['corepack', 'yarn', script], cwd, log + '.build', env=env)
-        elif step.pre == 'durable-task-monitor':
-            # The library's binaries are made in Docker; here one Go build for this platform.
-            poms.execution_off(tree, 'docker-generate-binaries', 'pom.xml')
-            out = os.path.join(tree, 'target', 'classes', 'io', 'jenkins', 'plugins', 'lib-durable-task')
-            os.makedirs(out, exist_ok=True)
-            env = dict(self.env, CGO_ENABLED='0', GOOS='linux', GOARCH='amd64', GOTOOLCHAIN='local')
-            self.run('durable_task_monitor (go build)', ['go', 'build', '-trimpath', '-ldflags=-s -w', '-o',
-                                                         os.path.join(out, 'durable_task_monitor_linux_64'), '.'],
-                     os.path.join(tree, 'src', 'cmd', 'bash'), os.path.join(self.logs, 'durable-task-monitor.log'), env=env)
-        if step.name == 'workflow-cps':
-            core = os.path.join(self.m2, 'org', 'jenkins-ci', 'main', 'jenkins-core', recipe.JENKINS,
-                                f'jenkins-core-{recipe.JENKINS}.jar')
-            jar = self.compile_stand_in('support-core-api', [core])
-            g = 'io.jenkins.plugins.gitops-sync.stand-in'
-            self.install_file(g, 'support-core-api', '1', 'jar', source=jar)
-            self.install_file(g, 'support-core-api', '1', 'pom', text=stand_in_pom(
-                g, 'support-core-api', '1', 'jar', 'Stand-in: the part of support-core API workflow-cps compiles against',
-                'MIT License'))
+        step.prepare(self, step, tree)
         poms.write(tree + '/.prepared', f'{time.time() - t0:.0f}s\n')
+
+    def yarn(self, step, cwd, script):
+        """`yarn install` and `yarn SCRIPT` with Node's corepack, packages from the npm registry."""
+        registry = npm_registry().rstrip('/')
+        env = dict(self.env, COREPACK_NPM_REGISTRY=registry, COREPACK_ENABLE_DOWNLOAD_PROMPT='0',
+                   COREPACK_HOME=os.path.join(self.dir, 'corepack'), YARN_NPM_REGISTRY_SERVER=registry,
+                   YARN_ENABLE_GLOBAL_CACHE='false', YARN_ENABLE_IMMUTABLE_INSTALLS='false',
+                   YARN_CACHE_FOLDER=os.path.join(self.dir, 'yarn-cache'), YARN_ENABLE_TELEMETRY='0')
+        log = os.path.join(self.logs, f'{step.name}-js.log')
+        self.run(f'{step.name} JavaScript (yarn install)', ['corepack', 'yarn', 'install'], cwd, log, env=env)
+        self.run(f'{step.name} JavaScript (yarn {script})', ['corepack', 'yarn', script], cwd, log + '.build', env=env)
+
+    def go_build(self, what, cwd, out, **env):
+        """One static Go binary of the package in `cwd` (GOOS, GOARCH and the like in `env`)."""
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        self.run(f'{what} (go build)', ['go', 'build', '-trimpath', '-ldflags=-s -w', '-o', out, '.'], cwd,
+                 os.path.join(self.logs, f'{what}.log'), env=dict(self.env, CGO_ENABLED='0', GOTOOLCHAIN='local', **env))
 
     # -- the steps ---------------------------------------------------------------------------------
 
@@ -422,7 +422,7 @@ class Build:
             poms.write(tree + '/.patched', '')
         version = tag_version(step.tag)
         args = poms.version_properties(poms.version_template(os.path.join(tree, step.pom or 'pom.xml')), version)
-        self.prepare(step, tree, mvn)
+        self.prepare(step, tree)
         cmd = [mvn, '-B', '-ntp', '-s', self.build_settings] + SKIP_CHECKS
         if step.kind == 'plugin':
             cmd += ['-Dlicense.skip', '-Dmaven.site.skip', f'-Djenkins.version={recipe.JENKINS}',
@@ -457,7 +457,7 @@ class Build:
         war = os.path.join(self.m2, 'org', 'jenkins-ci', 'main', 'jenkins-war', recipe.JENKINS,
                            f'jenkins-war-{recipe.JENKINS}.war')
         if not os.path.isfile(war):
-            die(f'{war} is missing although the build is marked done; remove {self.done} to rebuild')
+            raise BuildError(f'{war} is missing although the build is marked done; remove {self.done} to rebuild')
         if built:
             say(f'built {built} steps in {time.time() - START:.0f} s; local repository {du(self.m2)}')
         print(f'MAVEN_HOME={self.maven_home}')
@@ -468,18 +468,6 @@ class Build:
 SKIP_CHECKS = ['-DskipTests', '-Dmaven.test.skip=true', '-Denforcer.skip', '-Dspotless.check.skip', '-Dspotless.skip',
                '-Dspotbugs.skip', '-Dcheckstyle.skip', '-Dmaven.javadoc.skip', '-Dinvoker.skip', '-Djacoco.skip',
                '-Dmaven.source.skip', '-Dgpg.skip', '-Dmaven.buildNumber.skip', '-Daccess-modifier-checker.skip']
-
-
-def pin_dependencies(text, built):
-    def dependency(m):
-        block = m.group(0)
-        g = re.search(r'<groupId>([^<]*)</groupId>', block)
-        a = re.search(r'<artifactId>([^<]*)</artifactId>', block)
-        key = (g.group(1), a.group(1)) if g and a else None
-        if key in built and '<scope>import</scope>' not in block:
-            block = re.sub(r'<version>[^<]*</version>', f'<version>{built[key]}</version>', block, count=1)
-        return block
-    return re.sub(r'<dependency>(?:(?!</dependency>).)*</dependency>', dependency, text, flags=re.S)
 
 
 def stand_in_pom(group, artifact, version, packaging, description, license_name):
@@ -494,8 +482,17 @@ def du(path):
     return out[0] if out else '?'
 
 
+def main(args):
+    try:
+        if args and args[0] == 'cache-dir':
+            print(cache_dir(source_dir()))
+        else:
+            Build().main()
+    except (BuildError, poms.PomError) as e:
+        print(f'jenkins: error: {e}', file=sys.stderr, flush=True)
+        return 1
+    return 0
+
+
 if __name__ == '__main__':
-    if len(sys.argv) > 1 and sys.argv[1] == 'cache-dir':
-        print(cache_dir(source_dir()))
-    else:
-        Build().main()
+    sys.exit(main(sys.argv[1:]))

@@ -2,8 +2,10 @@
 ../shared/jenkins-src (see ../shared/reference/jenkins-from-source.md for why each adjustment exists).
 
 A row is a Step: the tarball (repository, tag), the version it is installed as (its tag without the
-artifact prefix), the adjustments of its POMs before the build, and extra Maven arguments.
+artifact prefix), the adjustments of its POMs before the build, a preparation Maven would otherwise make
+with tools from Jenkins' servers, and extra Maven arguments.
 """
+import os
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -38,7 +40,7 @@ class Step:
     keep_test_deps: tuple = ()     # POMs (relative paths) whose test dependencies are kept
     drop: tuple = ()               # optional dependencies not built here (plugins)
     drop_sources: Optional[str] = None  # regex: main sources that only serve a dropped dependency
-    pre: Optional[str] = None      # name of a preparation in build.py (JavaScript bundle, Go binary)
+    prepare: Optional[Callable] = None  # prepare(build, step, src_dir) once before the first build of a tree
     pom: Optional[str] = None      # build this POM instead of the root one
 
 
@@ -58,8 +60,7 @@ def _harness(src):
 
 
 def _git_client(src):
-    poms.sub(src + '/pom.xml', r'(<artifactId>org.eclipse.jgit.http.server</artifactId>\s*<version>)[^<]*',
-             rf'\g<1>{JGIT_HTTP_SERVER}')
+    poms.dependency_version(src, 'org.eclipse.jgit.http.server', JGIT_HTTP_SERVER)
 
 
 def _jackson_annotations(src):
@@ -72,16 +73,35 @@ def _war(src):
     poms.execution_off(src, 'detached-plugins', 'war/pom.xml')
 
 
+STAND_IN_GROUP = 'io.jenkins.plugins.gitops-sync.stand-in'
+
+
 def _workflow_cps(src):
     # support-core is optional in workflow-cps but used directly by two nested classes; a stub of
     # its API (provided scope) lets them compile; at run time Jenkins skips them, as without support-core.
-    p = src + '/plugin/pom.xml'
-    text = poms.read(p)
-    i = text.index('</dependencyManagement>')
-    j = text.index('<dependencies>', i) + len('<dependencies>')
-    stub = ('\n    <dependency><groupId>io.jenkins.plugins.gitops-sync.stand-in</groupId>'
-            '<artifactId>support-core-api</artifactId><version>1</version><scope>provided</scope></dependency>')
-    poms.write(p, text[:j] + stub + text[j:])
+    poms.add_dependency(src, 'plugin/pom.xml', STAND_IN_GROUP, 'support-core-api', '1', 'provided')
+
+
+# Preparations, each given the build (its yarn, Go and stand-in helpers), the step and its source tree.
+
+def _jenkins_js(build, step, src):
+    build.yarn(step, src, 'build')
+
+
+def _workflow_cps_js(build, step, src):
+    build.yarn(step, os.path.join(src, 'plugin'), 'mvnbuild')
+    # the stand-in of support-core's API that _workflow_cps makes the plugin compile against
+    core = build.artifact('org.jenkins-ci.main', 'jenkins-core', JENKINS, 'jar')
+    build.install_stand_in('support-core-api', [core], STAND_IN_GROUP, 'support-core-api', '1',
+                           'Stand-in: the part of support-core API workflow-cps compiles against')
+
+
+def _durable_task_monitor(build, step, src):
+    # The library's binaries are made in Docker; here one Go build for this platform.
+    poms.execution_off(src, 'docker-generate-binaries', 'pom.xml')
+    out = os.path.join(src, 'target', 'classes', 'io', 'jenkins', 'plugins', 'lib-durable-task',
+                       'durable_task_monitor_linux_64')
+    build.go_build('durable_task_monitor', os.path.join(src, 'src', 'cmd', 'bash'), out, GOOS='linux', GOARCH='amd64')
 
 
 def _lib(repo, tag, **kw):
@@ -116,7 +136,7 @@ WAR_CHAIN = [
     _lib('jenkinsci+stapler-maven-plugin', '264.vb_f59b_4f9c62d'),
     _lib('jenkinsci+license-maven-plugin', '184.v19c87b_6b_a_9a_c'),
     _lib('jenkinsci+maven-hpi-plugin', '3.1773.v3646231d4c22'),
-    Step('jenkins', 'jenkinsci+jenkins', 'jenkins-' + JENKINS, kind='jenkins', patch=_war, pre='jenkins-js',
+    Step('jenkins', 'jenkinsci+jenkins', 'jenkins-' + JENKINS, kind='jenkins', patch=_war, prepare=_jenkins_js,
          keep_test_deps=('war/pom.xml',),  # the war reads winstone's version from them
          args=['-pl', 'bom,websocket/spi,websocket/jetty12-ee9,cli,core,war',
                '-Dskip.installnodecorepack', '-Dskip.corepack', '-Dskip.npm', '-Dskip.yarn']),
@@ -185,11 +205,11 @@ PLUGINS = [
     _plugin('workflow-api', '1413.v2ff1a_5e720fa_'),
     _plugin('workflow-support', '1015.v785e5a_b_b_8b_22'),
     _plugin('workflow-scm-step', '466.va_d69e602552b_'),
-    _plugin('lib-durable-task', '79.v132950154068', repo='lib-durable-task', pre='durable-task-monitor'),
+    _plugin('lib-durable-task', '79.v132950154068', repo='lib-durable-task', prepare=_durable_task_monitor),
     _plugin('durable-task', '686.v80ff80875b_82'),
     _plugin('workflow-durable-task-step', '1479.v56e587f413a_7'),
     _plugin('workflow-job', '1571.1580.v18e46842c125'),
-    _plugin('workflow-cps', '4350.vcc65d4958821', patch=_workflow_cps, drop=('support-core',), pre='workflow-cps-js',
+    _plugin('workflow-cps', '4350.vcc65d4958821', patch=_workflow_cps, drop=('support-core',), prepare=_workflow_cps_js,
             args=['-Dskip.installnodecorepack', '-Dskip.corepack', '-Dskip.npm', '-Dskip.yarn']),
     _plugin('workflow-basic-steps', '1098.v808b_fd7f8cf4'),
 ]

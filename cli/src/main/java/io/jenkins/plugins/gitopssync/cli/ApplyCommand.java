@@ -5,11 +5,9 @@ import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
-import io.jenkins.plugins.gitopssync.engine.report.Totals;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +48,8 @@ abstract class ApplyCommand implements Callable<Integer> {
             description = "Put every namespaced object in this namespace, whatever its manifest says.")
     String targetNamespace;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Parallel API requests per apply stage. Default: 8.")
+    @Option(names = "--concurrency", paramLabel = "N", description = "Parallel API requests per apply stage, 1 to "
+            + SyncRequest.MAX_CONCURRENCY + ". Default: " + SyncRequest.DEFAULT_CONCURRENCY + ".")
     int concurrency;
 
     @Option(names = "--prune", description = "Delete objects this ApplySet applied before that are no longer in Git.")
@@ -113,7 +112,7 @@ abstract class ApplyCommand implements Callable<Integer> {
             }
             new ResultPrinter(console).print(result, showDiffs(console));
             reports.write(result, env, console);
-            return ExitCodes.forSync(result);
+            return ExitCodes.of(result);
         } catch (RuntimeException e) {
             writeFailure(env, console, name, revision, e);
             throw e;
@@ -125,9 +124,9 @@ abstract class ApplyCommand implements Callable<Integer> {
         if (reports.report == null && reports.badge == null) {
             return;
         }
-        SyncResult failed = new SyncResult(revision == null ? "" : revision, source.path, name == null ? "" : name,
-                SyncStatus.Failed, dryRun(), List.of(), Totals.of(List.of()), Map.of(), 0, 0,
-                List.of(env.redactor().redact(String.valueOf(e.getMessage()))), List.of());
+        SyncResult failed = SyncResult.builder(revision == null ? "" : revision, source.path, name == null ? "" : name)
+                .status(SyncStatus.Failed).dryRun(dryRun())
+                .errors(List.of(env.redactor().redact(String.valueOf(e.getMessage())))).build();
         try {
             reports.write(failed, env, console);
         } catch (RuntimeException ignored) {

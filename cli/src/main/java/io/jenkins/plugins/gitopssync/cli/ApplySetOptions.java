@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
 import picocli.CommandLine.Option;
 
@@ -12,9 +13,9 @@ final class ApplySetOptions {
                     + "e.g. shop-1a2b3c4d.")
     String applySet;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = "default",
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = SyncRequest.DEFAULT_NAMESPACE,
             description = "Namespace of the ApplySet Secret, and of namespaced objects that name none. "
-                    + "Default: default.")
+                    + "Default: ${DEFAULT-VALUE}.")
     String namespace;
 
     String name(SourceOptions source, Environment env) {

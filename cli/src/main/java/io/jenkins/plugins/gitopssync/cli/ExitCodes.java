@@ -2,9 +2,13 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
-import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.engine.report.Verdict;
 
-/** Exit codes, as flux diff and argocd app diff use them: 0 nothing to do, 1 differences, 2 error. */
+/**
+ * Exit codes, as flux diff and argocd app diff use them: 0 nothing to do, 1 differences, 2 error. What counts as
+ * which is the engine's {@link Verdict}: a sync that applied (correcting drift included) exits 0, a dry run or a
+ * status that leaves differences (drift, or changes waiting in Git) exits 1.
+ */
 final class ExitCodes {
 
     static final int OK = 0;
@@ -14,29 +18,20 @@ final class ExitCodes {
     private ExitCodes() {
     }
 
-    /** diff, and sync --dry-run. */
-    static int forDiff(SyncResult result) {
-        if (result.status() == SyncStatus.Failed) {
+    static int of(Verdict verdict) {
+        if (verdict == Verdict.FAILED) {
             return ERROR;
         }
-        boolean differs = result.totals().changed() > 0 || result.totals().drifted() > 0
-                || result.status() == SyncStatus.Drift || result.status() == SyncStatus.OutOfSync;
-        return differs ? DIFFERENCES : OK;
+        return verdict.leavesDifferences() ? DIFFERENCES : OK;
     }
 
-    /** sync: 0 when applied (drift found is corrected, so not an error), 2 when anything failed. */
-    static int forSync(SyncResult result) {
-        if (result.dryRun()) {
-            return forDiff(result);
-        }
-        return result.status() == SyncStatus.Failed ? ERROR : OK;
+    /** diff, sync and sync --dry-run. */
+    static int of(SyncResult result) {
+        return of(Verdict.of(result));
     }
 
-    /** status: 0 synced, 1 drift, 2 no inventory. */
-    static int forStatus(InventoryStatus status) {
-        if (!status.exists()) {
-            return ERROR;
-        }
-        return status.drifted().isEmpty() ? OK : DIFFERENCES;
+    /** status: an ApplySet that does not exist is an error. */
+    static int of(InventoryStatus status) {
+        return status.exists() ? of(Verdict.of(status)) : ERROR;
     }
 }

@@ -22,4 +22,10 @@ record GitCheckout(Path worktree, String commitId, String refLabel, boolean clon
     GitCheckout(Path worktree, String commitId, String refLabel, boolean cloned, int updatedRefs) {
         this(worktree, commitId, refLabel, cloned, updatedRefs, null, null);
     }
+
+    /** A directory that is not a Git repository, used as it is. */
+    static GitCheckout plainDirectory(Path dir, Console console) {
+        console.progress("source: " + dir + " (not a Git repository: revision \"" + UNVERSIONED + "\")");
+        return new GitCheckout(dir, UNVERSIONED, "directory", false, 0);
+    }
 }

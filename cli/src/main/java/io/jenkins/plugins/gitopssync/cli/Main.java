@@ -83,9 +83,6 @@ public final class Main {
             String m = k.getMessage();
             return "Kubernetes API: " + (m == null ? k.getClass().getSimpleName() : m.strip());
         }
-        if (e instanceof UnsupportedOperationException && "not yet built".equals(e.getMessage())) {
-            return "this engine build does not implement that yet";
-        }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + m;
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.source.GitUrls;
 import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
 import java.io.File;
 import java.net.URI;
@@ -11,13 +12,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.util.FS;
 
 /**
- * What {@code --repo} names: a Git URL (https, http, ssh, git, file, or scp-like user@host:path), a
- * local Git repository (working copy or bare), or a plain directory that is not a Git repository.
+ * What {@code --repo} names, as git reads it ({@link GitUrls}): a Git URL (https, http, ssh, git, file, or scp-like
+ * [user@]host:path), a local Git repository (working copy or bare), or a plain directory that is not a Git repository.
  * {@code url} never carries a password: one in the URL is refused, since credentials come from the
  * environment only.
  */
@@ -25,27 +25,32 @@ record RepoLocation(Kind kind, String url, Path directory) {
 
     enum Kind { REMOTE, LOCAL_GIT, PLAIN_DIRECTORY }
 
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
-    private static final Pattern SCP_LIKE = Pattern.compile("^[^/@:\\s]+@[^/:\\s]+:.+");
-
     static RepoLocation parse(String repo, Path workingDirectory) {
         if (repo == null || repo.isBlank()) {
             throw new SyncException("--repo is empty: give a Git URL or a local directory");
         }
-        if (repo.startsWith("file:")) {
-            // the same repository as its path: one cache entry and one default ApplySet name for both forms
-            try {
-                return parse(Path.of(new URI(repo)).toString(), workingDirectory);
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                throw new SyncException("--repo " + UrlRedaction.redact(repo) + " is not a valid file URL");
-            }
+        return switch (GitUrls.kind(repo)) {
+            case NETWORK -> new RepoLocation(Kind.REMOTE, withoutCredentials(repo), null);
+            case SCP_LIKE -> new RepoLocation(Kind.REMOTE, repo, null);
+            // a file: URL is the same repository as its path: one cache entry and one default ApplySet name for both
+            case LOCAL -> local(isFileUrl(repo) ? fileUrlPath(repo) : repo, workingDirectory);
+        };
+    }
+
+    private static boolean isFileUrl(String repo) {
+        return repo.regionMatches(true, 0, "file:", 0, 5);
+    }
+
+    private static String fileUrlPath(String repo) {
+        try {
+            return Path.of(new URI(repo)).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new SyncException("--repo " + UrlRedaction.redact(repo) + " is not a valid file URL");
         }
-        if (SCHEME.matcher(repo).matches()) {
-            return new RepoLocation(Kind.REMOTE, withoutCredentials(repo), null);
-        }
-        if (SCP_LIKE.matcher(repo).matches()) {
-            return new RepoLocation(Kind.REMOTE, repo, null);
-        }
+    }
+
+    /** A directory: a Git repository (working copy or bare), or a plain directory. */
+    private static RepoLocation local(String repo, Path workingDirectory) {
         Path dir = workingDirectory.resolve(repo).toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new SyncException("--repo " + repo + ": no such directory (" + dir + "), and not a Git URL");
@@ -99,15 +104,7 @@ record RepoLocation(Kind kind, String url, Path directory) {
 
     /** Last path segment without ".git": "shop" for https://host/org/shop.git. */
     String shortName() {
-        String s = url.replace('\\', '/');
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        if (s.endsWith(".git")) {
-            s = s.substring(0, s.length() - 4);
-        }
-        int cut = Math.max(s.lastIndexOf('/'), s.lastIndexOf(':'));
-        return cut >= 0 ? s.substring(cut + 1) : s;
+        return GitUrls.shortName(url);
     }
 
     static String sha256(String text) {

@@ -2,9 +2,8 @@ package io.jenkins.plugins.gitopssync.cli;
 
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
+import io.jenkins.plugins.gitopssync.engine.report.SummaryLine;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
-import io.jenkins.plugins.gitopssync.engine.report.Totals;
-import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +41,7 @@ final class ResultPrinter {
         if (result.errors().isEmpty() && result.totals().failed() > 0) {
             console.error(failedObjects(result)); // a failed run always says why on stderr
         }
-        console.summary(summary(result));
+        console.summary(SummaryLine.of(result));
     }
 
     /** "2 objects failed: ConfigMap/shop/a (a.yaml:1): <API message>; ...", the first three named. */
@@ -77,28 +76,5 @@ final class ResultPrinter {
         return line.toString();
     }
 
-    /** "revision 1a2b3c4: 3 created, 1 configured (1 drift), 0 pruned, 12 unchanged in 2.1 s, 17 API requests; Synced" */
-    static String summary(SyncResult r) {
-        Totals t = r.totals();
-        StringBuilder s = new StringBuilder("revision ").append(Revisions.shortId(r.revision()));
-        if (r.verification() != null) {
-            s.append(" (signed by ").append(r.verification().signedBy()).append(')');
-        }
-        if (r.dryRun()) {
-            s.append(" (dry run, nothing written)");
-        }
-        s.append(": ").append(t.created()).append(" created, ")
-                .append(t.configured()).append(" configured (").append(t.drifted()).append(" drift), ")
-                .append(t.pruned()).append(" pruned, ")
-                .append(t.unchanged()).append(" unchanged");
-        if (t.skipped() > 0) {
-            s.append(", ").append(t.skipped()).append(" skipped");
-        }
-        if (t.failed() > 0) {
-            s.append(", ").append(t.failed()).append(" failed");
-        }
-        s.append(String.format(Locale.ROOT, " in %.1f s, %d API requests; %s", r.durationMs() / 1000.0,
-                r.apiRequests(), r.status()));
-        return s.toString();
-    }
+
 }

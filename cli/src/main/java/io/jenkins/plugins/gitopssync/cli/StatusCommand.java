@@ -6,7 +6,7 @@ import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SvgBadge;
-import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.engine.report.Verdict;
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,13 +68,12 @@ final class StatusCommand implements Callable<Integer> {
                     Revisions.shortId(a.revision()), a.outcome() == null ? "" : a.outcome(), a.origin(),
                     a.signer() == null ? "" : ", signed: " + a.signer(), a.path() == null ? "" : " (path " + a.path() + ")"));
         }
-        int drift = status.drifted().size();
-        reports.writeBadge(env, console, SvgBadge.render(drift == 0 ? SyncStatus.Synced : SyncStatus.Drift, drift));
+        reports.writeBadge(env, console, SvgBadge.forStatus(status));
         reports.writeReport(env, console, JsonReport.toJson(status));
         console.summary("applyset " + name + " (namespace " + applySet.namespace + "): revision "
                 + Revisions.shortId(status.lastRevision()) + ", path " + status.lastPath() + ", "
-                + status.objectCount() + " objects, " + drift + " drifted, " + status.apiRequests()
-                + " API requests; " + (drift == 0 ? SyncStatus.Synced : SyncStatus.Drift));
-        return ExitCodes.forStatus(status);
+                + status.objectCount() + " objects, " + status.drifted().size() + " drifted, " + status.apiRequests()
+                + " API requests; " + Verdict.of(status).badge());
+        return ExitCodes.of(status);
     }
 }

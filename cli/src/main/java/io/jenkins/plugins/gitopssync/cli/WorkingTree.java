@@ -20,9 +20,7 @@ final class WorkingTree {
             throw new SyncException("--uncommitted needs a local directory, but --repo is the URL " + repo.display());
         }
         if (repo.kind() == RepoLocation.Kind.PLAIN_DIRECTORY) {
-            console.progress("source: " + repo.directory() + " (not a Git repository: revision \""
-                    + GitCheckout.UNVERSIONED + "\")");
-            return new GitCheckout(repo.directory(), GitCheckout.UNVERSIONED, "directory", false, 0);
+            return GitCheckout.plainDirectory(repo.directory(), console);
         }
         try (Git git = Git.open(repo.directory().toFile())) {
             ObjectId head = git.getRepository().resolve("HEAD");

@@ -65,6 +65,15 @@ class BuildCommandTest {
         }
     }
 
+    /** The engine's bounds, as the plugin's forms check them: before anything is read from the cluster. */
+    @Test
+    void concurrencyOutOfBoundsIsRefused() throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n");
+        CliRunner.Run run = new CliRunner(tmp).run("diff", "--repo", tmp.toString(), "--concurrency", "65");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("error: concurrency 65 is out of bounds: give 1 to 64");
+    }
+
     @Test
     void usageErrorsExitWith2() {
         CliRunner cli = new CliRunner(tmp);

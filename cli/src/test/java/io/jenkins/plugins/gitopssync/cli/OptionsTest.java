@@ -40,6 +40,17 @@ class OptionsTest {
                 .matches("infra-apps-[0-9a-f]{8}");
     }
 
+    /** git's reading (the engine's GitUrls): scp-like with or without a user, a scheme, or a path. */
+    @Test
+    void repositoryUrlsAreReadAsGitReadsThem() {
+        assertThat(RepoLocation.parse("git.example:org/infra.git", CWD).kind()).isEqualTo(RepoLocation.Kind.REMOTE);
+        assertThat(RepoLocation.parse("git@git.example:org/infra.git", CWD).kind()).isEqualTo(RepoLocation.Kind.REMOTE);
+        assertThat(RepoLocation.parse("ssh://git@git.example/org/infra.git", CWD).kind()).isEqualTo(RepoLocation.Kind.REMOTE);
+        assertThatThrownBy(() -> RepoLocation.parse("https://ci:token@git.example/org/infra.git", CWD))
+                .hasMessageContaining("holds a password or token").hasMessageNotContaining("token@");
+        assertThatThrownBy(() -> RepoLocation.parse("./no:such", CWD)).hasMessageContaining("no such directory");
+    }
+
     @Test
     void fileUrlAndPathOfOneRepositoryAreTheSameSource(@org.junit.jupiter.api.io.TempDir Path dir) {
         RepoLocation asPath = RepoLocation.parse(dir.toString(), CWD);

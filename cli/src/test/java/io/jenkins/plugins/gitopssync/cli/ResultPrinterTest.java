@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.HookResult;
+import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
-import io.jenkins.plugins.gitopssync.engine.report.Totals;
 import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,8 +28,8 @@ class ResultPrinterTest {
     }
 
     private static SyncResult result(SyncStatus status, boolean dryRun, List<ObjectResult> objects, List<String> errors) {
-        return new SyncResult(REV, "shop", "shop-1a2b3c4d", status, dryRun, objects, Totals.of(objects),
-                Map.of("apply", 1200L), 2100, 17, errors, List.of());
+        return SyncResult.builder(REV, "shop", "shop-1a2b3c4d").status(status).dryRun(dryRun).objects(objects)
+                .phaseMillis(Map.of("apply", 1200L)).durationMs(2100).apiRequests(17).errors(errors).build();
     }
 
     private static final List<ObjectResult> OBJECTS = List.of(
@@ -66,8 +66,19 @@ class ResultPrinterTest {
         String[] printed = print(result(SyncStatus.Drift, true, OBJECTS, List.of()), false, false, true);
         assertThat(printed[0]).contains("configured ConfigMap/shop/x (drift)\n--- live/ConfigMap/shop/x\n+++ desired/ConfigMap/shop/x\n-a\n+b\n")
                 .contains("revision 1a2b3c4 (dry run, nothing written): 1 created");
-        assertThat(ExitCodes.forDiff(result(SyncStatus.Drift, true, OBJECTS, List.of()))).isEqualTo(1);
-        assertThat(ExitCodes.forSync(result(SyncStatus.OutOfSync, true, OBJECTS, List.of()))).isEqualTo(1);
+        assertThat(ExitCodes.of(result(SyncStatus.Drift, true, OBJECTS, List.of()))).isEqualTo(1);
+    }
+
+    /** The engine's verdict: differences left exit 1 (changes pending in Git too); a sync that corrected drift, 0. */
+    @Test
+    void exitCodesFollowTheVerdict() {
+        List<ObjectResult> changes = List.of(obj("Namespace", "", "shop", Action.CREATED, false, "", null));
+        assertThat(ExitCodes.of(result(SyncStatus.OutOfSync, true, changes, List.of()))).isEqualTo(1);
+        assertThat(ExitCodes.of(result(SyncStatus.Synced, false, OBJECTS, List.of()))).as("drift corrected").isZero();
+        assertThat(ExitCodes.of(InventoryStatus.builder("shop", "default").build())).as("no such ApplySet").isEqualTo(2);
+        assertThat(ExitCodes.of(InventoryStatus.builder("shop", "default").exists(true).build())).isZero();
+        assertThat(ExitCodes.of(InventoryStatus.builder("shop", "default").exists(true).drifted(OBJECTS.subList(1, 2))
+                .build())).isEqualTo(1);
     }
 
     @Test
@@ -87,27 +98,26 @@ class ResultPrinterTest {
         assertThat(printed[0]).contains("failed     Deployment/shop/web: Deployment.apps \"web\" is invalid")
                 .contains(", 1 failed in 2.1 s").contains("; Failed");
         assertThat(printed[1]).isEqualTo("error: health: timed out after 5m\n");
-        assertThat(ExitCodes.forSync(failed)).isEqualTo(2);
-        assertThat(ExitCodes.forDiff(failed)).isEqualTo(2);
+        assertThat(ExitCodes.of(failed)).isEqualTo(2);
         SyncResult clean = result(SyncStatus.Synced, true, List.of(obj("Namespace", "", "a", Action.UNCHANGED, false, "", null)),
                 List.of());
-        assertThat(ExitCodes.forDiff(clean)).isZero();
+        assertThat(ExitCodes.of(clean)).isZero();
     }
 
     @Test
     void wavesAndTheirHooksAsTheyRan() {
         List<ObjectResult> objects = List.of(obj("Deployment", "shop", "web", Action.SKIPPED, false, "",
                 "not applied: PreSync wave 0 failed"));
-        SyncResult r = new SyncResult(REV, "shop", "shop-1a2b3c4d", SyncStatus.Failed, false, objects,
-                Totals.of(objects), Map.of(), 3400, 30, List.of("hook Job/shop/migrate-x7k2p (PreSync wave 0, from"
-                + " shop/migrate.yaml:1) failed: BackoffLimitExceeded"), List.of(), null,
-                List.of(new WaveResult("PreSync", 0, 0, 1, "2026-12-07T09:58:31.250Z", 3200, WaveResult.FAILED),
+        SyncResult r = SyncResult.builder(REV, "shop", "shop-1a2b3c4d").status(SyncStatus.Failed).objects(objects)
+                .durationMs(3400).apiRequests(30).errors(List.of("hook Job/shop/migrate-x7k2p (PreSync wave 0, from"
+                + " shop/migrate.yaml:1) failed: BackoffLimitExceeded"))
+                .waves(List.of(new WaveResult("PreSync", 0, 0, 1, "2026-12-07T09:58:31.250Z", 3200, WaveResult.FAILED),
                         new WaveResult("Sync", 0, 1, 0, null, 0, WaveResult.NOT_RUN),
-                        new WaveResult("SyncFail", 0, 0, 1, "2026-12-07T09:58:34.500Z", 120, WaveResult.SYNCED)),
-                List.of(hook("PreSync", "migrate-x7k2p", HookResult.State.FAILED, "hook ... failed", true),
+                        new WaveResult("SyncFail", 0, 0, 1, "2026-12-07T09:58:34.500Z", 120, WaveResult.SYNCED)))
+                .hooks(List.of(hook("PreSync", "migrate-x7k2p", HookResult.State.FAILED, "hook ... failed", true),
                         hook("PreSync", "seed", HookResult.State.SKIPPED, "runs on a first install only, and the"
                                 + " ApplySet has an inventory (an upgrade)", false),
-                        hook("SyncFail", "page-ops", HookResult.State.SUCCEEDED, null, false)), null);
+                        hook("SyncFail", "page-ops", HookResult.State.SUCCEEDED, null, false))).build();
 
         String[] printed = print(r, false, false, false);
 

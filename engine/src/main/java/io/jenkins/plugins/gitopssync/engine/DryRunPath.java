@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitopssync.engine.plan.Plan;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedHook;
 import io.jenkins.plugins.gitopssync.engine.plan.Step;
 import io.jenkins.plugins.gitopssync.engine.prune.Pruner;
+import io.jenkins.plugins.gitopssync.engine.report.EnginePhase;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.HookResult;
 import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
@@ -28,17 +29,17 @@ final class DryRunPath {
     }
 
     void run(Plan plan) {
-        LiveState live = ctx.read(plan, "diff");
+        LiveState live = ctx.read(plan, EnginePhase.DIFF);
         DryRunApplier differ = new DryRunApplier(ctx.api(), ctx.log(), ctx.request().force());
-        ctx.timer().timed("diff", () -> ctx.outcomes().runAll(plan.objects(), p -> OtherOwner.unlessOwnedElsewhere(p,
+        ctx.findings().timer().timed(EnginePhase.DIFF, () -> ctx.findings().outcomes().runAll(plan.objects(), p -> OtherOwner.unlessOwnedElsewhere(p,
                 live.otherOwner(p.ref()), live.record(p.ref()), ctx.log(),
-                () -> differ.diff(p, live.member(p.ref()), live.record(p.ref()))), ctx.pool(), ctx.log()));
+                () -> differ.diff(p, live.member(p.ref()), live.record(p.ref()))), ctx.execution().pool(), ctx.log()));
         if (ctx.request().prune()) {
             List<ObjectRef> stale = Pruner.candidates(live.byKey(), plan.byKey().keySet());
-            Pruner pruner = new Pruner(ctx.api(), ctx.discovery(), ctx.log(), ctx.pool(), ctx.request().timeout());
-            ctx.outcomes().putAll(pruner.preview(stale, live.byKey(), live.records()));
+            Pruner pruner = new Pruner(ctx.api(), ctx.discovery(), ctx.log(), ctx.execution().pool(), ctx.request().timeout());
+            ctx.findings().outcomes().putAll(pruner.preview(stale, live.byKey(), live.records()));
         }
-        ctx.outcomes().all().forEach(this::logPreview);
+        ctx.findings().outcomes().all().forEach(this::logPreview);
         previewSteps(plan, !live.parent().hasInventory());
     }
 
@@ -53,15 +54,15 @@ final class DryRunPath {
         }
         for (PlannedHook h : plan.hooksNotRunOn(firstInstall)) {
             HookResult skipped = HookResults.notOn(h, firstInstall);
-            ctx.steps().hooks(List.of(skipped));
+            ctx.findings().steps().hooks(List.of(skipped));
             ctx.log().info("would not run hook " + h.describe() + ": it " + skipped.error());
         }
     }
 
     private void preview(Step step, String outcome, String note, boolean announce) {
-        ctx.steps().wave(new WaveResult(step.phase().word(), step.wave(), step.objects().size(), step.hooks().size(),
+        ctx.findings().steps().wave(new WaveResult(step.phase().word(), step.wave(), step.objects().size(), step.hooks().size(),
                 null, 0, outcome));
-        ctx.steps().hooks(step.hooks().stream().map(h -> HookResults.planned(h, HookResult.State.WOULD_RUN, note))
+        ctx.findings().steps().hooks(step.hooks().stream().map(h -> HookResults.planned(h, HookResult.State.WOULD_RUN, note))
                 .toList());
         if (announce) {
             ctx.log().info(step.describe() + (note == null ? "" : " (" + note + ")"));

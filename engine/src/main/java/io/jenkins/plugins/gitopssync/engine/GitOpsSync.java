@@ -72,14 +72,9 @@ public final class GitOpsSync implements AutoCloseable {
     }
 
     /**
-     * Observes the sync's progress, in order: "leased" (lease taken, nothing read), "read" (parent and
-     * members read), "widened" (parent widened, nothing applied), then per wave "wave:PHASE:N" (it starts:
-     * the waves before it are done) and "applying:N" (N objects applied; from the worker threads), then
-     * "applied", "pruning:N", "pruned" (before the inventory is recorded), "finished" (and "wave:SyncFail:N"
-     * when SyncFail hooks run).
-     * A dry run, which takes no lease, reports "leased" (nothing read yet) and "read". A hook that throws
-     * stops the sync there, as a killed process would; one that blocks pauses it. Tests use
-     * it to prove that interrupted and overtaken syncs converge.
+     * Observes the sync's progress: the points of {@link Progress}, in its order. A hook that throws stops the sync
+     * there, as a killed process would; one that blocks pauses it. Tests use it to prove that interrupted and
+     * overtaken syncs converge.
      */
     public void setPhaseHook(Consumer<String> hook) {
         this.phaseHook = hook == null ? p -> { } : hook;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine;
 
+import io.jenkins.plugins.gitopssync.engine.report.EnginePhase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -9,16 +10,16 @@ final class PhaseTimer {
 
     private final Map<String, Long> millis = new LinkedHashMap<>();
 
-    <T> T timed(String phase, Supplier<T> body) {
+    <T> T timed(EnginePhase phase, Supplier<T> body) {
         long t0 = System.nanoTime();
         try {
             return body.get();
         } finally {
-            millis.merge(phase, (System.nanoTime() - t0) / 1_000_000, Long::sum);
+            millis.merge(phase.key(), (System.nanoTime() - t0) / 1_000_000, Long::sum);
         }
     }
 
-    void timed(String phase, Runnable body) {
+    void timed(EnginePhase phase, Runnable body) {
         timed(phase, () -> {
             body.run();
             return null;

@@ -39,15 +39,15 @@ final class StatusCheck {
     }
 
     InventoryStatus check(String applySetName, String applySetNamespace) {
-        String ns = applySetNamespace == null || applySetNamespace.isBlank() ? "default" : applySetNamespace;
+        String ns = applySetNamespace == null || applySetNamespace.isBlank() ? SyncRequest.DEFAULT_NAMESPACE
+                : applySetNamespace;
         long before = cluster.requestCount();
         Discovery discovery = Discovery.load(cluster);
         KubeApi api = new KubeApi(cluster);
         ApplySetInventory inventory = new ApplySetInventory(api, applySetName, ns);
         ApplySetParent parent = inventory.read();
         if (!parent.exists()) {
-            return new InventoryStatus(applySetName, ns, false, null, null, 0, List.of(),
-                    cluster.requestCount() - before);
+            return InventoryStatus.builder(applySetName, ns).apiRequests(cluster.requestCount() - before).build();
         }
         ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "gitops-sync-status");
@@ -80,15 +80,16 @@ final class StatusCheck {
             ObjectRef ref = rec.ref();
             ListedObject live = members.get(ref.key());
             if (live == null || live.deleting()) { // a sync creates it (again)
-                drifted.add(ObjectOutcome.result(ref, Action.CREATED, true, "", null, null));
+                drifted.add(ObjectOutcome.drifted(ref, Action.CREATED));
             } else if (!Fingerprint.asRecorded(live, rec)) {
-                drifted.add(ObjectOutcome.result(ref, Action.CONFIGURED, true, "", null, null));
+                drifted.add(ObjectOutcome.drifted(ref, Action.CONFIGURED));
             }
         }
         if (!drifted.isEmpty()) {
             log.info(drifted.size() + " objects of ApplySet " + ns + "/" + applySetName + " drifted since the last sync");
         }
-        return new InventoryStatus(applySetName, ns, true, parent.data().revision(), parent.data().path(),
-                parent.data().objects().size(), drifted, cluster.requestCount() - before, parent.audit());
+        return InventoryStatus.builder(applySetName, ns).exists(true).lastRevision(parent.data().revision())
+                .lastPath(parent.data().path()).objectCount(parent.data().objects().size()).drifted(drifted)
+                .apiRequests(cluster.requestCount() - before).audit(parent.audit()).build();
     }
 }

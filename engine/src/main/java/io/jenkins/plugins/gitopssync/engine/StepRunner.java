@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitopssync.engine.inventory.LiveState;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import io.jenkins.plugins.gitopssync.engine.plan.Step;
+import io.jenkins.plugins.gitopssync.engine.report.EnginePhase;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
 import java.util.List;
@@ -38,16 +39,16 @@ final class StepRunner {
         SyncRequest request = ctx.request();
         this.applier = new Applier(ctx.api(), ctx.log(), request.force(), request.timeout(), ctx.inventory().id());
         this.hooks = new HookRunner(ctx.api(), ctx.inventory().id(), ctx.log(), request.timeout(),
-                ctx.timing().healthPoll(), secrets);
+                ctx.execution().timing().healthPoll(), secrets);
     }
 
     /** True when the wave applied, its hooks succeeded and (with {@code waitMembers}) its members are healthy. */
     boolean run(Step step, boolean waitMembers) {
         long t0 = System.nanoTime();
-        String startedAt = ctx.timing().wall().instant().toString();
-        ctx.phaseHook().accept("wave:" + step.phase().word() + ":" + step.wave());
+        String startedAt = ctx.execution().timing().wall().instant().toString();
+        ctx.reached(Progress.wave(step.phase(), step.wave()));
         boolean ok = applyMembers(step) && runHooks(step) && (!waitMembers || waitHealthy(step.objects()));
-        ctx.steps().wave(new WaveResult(step.phase().word(), step.wave(), step.objects().size(), step.hooks().size(),
+        ctx.findings().steps().wave(new WaveResult(step.phase().word(), step.wave(), step.objects().size(), step.hooks().size(),
                 startedAt, (System.nanoTime() - t0) / 1_000_000, ok ? WaveResult.SYNCED : WaveResult.FAILED));
         return ok;
     }
@@ -57,15 +58,15 @@ final class StepRunner {
         if (step.objects().isEmpty()) {
             return true;
         }
-        StagedApply.Result result = ctx.timer().timed("apply", () -> new StagedApply(ctx.api(), ctx.inventory().id(),
-                ctx.request().timeout(), ctx.log(), ctx.pool()).apply(step.members(), p -> {
+        StagedApply.Result result = ctx.findings().timer().timed(EnginePhase.APPLY, () -> new StagedApply(ctx.api(), ctx.inventory().id(),
+                ctx.request().timeout(), ctx.log(), ctx.execution().pool()).apply(step.members(), p -> {
                     ObjectOutcome o = OtherOwner.unlessOwnedElsewhere(p, live.otherOwner(p.ref()), live.record(p.ref()),
                             ctx.log(), () -> applier.apply(p, live.member(p.ref()), live.record(p.ref())));
-                    ctx.phaseHook().accept("applying:" + appliedCount.incrementAndGet());
+                    ctx.reached(Progress.applying(appliedCount.incrementAndGet()));
                     return o;
-                }, live.records(), ctx.outcomes(), lease::startBatch));
+                }, live.records(), ctx.findings().outcomes(), lease::startBatch));
         if (result.error() != null) {
-            ctx.errors().add(result.error());
+            ctx.findings().errors().add(result.error());
         }
         return result.applied();
     }
@@ -75,10 +76,10 @@ final class StepRunner {
             return true;
         }
         lease.startBatch("running the hooks of " + step.label());
-        HookRunner.Result result = ctx.timer().timed("hooks", () -> hooks.run(step.hooks()));
-        ctx.steps().hooks(result.results());
+        HookRunner.Result result = ctx.findings().timer().timed(EnginePhase.HOOKS, () -> hooks.run(step.hooks()));
+        ctx.findings().steps().hooks(result.results());
         if (result.error() != null) {
-            ctx.errors().add(result.error());
+            ctx.findings().errors().add(result.error());
         }
         return result.error() == null;
     }
@@ -86,7 +87,7 @@ final class StepRunner {
     /** Waits until the members that applied are healthy; their health goes into the result. */
     boolean waitHealthy(List<PlannedObject> objects) {
         List<PlannedObject> check = objects.stream().filter(p -> {
-            ObjectOutcome o = ctx.outcomes().get(p.ref());
+            ObjectOutcome o = ctx.findings().outcomes().get(p.ref());
             return o != null && o.action() != Action.FAILED && o.action() != Action.SKIPPED;
         }).toList();
         if (check.isEmpty()) {
@@ -94,11 +95,11 @@ final class StepRunner {
         }
         ctx.log().info("waiting up to " + ctx.request().timeout().toSeconds() + "s for " + check.size()
                 + " objects to be healthy");
-        HealthChecker.Outcome h = ctx.timer().timed("health", () -> HealthChecker.ofMembers(ctx.api(),
-                ctx.inventory().id(), ctx.log(), ctx.timing().healthPoll()).waitFor(check, ctx.request().timeout()));
-        h.byKey().forEach((k, s) -> ctx.outcomes().setHealth(k, s.display()));
+        HealthChecker.Outcome h = ctx.findings().timer().timed(EnginePhase.HEALTH, () -> HealthChecker.ofMembers(ctx.api(),
+                ctx.inventory().id(), ctx.log(), ctx.execution().timing().healthPoll()).waitFor(check, ctx.request().timeout()));
+        h.byKey().forEach((k, s) -> ctx.findings().outcomes().setHealth(k, s.display()));
         if (h.error() != null) {
-            ctx.errors().add(h.error());
+            ctx.findings().errors().add(h.error());
         }
         return h.error() == null;
     }

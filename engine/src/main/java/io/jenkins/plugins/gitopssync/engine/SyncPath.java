@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitopssync.engine.plan.PlannedHook;
 import io.jenkins.plugins.gitopssync.engine.plan.PlannedObject;
 import io.jenkins.plugins.gitopssync.engine.plan.Step;
 import io.jenkins.plugins.gitopssync.engine.prune.Pruner;
+import io.jenkins.plugins.gitopssync.engine.report.EnginePhase;
 import io.jenkins.plugins.gitopssync.engine.report.HookResult;
 import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
@@ -40,20 +41,20 @@ final class SyncPath {
 
     void run(Plan plan) {
         SyncRequest request = ctx.request();
-        LiveState live = ctx.read(plan, "apply");
+        LiveState live = ctx.read(plan, EnginePhase.APPLY);
         boolean firstInstall = !live.parent().hasInventory();
         List<Step> steps = plan.steps(firstInstall);
         List<ObjectRef> stale = request.prune() ? Pruner.candidates(live.byKey(), plan.byKey().keySet()) : List.of();
         ApplySetParent wide = widen(plan, live);
-        ctx.phaseHook().accept("widened");
+        ctx.reached(Progress.WIDENED);
         for (PlannedHook h : plan.hooksNotRunOn(firstInstall)) {
             HookResult skipped = HookResults.notOn(h, firstInstall);
-            ctx.steps().hooks(List.of(skipped));
+            ctx.findings().steps().hooks(List.of(skipped));
             ctx.log().info("not running hook " + h.describe() + ": it " + skipped.error());
         }
         StepRunner runner = new StepRunner(ctx, lease, live, secrets(plan));
         boolean applied = runSteps(steps, runner, live);
-        ctx.phaseHook().accept("applied");
+        ctx.reached(Progress.APPLIED);
         List<ObjectOutcome> pruned = List.of();
         if (applied && request.prune()) {
             pruned = prune(stale, live);
@@ -61,14 +62,15 @@ final class SyncPath {
             ctx.log().warn("prune skipped because the sync failed before it; " + stale.size()
                     + " objects left for the next sync");
         }
-        ctx.phaseHook().accept("pruned");
+        ctx.reached(Progress.PRUNED);
         recordInventory(plan, live, wide, pruned, applied);
-        ctx.phaseHook().accept("finished");
+        ctx.reached(Progress.RECORDED);
         Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         if (applied && request.waitForHealth() && last != null && last.hooks().isEmpty()) {
             runner.waitHealthy(last.objects());
         }
         runFailHooks(plan.failSteps(firstInstall), runner);
+        ctx.reached(Progress.FINISHED);
     }
 
     /**
@@ -95,12 +97,12 @@ final class SyncPath {
     /** A step after a failed one: its members keep their records, its hooks are not created. */
     private void notRun(Step step, String failed, LiveState live) {
         for (PlannedObject p : step.objects()) {
-            ctx.outcomes().put(ObjectOutcome.skipped(p.ref(), p.source(), "not applied: " + failed + " failed",
+            ctx.findings().outcomes().put(ObjectOutcome.skipped(p.ref(), p.source(), "not applied: " + failed + " failed",
                     live.record(p.ref())));
         }
-        ctx.steps().hooks(step.hooks().stream().map(h -> HookResults.planned(h, HookResult.State.NOT_RUN,
+        ctx.findings().steps().hooks(step.hooks().stream().map(h -> HookResults.planned(h, HookResult.State.NOT_RUN,
                 failed + " failed")).toList());
-        ctx.steps().wave(new WaveResult(step.phase().word(), step.wave(), step.objects().size(), step.hooks().size(),
+        ctx.findings().steps().wave(new WaveResult(step.phase().word(), step.wave(), step.objects().size(), step.hooks().size(),
                 null, 0, WaveResult.NOT_RUN));
     }
 
@@ -109,10 +111,10 @@ final class SyncPath {
         if (failSteps.isEmpty()) {
             return;
         }
-        boolean failed = !ctx.errors().isEmpty() || ctx.outcomes().all().stream().anyMatch(ObjectOutcome::failed);
+        boolean failed = !ctx.findings().errors().isEmpty() || ctx.findings().outcomes().all().stream().anyMatch(ObjectOutcome::failed);
         for (Step step : failSteps) {
             if (!failed) {
-                ctx.steps().hooks(step.hooks().stream().map(h -> HookResults.planned(h, HookResult.State.NOT_RUN,
+                ctx.findings().steps().hooks(step.hooks().stream().map(h -> HookResults.planned(h, HookResult.State.NOT_RUN,
                         "runs only when a sync fails")).toList());
             } else if (!runner.run(step, false)) {
                 return;
@@ -129,19 +131,19 @@ final class SyncPath {
     /** The parent lists the new kinds and namespaces, and the sync this one displaced, before anything is applied. */
     private ApplySetParent widen(Plan plan, LiveState live) {
         List<DisplacedSync> displacedNow = lease.displaced().map(d -> List.of(DisplacedSync.of(d.holder(),
-                d.leaseDuration(), live.parent(), ctx.timing().wall().instant().getEpochSecond()))).orElse(List.of());
+                d.leaseDuration(), live.parent(), ctx.execution().timing().wall().instant().getEpochSecond()))).orElse(List.of());
         lease.startBatch("recording the new kinds in the inventory");
-        return ctx.timer().timed("apply", () -> ctx.inventory().widen(live.parent(), plan.groupKinds(),
+        return ctx.findings().timer().timed(EnginePhase.INVENTORY, () -> ctx.inventory().widen(live.parent(), plan.groupKinds(),
                 plan.namespaces(), displacedNow));
     }
 
     private List<ObjectOutcome> prune(List<ObjectRef> stale, LiveState live) {
         lease.startBatch("pruning");
-        Pruner pruner = new Pruner(ctx.api(), ctx.discovery(), ctx.log(), ctx.pool(), ctx.request().timeout());
+        Pruner pruner = new Pruner(ctx.api(), ctx.discovery(), ctx.log(), ctx.execution().pool(), ctx.request().timeout());
         AtomicInteger prunedCount = new AtomicInteger();
-        List<ObjectOutcome> pruned = ctx.timer().timed("prune", () -> pruner.prune(stale, live.byKey(), live.records(),
-                () -> ctx.phaseHook().accept("pruning:" + prunedCount.incrementAndGet())));
-        ctx.outcomes().putAll(pruned);
+        List<ObjectOutcome> pruned = ctx.findings().timer().timed(EnginePhase.PRUNE, () -> pruner.prune(stale, live.byKey(), live.records(),
+                () -> ctx.reached(Progress.pruning(prunedCount.incrementAndGet()))));
+        ctx.findings().outcomes().putAll(pruned);
         return pruned;
     }
 
@@ -151,8 +153,8 @@ final class SyncPath {
         SyncRequest request = ctx.request();
         InventoryRecorder recorder = new InventoryRecorder(ctx.inventory(), request.source().revision(),
                 request.source().path(), verification == null ? null : verification.auditText(), request.origin(),
-                ctx.timing().wall());
-        ctx.timer().timed("prune", () -> recorder.record(wide, SyncContext.desired(plan), live.byKey(),
-                ctx.outcomes().records(), Pruner.released(pruned), applied));
+                ctx.execution().timing().wall());
+        ctx.findings().timer().timed(EnginePhase.INVENTORY, () -> recorder.record(wide, SyncContext.desired(plan), live.byKey(),
+                ctx.findings().outcomes().records(), Pruner.released(pruned), applied));
     }
 }

@@ -1,14 +1,17 @@
 package io.jenkins.plugins.gitopssync.engine;
 
+import io.jenkins.plugins.gitopssync.engine.identity.NamespaceNames;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * What to sync and how: the one options model of the command line, the Pipeline step, the freestyle step
- * and the trigger. Every option has a named default below; the builder starts from them.
+ * What to sync and how: the one options model of the command line, the Pipeline step and the freestyle step.
+ * Every option has a named default below; the builder starts from them. A value no default can stand for (a
+ * concurrency out of bounds) is refused here, so every front end refuses what the engine would.
  *
  * @param source           the checked-out repository, revision and path
  * @param applySetName     name of the ApplySet parent Secret (the inventory)
@@ -22,7 +25,8 @@ import java.time.Duration;
  * @param waitForHealth    wait until applied objects are healthy; on by default (a sync that returns before
  *                         its Deployments rolled out has not shown they work)
  * @param timeout          health wait (and CRD establishment) limit; default 5 minutes
- * @param concurrency      parallel API calls inside one apply stage; default 8
+ * @param concurrency      parallel API calls inside one apply stage, 1 to {@value #MAX_CONCURRENCY}; 0 for the
+ *                         default, 8
  * @param leaseDuration    how long the sync's lease lasts without renewal (renewed every third of it):
  *                         after it, a stalled sync can be overtaken; default 60 s
  * @param signatureCheck   when set, the revision's signatures are verified before anything is rendered or
@@ -39,7 +43,7 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
                           Duration leaseDuration, SignatureCheck signatureCheck, String origin,
                           RenderOptions renderOptions) {
 
-    public static final String DEFAULT_NAMESPACE = "default";
+    public static final String DEFAULT_NAMESPACE = NamespaceNames.DEFAULT;
     public static final boolean DEFAULT_PRUNE = false;
     public static final boolean DEFAULT_ALLOW_EMPTY = false;
     public static final boolean DEFAULT_DRY_RUN = false;
@@ -47,6 +51,11 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
     public static final boolean DEFAULT_WAIT_FOR_HEALTH = true;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
     public static final int DEFAULT_CONCURRENCY = 8;
+    /**
+     * The bound the plugin's forms always had: more parallel requests from one sync would take a large share of
+     * what the API server runs at once (priority and fairness gives each priority level a limited number).
+     */
+    public static final int MAX_CONCURRENCY = 64;
     public static final Duration DEFAULT_LEASE_DURATION = SyncLease.DEFAULT_DURATION;
 
     public SyncRequest {
@@ -62,7 +71,10 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         if (timeout == null) {
             timeout = DEFAULT_TIMEOUT;
         }
-        if (concurrency < 1) {
+        concurrencyProblem(concurrency).ifPresent(problem -> {
+            throw new SyncException(problem);
+        });
+        if (concurrency == 0) {
             concurrency = DEFAULT_CONCURRENCY;
         }
         if (leaseDuration == null || leaseDuration.toSeconds() < 1) {
@@ -74,6 +86,13 @@ public record SyncRequest(ManifestSource source, String applySetName, String app
         if (renderOptions == null) {
             renderOptions = RenderOptions.defaults();
         }
+    }
+
+    /** Why a concurrency cannot be used, or empty: 0 means the default, 1 to {@value #MAX_CONCURRENCY} are used as given. */
+    public static Optional<String> concurrencyProblem(int concurrency) {
+        return concurrency >= 0 && concurrency <= MAX_CONCURRENCY ? Optional.empty()
+                : Optional.of("concurrency " + concurrency + " is out of bounds: give 1 to " + MAX_CONCURRENCY
+                        + " parallel requests (0 for the default, " + DEFAULT_CONCURRENCY + ")");
     }
 
     public static Builder builder(ManifestSource source, String applySetName) {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine;
 
 import io.jenkins.plugins.gitopssync.engine.apply.ObjectOutcome;
-import io.jenkins.plugins.gitopssync.engine.apply.Outcomes;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
 import io.jenkins.plugins.gitopssync.engine.cluster.Discovery;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
@@ -18,6 +17,7 @@ import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
 import io.jenkins.plugins.gitopssync.engine.render.RenderedChart;
 import io.jenkins.plugins.gitopssync.engine.render.Renderer;
 import io.jenkins.plugins.gitopssync.engine.render.Rendering;
+import io.jenkins.plugins.gitopssync.engine.report.EnginePhase;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
@@ -28,7 +28,6 @@ import io.jenkins.plugins.gitopssync.engine.verify.RevisionVerifier;
 import io.jenkins.plugins.gitopssync.engine.verify.SignatureCheck;
 import io.jenkins.plugins.gitopssync.engine.verify.Signer;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifiedRevision;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,10 +45,8 @@ final class SyncRun {
     private final SyncRequest request;
     private final Consumer<String> phaseHook;
     private final Timing timing;
-    private final List<String> errors = new ArrayList<>();
-    private final PhaseTimer timer = new PhaseTimer();
-    private final Outcomes outcomes = new Outcomes();
-    private final StepRecords steps = new StepRecords();
+    private final Findings findings = new Findings();
+    private final PhaseTimer timer = findings.timer();
     /** Values that must not leave memory (decrypted, substituted from secrets, secret chart parameters). */
     private final SecretValues secrets;
     /** Who signed the revision, when the request asked for a signature check. */
@@ -81,9 +78,9 @@ final class SyncRun {
             }
         } catch (SyncException e) {
             // not logged: the result carries it, and every caller prints the result's errors
-            errors.add(e.getMessage());
+            findings.errors().add(e.getMessage());
         } catch (RuntimeException e) {
-            errors.add("sync stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            findings.errors().add("sync stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {
             pool.shutdownNow();
         }
@@ -107,18 +104,18 @@ final class SyncRun {
         checkApplySetName(request.applySetName());
         // before anything is rendered or read from the cluster: a refused revision costs no request
         if (request.signatureCheck() != null) {
-            verification = timer.timed("verify", () -> verify(request.signatureCheck(), request.source().revision(), log));
+            verification = timer.timed(EnginePhase.VERIFY, () -> verify(request.signatureCheck(), request.source().revision(), log));
         }
-        RenderOptions options = timer.timed("render", () -> withVariables(request.renderOptions()));
+        RenderOptions options = timer.timed(EnginePhase.RENDER, () -> withVariables(request.renderOptions()));
         // a chart is rendered for the cluster (its version and API versions), so discovery comes first; a plain
         // render keeps its order and its requests
         boolean isChart = Renderer.isChart(request.source());
-        Discovery early = isChart ? timer.timed("plan", () -> Discovery.load(cluster)) : null;
-        ChartTarget target = isChart ? timer.timed("plan", () -> chartTarget(early)) : null;
-        Rendering rendering = timer.timed("render", () -> GitOpsSync.render(request.source(), options, target, log));
+        Discovery early = isChart ? timer.timed(EnginePhase.PLAN, () -> Discovery.load(cluster)) : null;
+        ChartTarget target = isChart ? timer.timed(EnginePhase.PLAN, () -> chartTarget(early)) : null;
+        Rendering rendering = timer.timed(EnginePhase.RENDER, () -> GitOpsSync.render(request.source(), options, target, log));
         chart = rendering.chart();
-        Discovery discovery = early != null ? early : timer.timed("plan", () -> Discovery.load(cluster));
-        Plan plan = timer.timed("plan", () -> Planner.plan(rendering.manifests(), new Placement(request.applySetName(),
+        Discovery discovery = early != null ? early : timer.timed(EnginePhase.PLAN, () -> Discovery.load(cluster));
+        Plan plan = timer.timed(EnginePhase.PLAN, () -> Planner.plan(rendering.manifests(), new Placement(request.applySetName(),
                 request.applySetNamespace(), request.defaultNamespace(), request.targetNamespace()), discovery, log));
         refuseEmptyPrune(plan);
         return new Prepared(discovery, plan);
@@ -174,7 +171,7 @@ final class SyncRun {
     /** No lease: a dry run writes nothing. */
     private void dryRun(Discovery discovery, Plan plan, ExecutorService pool) {
         KubeApi api = new KubeApi(cluster);
-        phaseHook.accept("leased");
+        phaseHook.accept(Progress.LEASED);
         new DryRunPath(context(api, discovery, pool)).run(plan);
     }
 
@@ -185,7 +182,7 @@ final class SyncRun {
         try {
             // every write of this sync passes the lease's fence: once overtaken, it writes nothing more
             SyncContext ctx = context(unfenced.fencedBy(lease), discovery, pool);
-            phaseHook.accept("leased");
+            phaseHook.accept(Progress.LEASED);
             new SyncPath(ctx, lease, verification).run(plan);
         } finally {
             lease.close();
@@ -194,21 +191,19 @@ final class SyncRun {
 
     private SyncContext context(KubeApi api, Discovery discovery, ExecutorService pool) {
         ApplySetInventory inventory = new ApplySetInventory(api, request.applySetName(), request.applySetNamespace());
-        return new SyncContext(request, api, discovery, inventory, pool, log, timer, phaseHook, outcomes, steps, errors,
-                timing);
+        return new SyncContext(request, api, discovery, inventory, findings, new Execution(pool, log, phaseHook, timing));
     }
 
+    /** Not logged: every caller prints the result's {@link io.jenkins.plugins.gitopssync.engine.report.SummaryLine}. */
     private SyncResult result(long started, long requestsBefore) {
-        List<ObjectResult> objects = outcomes.all().stream().map(ObjectOutcome::result)
+        List<ObjectResult> objects = findings.outcomes().all().stream().map(ObjectOutcome::result)
                 .map(o -> secrets.isEmpty() ? o : o.masked(secrets::maskDiff)).toList();
         Totals totals = Totals.of(objects);
-        SyncStatus status = SyncStatus.of(!errors.isEmpty(), totals, request.dryRun());
-        long duration = (System.nanoTime() - started) / 1_000_000;
-        long requests = cluster.requestCount() - requestsBefore;
-        log.info((request.dryRun() ? "diff " : "sync ") + status + " at " + request.source().revision() + ": "
-                + totals.summary() + "; " + duration + " ms, " + requests + " API requests");
-        return new SyncResult(request.source().revision(), request.source().path(), request.applySetName(), status,
-                request.dryRun(), objects, totals, timer.millis(), duration, requests, errors, log.warnings(),
-                verification, steps.waves(), steps.hooks(), chart).masked(secrets::mask);
+        return SyncResult.builder(request.source().revision(), request.source().path(), request.applySetName())
+                .status(SyncStatus.of(!findings.errors().isEmpty(), totals, request.dryRun())).dryRun(request.dryRun())
+                .objects(objects).totals(totals).phaseMillis(timer.millis())
+                .durationMs((System.nanoTime() - started) / 1_000_000).apiRequests(cluster.requestCount() - requestsBefore)
+                .errors(findings.errors()).warnings(log.warnings()).verification(verification)
+                .waves(findings.steps().waves()).hooks(findings.steps().hooks()).chart(chart).build().masked(secrets::mask);
     }
 }

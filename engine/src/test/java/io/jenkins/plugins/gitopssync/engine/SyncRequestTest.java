@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.nio.file.Path;
@@ -36,6 +37,20 @@ class SyncRequestTest {
         assertThat(r.timeout()).isEqualTo(SyncRequest.DEFAULT_TIMEOUT);
         assertThat(r.concurrency()).isEqualTo(SyncRequest.DEFAULT_CONCURRENCY);
         assertThat(r.leaseDuration()).isEqualTo(SyncRequest.DEFAULT_LEASE_DURATION);
+    }
+
+    /** One bound for every front end: 0 is the default, 1 to 64 are used, anything else is refused. */
+    @Test
+    void concurrencyOutOfBoundsIsRefused() {
+        assertThat(SyncRequest.builder(SOURCE, "shop").concurrency(SyncRequest.MAX_CONCURRENCY).build().concurrency())
+                .isEqualTo(64);
+        assertThat(SyncRequest.concurrencyProblem(0)).isEmpty();
+        for (int bad : new int[] {-1, SyncRequest.MAX_CONCURRENCY + 1}) {
+            assertThat(SyncRequest.concurrencyProblem(bad)).get().asString().contains("concurrency " + bad)
+                    .contains("1 to 64");
+            assertThatThrownBy(() -> SyncRequest.builder(SOURCE, "shop").concurrency(bad).build())
+                    .isInstanceOf(SyncException.class).hasMessageContaining("out of bounds");
+        }
     }
 
     @Test

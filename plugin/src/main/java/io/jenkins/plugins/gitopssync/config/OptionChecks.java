@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitopssync.engine.SyncRequest;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetNames;
 import io.jenkins.plugins.gitopssync.engine.identity.NamespaceNames;
 import io.jenkins.plugins.gitopssync.engine.options.Durations;
+import io.jenkins.plugins.gitopssync.engine.source.PathGuard;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.util.Locale;
@@ -38,21 +39,10 @@ public final class OptionChecks {
         return null;
     }
 
-    /** The path must stay inside the repository: relative, no ".." segment. */
+    /** The path must stay inside the repository: the engine's rule ({@link PathGuard#refusal}), said in the form's words. */
     public static String path(String path) {
-        if (path == null || path.isBlank()) {
-            return null;
-        }
-        String p = path.trim().replace('\\', '/');
-        if (p.startsWith("/") || p.matches("^[A-Za-z]:.*")) {
-            return Messages.OptionChecks_PathAbsolute(path);
-        }
-        for (String segment : p.split("/")) {
-            if (segment.equals("..")) {
-                return Messages.OptionChecks_PathEscapes(path);
-            }
-        }
-        return null;
+        return PathGuard.refusal(path).map(r -> r == PathGuard.Refusal.ABSOLUTE ? Messages.OptionChecks_PathAbsolute(path)
+                : Messages.OptionChecks_PathEscapes(path)).orElse(null);
     }
 
     public static String timeout(String timeout) {
@@ -84,8 +74,9 @@ public final class OptionChecks {
         return null;
     }
 
+    /** The engine's bounds ({@link SyncRequest#concurrencyProblem}). */
     public static String concurrency(int concurrency) {
-        return concurrency < 0 || concurrency > 64 ? Messages.OptionChecks_Concurrency() : null;
+        return SyncRequest.concurrencyProblem(concurrency).isPresent() ? Messages.OptionChecks_Concurrency() : null;
     }
 
     /** A connection is a kubeconfig credential, or a server URL with a token credential, or neither (in-cluster). */

@@ -4,9 +4,9 @@ import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.engine.source.GitUrls;
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import io.jenkins.plugins.gitopssync.engine.verify.Signer;
-import io.jenkins.plugins.gitopssync.sync.GitRefs;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +135,7 @@ public final class SyncRecord implements Serializable {
     public String getRevision() { return revision; }
     public String getShortRevision() { return Revisions.shortId(revision); }
     /** A web link to the commit for http(s) repositories, else null. */
-    public String getRevisionLink() { return GitRefs.commitLink(url, revision); }
+    public String getRevisionLink() { return GitUrls.commitLink(url, revision); }
     public String getPath() { return path; }
     public String getApplySet() { return applySet; }
     public SyncStatus getStatus() { return status; }

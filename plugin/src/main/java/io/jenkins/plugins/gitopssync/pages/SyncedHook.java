@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.pages;
 
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.report.HookResult;
 import java.io.Serializable;
 import org.kohsuke.accmod.Restricted;
@@ -51,6 +52,6 @@ public final class SyncedHook implements Serializable {
 
     /** kind/namespace/name, as in every message. */
     public String getDisplayName() {
-        return namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+        return ObjectRef.displayName(kind, namespace, name);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.pages;
 
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.Messages;
 import java.io.Serializable;
@@ -109,6 +110,6 @@ public final class SyncedObject implements Serializable {
 
     /** kind/namespace/name, as in every message. */
     public String getDisplayName() {
-        return namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+        return ObjectRef.displayName(kind, namespace, name);
     }
 }

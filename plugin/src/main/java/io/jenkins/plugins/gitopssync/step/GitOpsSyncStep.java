@@ -189,11 +189,11 @@ public class GitOpsSyncStep extends Step implements SyncSettings {
             SyncRunner.Outcome outcome = SyncRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
                     c.get(Launcher.class), c.get(TaskListener.class), options,
                     expander == null ? Set.of() : expander.getSensitiveVariables());
-            if (outcome.verdict().outcome() == ResultPolicy.Outcome.UNSTABLE) {
+            if (outcome.decision().outcome() == ResultPolicy.Outcome.UNSTABLE) {
                 // marks this step (and its stage) unstable in the Pipeline views, not only the build
                 FlowNode node = c.get(FlowNode.class);
                 if (node != null) {
-                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(outcome.verdict().message()));
+                    node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(outcome.decision().message()));
                 }
             }
             return StepResult.of(outcome.record(), outcome.detailUrl());

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.sync;
 
 import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.engine.report.Verdict;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.pages.SyncedObject;
 import java.util.ArrayList;
@@ -9,9 +10,10 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * Decides what a sync's outcome means for the build: a failed sync fails it with the engine's
- * message; drift makes it UNSTABLE in a dry run, or fails it when failOnDrift is set (in a real sync
- * the drift was corrected, so the build only fails when failOnDrift asks for it).
+ * What a sync's outcome means for the build, by the engine's rule ({@link Verdict#severity}): a failed sync fails it
+ * with the engine's message; drift makes it UNSTABLE in a dry run, or fails it when failOnDrift is set (in a real
+ * sync the drift was corrected, so the build only fails when failOnDrift asks for it); changes waiting in Git leave
+ * it SUCCESS. This class only says it in the build's words.
  */
 @Restricted(NoExternalUse.class)
 public final class ResultPolicy {
@@ -19,29 +21,25 @@ public final class ResultPolicy {
     public enum Outcome { SUCCESS, UNSTABLE, FAILURE }
 
     /** The outcome and, unless SUCCESS, the message that explains it. */
-    public record Verdict(Outcome outcome, String message) {
+    public record Decision(Outcome outcome, String message) {
     }
 
     private ResultPolicy() {
     }
 
-    public static Verdict decide(SyncRecord r, boolean failOnDrift) {
-        if (r.isFailedSync() || r.getFailed() > 0) {
-            return new Verdict(Outcome.FAILURE, failureMessage(r));
+    public static Decision decide(SyncRecord r, boolean failOnDrift) {
+        Verdict verdict = Verdict.of(r.getStatus(), r.getFailed(), r.getDrifted(), r.isDryRun());
+        if (verdict == Verdict.FAILED) {
+            return new Decision(Outcome.FAILURE, failureMessage(r));
         }
-        int drifted = r.getDrifted();
-        if (drifted > 0) {
-            String what = Messages.ResultPolicy_Drifted(drifted, r.getApplySet(),
-                    names(r.getDriftedObjects(), drifted - r.getDriftedObjects().size()));
-            if (failOnDrift) {
-                return new Verdict(Outcome.FAILURE, what + (r.isDryRun() ? "" : " " + Messages.ResultPolicy_DriftCorrected())
-                        + "; " + Messages.ResultPolicy_FailOnDrift());
-            }
-            if (r.isDryRun()) {
-                return new Verdict(Outcome.UNSTABLE, what + ".");
-            }
-        }
-        return new Verdict(Outcome.SUCCESS, null);
+        String drift = verdict.foundDrift() ? Messages.ResultPolicy_Drifted(r.getDrifted(), r.getApplySet(),
+                names(r.getDriftedObjects(), r.getDrifted() - r.getDriftedObjects().size())) : null;
+        return switch (verdict.severity(failOnDrift)) {
+            case ERROR -> new Decision(Outcome.FAILURE, drift + (r.isDryRun() ? "" : " " + Messages.ResultPolicy_DriftCorrected())
+                    + "; " + Messages.ResultPolicy_FailOnDrift());
+            case WARNING -> new Decision(Outcome.UNSTABLE, drift + ".");
+            case OK -> new Decision(Outcome.SUCCESS, null);
+        };
     }
 
     static String failureMessage(SyncRecord r) {

@@ -41,8 +41,8 @@ public final class SyncRunner {
     private SyncRunner() {
     }
 
-    /** What the caller gets back: the recorded sync, the address of its detail page, and the verdict. */
-    public record Outcome(SyncRecord record, String detailUrl, ResultPolicy.Verdict verdict) {
+    /** What the caller gets back: the recorded sync, the address of its detail page, and what it meant for the build. */
+    public record Outcome(SyncRecord record, String detailUrl, ResultPolicy.Decision decision) {
     }
 
     /**
@@ -95,17 +95,17 @@ public final class SyncRunner {
         String detailUrl = detailUrl(run, action);
         SyncSummary.lines(record, detailUrl).forEach(log::println);
 
-        ResultPolicy.Verdict verdict = ResultPolicy.decide(record, options.failOnDrift());
-        switch (verdict.outcome()) {
-            case FAILURE -> throw new AbortException(verdict.message());
+        ResultPolicy.Decision decision = ResultPolicy.decide(record, options.failOnDrift());
+        switch (decision.outcome()) {
+            case FAILURE -> throw new AbortException(decision.message());
             case UNSTABLE -> {
-                log.println(PREFIX + Messages.SyncRunner_Unstable(verdict.message()));
+                log.println(PREFIX + Messages.SyncRunner_Unstable(decision.message()));
                 run.setResult(Result.UNSTABLE);
             }
             case SUCCESS -> {
             }
         }
-        return new Outcome(record, detailUrl, verdict);
+        return new Outcome(record, detailUrl, decision);
     }
 
     /** The runner as the agent sees it: a proxy calling back over the channel, or itself on the controller. */

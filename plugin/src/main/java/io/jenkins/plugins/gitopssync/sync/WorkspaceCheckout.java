@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
 import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
+import io.jenkins.plugins.gitopssync.engine.source.GitUrls;
 import io.jenkins.plugins.gitopssync.engine.source.RefNames;
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
@@ -50,7 +51,7 @@ public final class WorkspaceCheckout {
      * every job configurer allows it in the global settings ({@link GitOpsGlobalSettings}).
      */
     static void refuseLocalOnController(String url, boolean onController) throws AbortException {
-        if (onController && !GitOpsGlobalSettings.get().isAllowLocalRepositoriesOnController() && GitRefs.isLocal(url)) {
+        if (onController && !GitOpsGlobalSettings.get().isAllowLocalRepositoriesOnController() && GitUrls.isLocal(url)) {
             throw new AbortException(Messages.GitCheckout_LocalOnController(UrlRedaction.redact(url)));
         }
     }
@@ -81,7 +82,7 @@ public final class WorkspaceCheckout {
                 git.checkout().ref(ref).execute();
             } else {
                 Map<String, ObjectId> refs = git.getRemoteReferences(url, null, false, false);
-                String name = GitRefs.remoteRefName(refs.keySet(), ref);
+                String name = RefNames.pick(refs.keySet(), ref);
                 if (name == null && RefNames.mayBeAbbreviatedId(ref)) {
                     return checkoutAbbreviated(git, dir, remote, url, ref);
                 }
@@ -160,6 +161,6 @@ public final class WorkspaceCheckout {
         Map<String, ObjectId> refs = git.getRemoteReferences(url, null, false, false);
         Map<String, String> names = new HashMap<>();
         refs.forEach((k, v) -> names.put(k, v == null ? null : v.name()));
-        return GitRefs.remoteRevision(names, ref);
+        return RefNames.advertisedCommit(names, ref);
     }
 }

@@ -18,7 +18,6 @@ import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.pages.JobGitOpsAction;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
 import io.jenkins.plugins.gitopssync.sync.CredentialResolver;
-import io.jenkins.plugins.gitopssync.sync.GitRefs;
 import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
 import java.io.IOException;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopssync.trigger;
 
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
-import io.jenkins.plugins.gitopssync.sync.GitRefs;
 import java.util.Optional;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;

@@ -54,14 +54,14 @@ class GitOpsViewsTest {
                 new ObjectResult("batch", "v1", "Job", "shop", "migrate", Action.FAILED, false, "", "spec.template: field is immutable",
                         "deploy/job.yaml:1", null));
         return new SyncResult(REV, "deploy", applySet, SyncStatus.Failed, false, objects, Totals.of(objects), Map.of(), 2300, 12,
-                List.of(), List.of("deprecated API: batch/v1beta1"));
+                List.of(), List.of("deprecated API: batch/v1beta1"), null, List.of(), List.of(), null);
     }
 
     static SyncResult syncedResult(String applySet) {
         List<ObjectResult> objects = List.of(
                 new ObjectResult("", "v1", "ConfigMap", "shop", "cfg", Action.CREATED, false, "", null, "cfg.yaml:1", null));
         return new SyncResult(REV, ".", applySet, SyncStatus.Synced, false, objects, Totals.of(objects), Map.of(), 800, 5,
-                List.of(), List.of());
+                List.of(), List.of(), null, List.of(), List.of(), null);
     }
 
     /** A completed build with these syncs recorded as a sync records them: build.xml, and its JSON report beside it. */
@@ -128,7 +128,7 @@ class GitOpsViewsTest {
                     drift ? "-  data: hand-edited\n+  data: from-git-" + i + "\n" : "", null, "cm.yaml:" + (3 * i + 1), null));
         }
         return new SyncResult(REV, "big", "big", SyncStatus.Synced, false, objects, Totals.of(objects), Map.of(), 900, 14,
-                List.of(), List.of());
+                List.of(), List.of(), null, List.of(), List.of(), null);
     }
 
     @Test

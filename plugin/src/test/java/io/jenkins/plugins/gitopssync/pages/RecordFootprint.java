@@ -101,6 +101,7 @@ class RecordFootprint {
                     "apps/app-" + i + ".yaml:1", kind.equals("Deployment") ? "Current" : null));
         }
         return new SyncResult("1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b", "apps", "bench", SyncStatus.Synced, false, objects,
-                Totals.of(objects), Map.of("render", 100L, "apply", 900L), 5000, n + 10, List.of(), List.of());
+                Totals.of(objects), Map.of("render", 100L, "apply", 900L), 5000, n + 10, List.of(), List.of(),
+                null, List.of(), List.of(), null);
     }
 }

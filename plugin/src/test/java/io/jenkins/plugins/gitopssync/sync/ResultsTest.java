@@ -36,7 +36,7 @@ class ResultsTest {
         SyncRecord r = record(SyncStatus.Failed, false,
                 List.of(object("Deployment", "apps", "web", "failed", false, "spec.selector: field is immutable")),
                 List.of());
-        ResultPolicy.Verdict v = ResultPolicy.decide(r, false);
+        ResultPolicy.Decision v = ResultPolicy.decide(r, false);
         assertEquals(ResultPolicy.Outcome.FAILURE, v.outcome());
         assertTrue(v.message().contains("Deployment/apps/web (deploy/app.yaml:1): spec.selector: field is immutable"), v.message());
         SyncRecord unreachable = record(SyncStatus.Failed, false, List.of(), List.of("cluster unreachable: connection refused"));

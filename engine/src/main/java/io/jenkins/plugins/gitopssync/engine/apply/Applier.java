@@ -175,17 +175,8 @@ public final class Applier {
         Map<String, Object> live = GoneWait.until(api, p.resource(), ref.namespace(), ref.name(),
                 System.nanoTime() + timeout.toNanos());
         if (live != null) {
-            throw new ApiException(408, "Timeout", "still being deleted after " + timeout.toSeconds() + "s"
-                    + GoneWait.finalizers(live), null, "delete", p.resource().groupResource(), ref.namespace(), null);
-        }
-    }
-
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(0, "Interrupted", "interrupted", null, "wait", "", "", e);
+            throw ApiException.gaveUpWaiting("still being deleted after " + timeout.toSeconds() + "s"
+                    + GoneWait.finalizers(live), new ApiException.Call("delete", p.resource().groupResource(), ref.namespace()));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
+import io.jenkins.plugins.gitopssync.engine.cluster.Pause;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
@@ -59,7 +60,7 @@ public final class CrdWaiter {
                 throw new SyncException("CustomResourceDefinitions not Established within " + timeout.toSeconds() + "s: "
                         + String.join(", ", pending));
             }
-            Applier.sleep(250);
+            Pause.millis(250);
         }
     }
 }

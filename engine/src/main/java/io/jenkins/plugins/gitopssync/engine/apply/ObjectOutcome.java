@@ -43,9 +43,16 @@ public record ObjectOutcome(ObjectRef ref, ObjectResult result, ObjectRecord rec
         return new ObjectOutcome(ref, result(ref, Action.PRUNED, false, diff, null, null), null);
     }
 
-    /** The bare result, for callers that report without an inventory record (the status check). */
-    public static ObjectResult result(ObjectRef ref, Action action, boolean drift, String diff, String error,
-                                      String source) {
+    /**
+     * What a status check reports of a drifted member: the action a sync would take (create it again, or configure
+     * it), without a diff (there is no source to diff against).
+     */
+    public static ObjectResult drifted(ObjectRef ref, Action wouldBe) {
+        return result(ref, wouldBe, true, "", null, null);
+    }
+
+    private static ObjectResult result(ObjectRef ref, Action action, boolean drift, String diff, String error,
+                                       String source) {
         return new ObjectResult(ref.group(), ref.version(), ref.kind(), ref.namespace(), ref.name(), action, drift,
                 diff == null ? "" : diff, error, source, null);
     }

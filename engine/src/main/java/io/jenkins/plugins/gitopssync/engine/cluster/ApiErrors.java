@@ -1,13 +1,45 @@
 package io.jenkins.plugins.gitopssync.engine.cluster;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Turns an error answer of the API server, or a failure to reach it, into what a user can act on. */
+/** Turns an error answer of the API server, or a failure to reach it, into a short reason a user can act on. */
 public final class ApiErrors {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ApiErrors() {
+    }
+
+    /**
+     * The server's answer to a failed call: the message, reason and field causes of its Status body; a body that is
+     * no Status leaves the HTTP code as the message (bodies may echo input, so they are never quoted).
+     */
+    static ApiException answer(int code, byte[] body, ApiException.Call call) {
+        String message = "HTTP " + code;
+        String reason = "";
+        List<String> causes = new ArrayList<>();
+        try {
+            Map<String, Object> status = JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
+            if (status.get("message") != null) {
+                message = status.get("message").toString();
+            }
+            reason = status.get("reason") == null ? "" : status.get("reason").toString();
+            if (status.get("details") instanceof Map<?, ?> d && d.get("causes") instanceof List<?> cs) {
+                for (Object c : cs) {
+                    if (c instanceof Map<?, ?> cm) {
+                        Object f = cm.get("field");
+                        causes.add((f == null ? "" : f + ": ") + cm.get("message"));
+                    }
+                }
+            }
+        } catch (Exception ignored) {
+            // not a Status: the HTTP code stays the message
+        }
+        return ApiException.answered(code, reason, message, causes, call);
     }
 
     /** The innermost message with its type: "ConnectException: Failed to connect to /127.0.0.1:6443 ..." */
@@ -21,30 +53,5 @@ public final class ApiErrors {
         String m = deepest.getMessage();
         String type = deepest.getClass().getSimpleName();
         return m == null ? type : type + ": " + m;
-    }
-
-    /** An error response: the server's Status message, reason and field causes; the HTTP code when it sent none. */
-    static ApiException fromResponse(int code, byte[] body, String verb, String resource, String namespace) {
-        String message = "HTTP " + code;
-        String reason = "";
-        List<String> causes = new ArrayList<>();
-        try {
-            Map<String, Object> status = KubeApi.parse(body);
-            if (status.get("message") != null) {
-                message = status.get("message").toString();
-            }
-            reason = status.get("reason") == null ? "" : status.get("reason").toString();
-            if (status.get("details") instanceof Map<?, ?> d && d.get("causes") instanceof List<?> cs) {
-                for (Object c : cs) {
-                    if (c instanceof Map<?, ?> cm) {
-                        Object f = cm.get("field");
-                        causes.add((f == null ? "" : f + ": ") + cm.get("message"));
-                    }
-                }
-            }
-        } catch (RuntimeException ignored) {
-            // not a Status: keep the HTTP code as the message (bodies may echo input, so never include them)
-        }
-        return new ApiException(code, reason, message, causes, verb, resource, namespace, null);
     }
 }

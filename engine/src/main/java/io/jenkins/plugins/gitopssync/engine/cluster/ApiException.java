@@ -5,29 +5,61 @@ import java.util.List;
 /**
  * An error answer from the API server (or a failure to reach it, code 0). {@code message} is the
  * server's Status message; {@code causes} the field-level causes of a 422 ("spec.selector: field is
- * immutable"). Never holds a request body.
+ * immutable"). Never holds a request body. Made by the factories below, one per way a call can fail.
  */
 public class ApiException extends RuntimeException {
 
     /** The reason of a request that ran out of the time its caller had left. */
     public static final String TIMED_OUT = "TimedOut";
 
+    /**
+     * Which call failed, for messages: the Kubernetes verb (get, list, create, patch, update, delete, or wait for
+     * a wait between calls), the resource ("deployments.apps", "secrets"; "" for none) and the namespace ("" for
+     * none or cluster-scoped).
+     */
+    public record Call(String verb, String resource, String namespace) {
+
+        public Call {
+            resource = resource == null ? "" : resource;
+            namespace = namespace == null ? "" : namespace;
+        }
+
+        /** A wait between calls, on no resource. */
+        public static final Call WAIT = new Call("wait", "", "");
+    }
+
     private final int code;
     private final String reason;
-    private final String verb;
-    private final String resource;
-    private final String namespace;
+    private final Call call;
     private final List<String> causes;
 
-    public ApiException(int code, String reason, String message, List<String> causes, String verb, String resource,
-                        String namespace, Throwable cause) {
+    private ApiException(int code, String reason, String message, List<String> causes, Call call, Throwable cause) {
         super(message, cause);
         this.code = code;
         this.reason = reason == null ? "" : reason;
-        this.causes = causes == null ? List.of() : List.copyOf(causes);
-        this.verb = verb;
-        this.resource = resource;
-        this.namespace = namespace == null ? "" : namespace;
+        this.causes = List.copyOf(causes);
+        this.call = call;
+    }
+
+    /** The server's answer to a call: its HTTP code, Status reason and message, and the field causes. */
+    public static ApiException answered(int code, String reason, String message, List<String> causes, Call call) {
+        return new ApiException(code, reason, message, causes, call, null);
+    }
+
+    /** No answer came: the cluster could not be reached ({@code reason} ConnectionFailed) or not in time. */
+    public static ApiException unanswered(String reason, String message, Call call, Throwable cause) {
+        return new ApiException(0, reason, message, List.of(), call, cause);
+    }
+
+    /** A call or a wait between calls was interrupted (the build aborted, the JVM stopping). */
+    public static ApiException interrupted(Call call, InterruptedException cause) {
+        return new ApiException(0, "Interrupted", call == Call.WAIT ? "interrupted while waiting" : "interrupted", List.of(),
+                call, cause);
+    }
+
+    /** A wait for the server to finish something (a deletion) ran out of the sync's time. */
+    public static ApiException gaveUpWaiting(String message, Call call) {
+        return new ApiException(408, "Timeout", message, List.of(), call, null);
     }
 
     public int code() {
@@ -44,16 +76,16 @@ public class ApiException extends RuntimeException {
 
     /** The HTTP method turned into the Kubernetes verb: get, list, create, patch, update, delete. */
     public String verb() {
-        return verb;
+        return call.verb();
     }
 
     /** "deployments.apps", "secrets". */
     public String resource() {
-        return resource;
+        return call.resource();
     }
 
     public String namespace() {
-        return namespace;
+        return call.namespace();
     }
 
     public boolean isNotFound() {
@@ -79,8 +111,8 @@ public class ApiException extends RuntimeException {
 
     /** "permission denied: cannot patch deployments.apps in namespace shop" (without the object). */
     public String permissionMessage() {
-        return "permission denied: cannot " + verb + " " + resource
-                + (namespace.isEmpty() ? " (cluster-scoped)" : " in namespace " + namespace);
+        return "permission denied: cannot " + verb() + " " + resource()
+                + (namespace().isEmpty() ? " (cluster-scoped)" : " in namespace " + namespace());
     }
 
     /** True for the errors a delete and re-create can fix: changing a field the server will not change. */

@@ -24,7 +24,7 @@ public final class GoneWait {
             if (System.nanoTime() > deadline) {
                 return live;
             }
-            sleep();
+            Pause.millis(POLL_MILLIS);
         }
     }
 
@@ -32,14 +32,5 @@ public final class GoneWait {
     public static String finalizers(Map<String, Object> live) {
         Object finalizers = ObjectMaps.at(live, "metadata", "finalizers");
         return finalizers instanceof List<?> l && !l.isEmpty() ? ", held by the finalizers " + l : "";
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(0, "Interrupted", "interrupted", null, "wait", "", "", e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +33,7 @@ public final class KubeApi {
     private static final long TIMEOUT_SECONDS = ClusterAccess.CALL_TIMEOUT.toSeconds();
 
     private static final long NO_DEADLINE = Long.MAX_VALUE;
+    static final String JSON_TYPE = "application/json";
 
     private final ClusterAccess access;
     private final String base;
@@ -73,8 +75,9 @@ public final class KubeApi {
     /** Server-side apply with our field manager and forced conflicts (we own the fields we declare). */
     public Applied apply(ResourceInfo r, String namespace, String name, Map<String, Object> body, boolean dryRun) {
         String q = "?fieldManager=" + FIELD_MANAGER + "&force=true" + (dryRun ? "&dryRun=All" : "");
-        Response resp = send("PATCH", path(r, namespace, name) + q, "application/apply-patch+yaml", ObjectMaps.toJson(body),
-                "patch", r, namespace);
+        ApiRequest patch = ApiRequest.write("PATCH", path(r, namespace, name) + q, "application/apply-patch+yaml",
+                ObjectMaps.toJson(body), call("patch", r, namespace));
+        Response resp = send(dryRun ? patch.dryRun() : patch);
         return new Applied(resp.code == 201, withType(resp.json(), r));
     }
 
@@ -101,7 +104,7 @@ public final class KubeApi {
     /** GET; null when absent. */
     public Map<String, Object> get(ResourceInfo r, String namespace, String name) {
         try {
-            return withType(send("GET", path(r, namespace, name), null, null, "get", r, namespace).json(), r);
+            return withType(send(ApiRequest.read(path(r, namespace, name), call("get", r, namespace))).json(), r);
         } catch (ApiException e) {
             if (e.isNotFound()) {
                 return null;
@@ -113,8 +116,7 @@ public final class KubeApi {
     /** LIST in one namespace, or in all when namespace is null (cluster-scoped kinds: null). */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> list(ResourceInfo r, String namespace, String labelSelector) {
-        Map<String, Object> list = send("GET", listPath(r, namespace, labelSelector), null, null, "list", r, namespace)
-                .json();
+        Map<String, Object> list = send(listRequest(r, namespace, labelSelector)).json();
         List<Map<String, Object>> out = new ArrayList<>();
         if (list.get("items") instanceof List<?> items) {
             for (Object o : items) {
@@ -130,32 +132,32 @@ public final class KubeApi {
      */
     public List<ListedObject> listCompact(ResourceInfo r, String namespace, String labelSelector,
                                           Predicate<ListedObject> keepJson) {
-        HttpResponse<InputStream> resp = exchange("GET", listPath(r, namespace, labelSelector), null, null, "list", r,
-                namespace, "application/json", InputStream.class);
+        ApiRequest req = listRequest(r, namespace, labelSelector);
+        HttpResponse<InputStream> resp = exchange(req, InputStream.class);
         try (InputStream body = resp.body()) {
             if (!resp.isSuccessful()) {
-                throw ApiErrors.fromResponse(resp.code(), body.readAllBytes(), "list", r.groupResource(), namespace);
+                throw ApiErrors.answer(resp.code(), body.readAllBytes(), req.call());
             }
             return ListReader.read(body, r, keepJson);
         } catch (IOException e) {
-            throw new ApiException(0, "ConnectionFailed", "cannot read a LIST of " + r.groupResource() + " from " + base
-                    + ": " + ApiErrors.connectionReason(e), null, "list", r.groupResource(), namespace, e);
+            throw ApiException.unanswered("ConnectionFailed", "cannot read a LIST of " + r.groupResource() + " from "
+                    + base + ": " + ApiErrors.connectionReason(e), req.call(), e);
         }
     }
 
-    private String listPath(ResourceInfo r, String namespace, String labelSelector) {
+    private ApiRequest listRequest(ResourceInfo r, String namespace, String labelSelector) {
         String p = path(r, namespace, null);
         if (labelSelector != null) {
             p += "?labelSelector=" + URLEncoder.encode(labelSelector, StandardCharsets.UTF_8);
         }
-        return p;
+        return ApiRequest.read(p, call("list", r, namespace));
     }
 
     /** DELETE; false when it was already gone. */
     public boolean delete(ResourceInfo r, String namespace, String name, String propagationPolicy) {
         String body = "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"propagationPolicy\":\"" + propagationPolicy + "\"}";
         try {
-            send("DELETE", path(r, namespace, name), "application/json", body, "delete", r, namespace);
+            send(ApiRequest.write("DELETE", path(r, namespace, name), JSON_TYPE, body, call("delete", r, namespace)));
             return true;
         } catch (ApiException e) {
             if (e.isNotFound()) {
@@ -170,7 +172,7 @@ public final class KubeApi {
         String body = "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"preconditions\":{\"resourceVersion\":\""
                 + resourceVersion + "\"}}";
         try {
-            send("DELETE", path(r, namespace, name), "application/json", body, "delete", r, namespace);
+            send(ApiRequest.write("DELETE", path(r, namespace, name), JSON_TYPE, body, call("delete", r, namespace)));
         } catch (ApiException e) {
             if (!e.isNotFound() && !e.isConflict()) {
                 throw e;
@@ -180,14 +182,14 @@ public final class KubeApi {
 
     /** RFC 6902 JSON patch. */
     public Map<String, Object> jsonPatch(ResourceInfo r, String namespace, String name, String patch) {
-        return withType(send("PATCH", path(r, namespace, name), "application/json-patch+json", patch, "patch", r, namespace)
-                .json(), r);
+        return withType(send(ApiRequest.write("PATCH", path(r, namespace, name), "application/json-patch+json", patch,
+                call("patch", r, namespace))).json(), r);
     }
 
     /** POST: the object as created (a name generated from its generateName included). */
     public Map<String, Object> create(ResourceInfo r, String namespace, Map<String, Object> body) {
-        return withType(send("POST", path(r, namespace, null) + "?fieldManager=" + FIELD_MANAGER, "application/json",
-                ObjectMaps.toJson(body), "create", r, namespace).json(), r);
+        return withType(send(ApiRequest.write("POST", path(r, namespace, null) + "?fieldManager=" + FIELD_MANAGER, JSON_TYPE,
+                ObjectMaps.toJson(body), call("create", r, namespace))).json(), r);
     }
 
     /** The last {@code lines} lines of a container's log (the API server asks the pod's node for them). */
@@ -195,14 +197,14 @@ public final class KubeApi {
         ResourceInfo pods = new ResourceInfo("", "v1", "Pod", "pods", true);
         String uri = path(pods, namespace, pod) + "/log?container=" + URLEncoder.encode(container, StandardCharsets.UTF_8)
                 + "&tailLines=" + lines;
-        return new String(send("GET", uri, null, null, "get", pods, namespace, "text/plain, */*").body,
+        return new String(send(ApiRequest.read(uri, call("get", pods, namespace)).accepting("text/plain, */*")).body,
                 StandardCharsets.UTF_8);
     }
 
     /** PUT; the body's resourceVersion makes it conditional (409 when someone else wrote first). */
     public Map<String, Object> update(ResourceInfo r, String namespace, String name, Map<String, Object> body) {
-        return withType(send("PUT", path(r, namespace, name), "application/json", ObjectMaps.toJson(body), "update", r,
-                namespace).json(), r);
+        return withType(send(ApiRequest.write("PUT", path(r, namespace, name), JSON_TYPE, ObjectMaps.toJson(body),
+                call("update", r, namespace))).json(), r);
     }
 
     private String path(ResourceInfo r, String namespace, String name) {
@@ -252,74 +254,76 @@ public final class KubeApi {
         }
     }
 
-    private Response send(String method, String uri, String contentType, String body, String verb, ResourceInfo r,
-                          String namespace) {
-        return send(method, uri, contentType, body, verb, r, namespace, "application/json");
+    private static ApiException.Call call(String verb, ResourceInfo r, String namespace) {
+        return new ApiException.Call(verb, r.groupResource(), namespace);
     }
 
-    private Response send(String method, String uri, String contentType, String body, String verb, ResourceInfo r,
-                          String namespace, String accept) {
-        HttpResponse<byte[]> resp = exchange(method, uri, contentType, body, verb, r, namespace, accept, byte[].class);
+    private Response send(ApiRequest req) {
+        HttpResponse<byte[]> resp = exchange(req, byte[].class);
         if (resp.isSuccessful()) {
             return new Response(resp.code(), resp.body());
         }
-        throw ApiErrors.fromResponse(resp.code(), resp.body(), verb, r.groupResource(), namespace);
+        throw ApiErrors.answer(resp.code(), resp.body(), req.call());
     }
 
     /** One request, its response's body as {@code type}: the fence, the deadline and the client's timeouts applied. */
-    private <T> HttpResponse<T> exchange(String method, String uri, String contentType, String body, String verb,
-                                         ResourceInfo r, String namespace, String accept, Class<T> type) {
-        if (fence != null && !"GET".equals(method) && !uri.contains("dryRun=All")) {
+    private <T> HttpResponse<T> exchange(ApiRequest req, Class<T> type) {
+        if (fence != null && req.writes()) {
             fence.beforeWrite(); // as late as possible: right before the request leaves
         }
-        String resource = r.groupResource();
         long timeoutMillis = TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS);
         if (deadlineNanos != NO_DEADLINE) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
             if (left <= 0) {
-                throw timedOut(verb, resource, namespace, null);
+                throw timedOut(req, null);
             }
             timeoutMillis = Math.min(timeoutMillis, left);
         }
         HttpClient http = access.client().getHttpClient();
-        HttpRequest.Builder b = http.newHttpRequestBuilder().uri(uri).header("Accept", accept);
+        HttpRequest.Builder b = http.newHttpRequestBuilder().uri(req.uri()).header("Accept", req.accept());
         if (deadlineNanos != NO_DEADLINE) {
             // fabric8 bounds such a request with a timer that it cancels on completion, which costs two
             // exceptions with stack traces per request: only for the few that have a deadline; the others
             // are bounded by the client's call timeout and the wait below
             b.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         }
-        if (body != null) {
-            b.method(method, contentType, body);
-        } else if (!"GET".equals(method)) {
-            b.method(method, "application/json", "");
+        if (req.body() != null) {
+            b.method(req.method(), req.contentType(), req.body());
+        } else if (!"GET".equals(req.method())) {
+            b.method(req.method(), JSON_TYPE, "");
         }
         // the client's own timeout, and a little more for its retries; with a deadline, not a moment past it
-        long waitMillis = deadlineNanos == NO_DEADLINE ? timeoutMillis + 10_000 : timeoutMillis;
-        java.util.concurrent.CompletableFuture<HttpResponse<T>> call = http.sendAsync(b.build(), type);
+        return await(http.sendAsync(b.build(), type), req,
+                deadlineNanos == NO_DEADLINE ? timeoutMillis + 10_000 : timeoutMillis);
+    }
+
+    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> call, ApiRequest req, long waitMillis) {
         try {
             return call.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(0, "Interrupted", "interrupted", null, verb, resource, namespace, e);
+            throw ApiException.interrupted(req.call(), e);
         } catch (TimeoutException e) {
             call.cancel(true);
             if (deadlineNanos != NO_DEADLINE) {
-                throw timedOut(verb, resource, namespace, e);
+                throw timedOut(req, e);
             }
-            throw new ApiException(0, "ConnectionFailed", "cannot reach the cluster at " + base + ": "
-                    + ApiErrors.connectionReason(e), null, verb, resource, namespace, e);
+            throw unreachable(req, e);
         } catch (ExecutionException e) {
             if (deadlineNanos != NO_DEADLINE && System.nanoTime() >= deadlineNanos) {
-                throw timedOut(verb, resource, namespace, e);
+                throw timedOut(req, e);
             }
-            throw new ApiException(0, "ConnectionFailed", "cannot reach the cluster at " + base + ": "
-                    + ApiErrors.connectionReason(e), null, verb, resource, namespace, e);
+            throw unreachable(req, e);
         }
     }
 
-    private ApiException timedOut(String verb, String resource, String namespace, Exception cause) {
-        return new ApiException(0, ApiException.TIMED_OUT, "the cluster at " + base + " did not answer within the time"
-                + " left", null, verb, resource, namespace, cause);
+    private ApiException unreachable(ApiRequest req, Exception cause) {
+        return ApiException.unanswered("ConnectionFailed", "cannot reach the cluster at " + base + ": "
+                + ApiErrors.connectionReason(cause), req.call(), cause);
+    }
+
+    private ApiException timedOut(ApiRequest req, Exception cause) {
+        return ApiException.unanswered(ApiException.TIMED_OUT, "the cluster at " + base + " did not answer within the"
+                + " time left", req.call(), cause);
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
@@ -29,10 +28,6 @@ public final class ObjectMaps {
             return null;
         }
         return SERIALIZATION.convertValue(resource, LinkedHashMap.class);
-    }
-
-    public static GenericKubernetesResource toResource(Map<String, Object> map) {
-        return SERIALIZATION.convertValue(map, GenericKubernetesResource.class);
     }
 
     public static <T extends HasMetadata> T convert(Object from, Class<T> type) {

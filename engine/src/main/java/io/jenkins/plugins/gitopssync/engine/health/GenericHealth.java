@@ -25,24 +25,18 @@ final class GenericHealth implements KindHealth {
 
     @Override
     public HealthStatus assess(Map<String, Object> obj) {
-        Map<String, Object> stalled = ObjectMaps.condition(obj, "Stalled");
-        if (stalled != null && "True".equals(stalled.get("status"))) {
-            return HealthStatus.failed("Stalled: " + text(stalled));
+        Condition stalled = Condition.of(obj, "Stalled");
+        if (stalled != null && "True".equals(stalled.status())) {
+            return HealthStatus.failed("Stalled: " + stalled.text());
         }
-        Map<String, Object> reconciling = ObjectMaps.condition(obj, "Reconciling");
-        if (reconciling != null && "True".equals(reconciling.get("status"))) {
-            return HealthStatus.inProgress("Reconciling: " + text(reconciling));
+        Condition reconciling = Condition.of(obj, "Reconciling");
+        if (reconciling != null && "True".equals(reconciling.status())) {
+            return HealthStatus.inProgress("Reconciling: " + reconciling.text());
         }
-        Map<String, Object> ready = ObjectMaps.condition(obj, "Ready");
-        if (ready != null && !"True".equals(ready.get("status"))) {
-            return HealthStatus.inProgress("not Ready: " + text(ready));
+        Condition ready = Condition.of(obj, "Ready");
+        if (ready != null && !"True".equals(ready.status())) {
+            return HealthStatus.inProgress("not Ready: " + ready.text());
         }
         return HealthStatus.current();
-    }
-
-    static String text(Map<String, Object> condition) {
-        Object reason = condition.get("reason");
-        Object message = condition.get("message");
-        return (reason == null ? "" : reason + (message == null ? "" : ": ")) + (message == null ? "" : message);
     }
 }

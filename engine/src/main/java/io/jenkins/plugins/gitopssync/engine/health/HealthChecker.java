@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ApiException;
 import io.jenkins.plugins.gitopssync.engine.cluster.KubeApi;
 import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
+import io.jenkins.plugins.gitopssync.engine.cluster.Pause;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.identity.HookLabels;
@@ -111,7 +112,7 @@ public final class HealthChecker {
                 log.info("waiting for " + waiting.size() + " objects: " + waiting.get(0) + (waiting.size() > 1 ? " ..." : ""));
                 lastLog = now;
             }
-            sleep(Math.min(pollNanos, Math.max(1_000_000, deadline - now)) / 1_000_000);
+            Pause.millis(Math.min(pollNanos, Math.max(1_000_000, deadline - now)) / 1_000_000);
         }
     }
 
@@ -126,14 +127,5 @@ public final class HealthChecker {
             }
         }
         return out;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for health", e);
-        }
     }
 }

@@ -12,16 +12,16 @@ import java.util.Map;
 public final class HealthRules {
 
     private static final Map<String, KindHealth> BY_GROUP_KIND = Map.of(
-            "apps/Deployment", new DeploymentHealth(),
-            "apps/StatefulSet", new StatefulSetHealth(),
-            "apps/DaemonSet", new DaemonSetHealth(),
-            "batch/Job", new JobHealth(),
-            "/Pod", new PodHealth(),
-            "/PersistentVolumeClaim", new PvcHealth(),
-            "/Service", new ServiceHealth(),
-            "apiextensions.k8s.io/CustomResourceDefinition", new CrdHealth(),
-            "apiregistration.k8s.io/APIService", new ApiServiceHealth(),
-            "apps/ReplicaSet", new ReplicaSetHealth());
+            "apps/Deployment", RolloutHealth::deployment,
+            "apps/StatefulSet", RolloutHealth::statefulSet,
+            "apps/DaemonSet", RolloutHealth::daemonSet,
+            "apps/ReplicaSet", RolloutHealth::replicaSet,
+            "batch/Job", ConditionHealth::job,
+            "apiextensions.k8s.io/CustomResourceDefinition", ConditionHealth::crd,
+            "apiregistration.k8s.io/APIService", ConditionHealth::apiService,
+            "/Pod", PhaseHealth::pod,
+            "/PersistentVolumeClaim", PhaseHealth::pvc,
+            "/Service", new ServiceHealth());
     private static final KindHealth GENERIC = new GenericHealth();
 
     private HealthRules() {

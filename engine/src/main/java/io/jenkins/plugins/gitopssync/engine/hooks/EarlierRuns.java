@@ -36,17 +36,17 @@ final class EarlierRuns {
                 h.hookId()))) {
             String name = ObjectMaps.string(earlier, "metadata", "name");
             if (api.delete(h.resource(), ref.namespace(), name, "Background")) {
-                log.info("deleted " + ref.kind() + "/" + (ref.namespace().isEmpty() ? "" : ref.namespace() + "/") + name
-                        + ", an earlier run of hook " + h.displayName() + " (BeforeHookCreation)");
+                log.info("deleted " + ref.withName(name) + ", an earlier run of hook " + h.displayName()
+                        + " (BeforeHookCreation)");
             }
         }
         if (!h.generated()) {
             Map<String, Object> left = GoneWait.until(api, h.resource(), ref.namespace(), ref.name(),
                     System.nanoTime() + timeout.toNanos());
             if (left != null) {
-                throw new ApiException(408, "Timeout", "its earlier run is still being deleted after "
-                        + timeout.toSeconds() + "s" + GoneWait.finalizers(left), null, "delete",
-                        h.resource().groupResource(), ref.namespace(), null);
+                throw ApiException.gaveUpWaiting("its earlier run is still being deleted after " + timeout.toSeconds()
+                        + "s" + GoneWait.finalizers(left), new ApiException.Call("delete", h.resource().groupResource(),
+                        ref.namespace()));
             }
         }
     }

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 public final class NamespaceNames {
 
     public static final int MAX_LENGTH = 63;
+    /** Kubernetes' own default namespace: where an ApplySet, a release and objects that name none go by default. */
+    public static final String DEFAULT = "default";
     private static final NameRule RULE = new NameRule("no namespace given", "namespace",
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?"), "lower-case letters, digits and '-'", MAX_LENGTH);
 

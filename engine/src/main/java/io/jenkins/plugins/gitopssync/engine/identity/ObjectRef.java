@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitopssync.engine.identity;
 
 import java.io.Serializable;
 import java.util.Comparator;
-import java.util.Map;
 
 /**
  * Identity of one Kubernetes object. {@code group} is "" for the core group; {@code namespace} is ""
@@ -27,13 +26,6 @@ public record ObjectRef(String group, String version, String kind, String namesp
         return new ObjectRef(groupOf(apiVersion), versionOf(apiVersion), kind, namespace, name);
     }
 
-    /** The ref of an object as the API server returns it: its apiVersion, kind, metadata.namespace and name. */
-    public static ObjectRef ofObject(Map<String, Object> object) {
-        Map<?, ?> meta = object.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
-        return of(String.valueOf(object.get("apiVersion")), String.valueOf(object.get("kind")),
-                text(meta.get("namespace")), text(meta.get("name")));
-    }
-
     /** The group of an apiVersion: "" for the core group ("v1"), "apps" for "apps/v1". */
     public static String groupOf(String apiVersion) {
         int slash = apiVersion == null ? -1 : apiVersion.indexOf('/');
@@ -44,10 +36,6 @@ public record ObjectRef(String group, String version, String kind, String namesp
     public static String versionOf(String apiVersion) {
         String av = apiVersion == null ? "" : apiVersion;
         return av.substring(av.indexOf('/') + 1);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 
     /** The group and kind of a CustomResourceDefinition, which stages, waits and health treat apart. */
@@ -90,9 +78,14 @@ public record ObjectRef(String group, String version, String kind, String namesp
         return ORDER.compare(this, o);
     }
 
-    /** kind/namespace/name, or kind/name when cluster-scoped: the form used in every message. */
+    /** {@link #displayName(String, String, String)}. */
     @Override
     public String toString() {
-        return namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+        return displayName(kind, namespace, name);
+    }
+
+    /** kind/namespace/name, or kind/name when cluster-scoped (no namespace): how every message and page names an object. */
+    public static String displayName(String kind, String namespace, String name) {
+        return namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
     }
 }

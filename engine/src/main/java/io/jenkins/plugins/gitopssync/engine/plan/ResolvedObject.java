@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.engine.plan;
 
 import io.jenkins.plugins.gitopssync.engine.cluster.ObjectMaps;
 import io.jenkins.plugins.gitopssync.engine.cluster.ResourceInfo;
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import io.jenkins.plugins.gitopssync.engine.render.Manifest;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ record ResolvedObject(Manifest manifest, Map<String, Object> object, Optional<Re
     String displayName() {
         String name = ObjectMaps.string(object, "metadata", "name");
         String shown = name == null || name.isBlank() ? ObjectMaps.string(object, "metadata", "generateName") + "*" : name;
-        return kind() + "/" + (namespace.isEmpty() ? "" : namespace + "/") + shown;
+        return ObjectRef.displayName(kind(), namespace, shown);
     }
 
     /** Its place in the sync; only after validation, which reports annotations that do not read. */

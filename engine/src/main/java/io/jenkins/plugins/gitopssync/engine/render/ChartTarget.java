@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.render;
 
+import io.jenkins.plugins.gitopssync.engine.identity.NamespaceNames;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record ChartTarget(String releaseName, String namespace, String kubeVersi
 
     public ChartTarget {
         apiVersions = apiVersions == null ? List.of() : List.copyOf(apiVersions);
-        namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
+        namespace = namespace == null || namespace.isBlank() ? NamespaceNames.DEFAULT : namespace;
     }
 
     /** No cluster: Helm's default capabilities. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.report;
 
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.io.Serializable;
 import java.util.Locale;
 
@@ -29,8 +30,8 @@ public record HookResult(String phase, int wave, String group, String version, S
         }
     }
 
-    /** kind/namespace/name as in every message. */
+    /** kind/namespace/name as in every message ({@link ObjectRef#displayName}). */
     public String displayName() {
-        return namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+        return ObjectRef.displayName(kind, namespace, name);
     }
 }

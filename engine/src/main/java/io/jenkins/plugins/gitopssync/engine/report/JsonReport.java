@@ -30,7 +30,6 @@ import java.util.TreeMap;
 public final class JsonReport {
 
     /** Phases in the order they run; others follow alphabetically. */
-    private static final List<String> PHASE_ORDER = List.of("verify", "render", "plan", "diff", "apply", "hooks", "prune", "health");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -207,9 +206,9 @@ public final class JsonReport {
 
     private static Map<String, Long> phases(Map<String, Long> phaseMillis) {
         Map<String, Long> ordered = new LinkedHashMap<>();
-        for (String phase : PHASE_ORDER) {
-            if (phaseMillis.containsKey(phase)) {
-                ordered.put(phase, phaseMillis.get(phase));
+        for (EnginePhase phase : EnginePhase.values()) {
+            if (phaseMillis.containsKey(phase.key())) {
+                ordered.put(phase.key(), phaseMillis.get(phase.key()));
             }
         }
         new TreeMap<>(phaseMillis).forEach(ordered::putIfAbsent);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.report;
 
+import io.jenkins.plugins.gitopssync.engine.identity.ObjectRef;
 import java.io.Serializable;
 import java.util.function.UnaryOperator;
 
@@ -23,8 +24,8 @@ public record ObjectResult(String group, String version, String kind, String nam
                 error == null ? null : mask.apply(error), source, health);
     }
 
-    /** kind/namespace/name as in every message. */
+    /** kind/namespace/name as in every message ({@link ObjectRef#displayName}). */
     public String displayName() {
-        return namespace == null || namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+        return ObjectRef.displayName(kind, namespace, name);
     }
 }

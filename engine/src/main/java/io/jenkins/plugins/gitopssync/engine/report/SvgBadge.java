@@ -18,12 +18,17 @@ public final class SvgBadge {
     private SvgBadge() {
     }
 
+    /** The badge of a sync or dry run: its {@link Verdict#badge()}, with the count of drifted objects. */
     public static String forResult(SyncResult result) {
         if (result == null || result.status() == null) {
             return unknown();
         }
-        int drifted = result.totals() != null ? result.totals().drifted() : result.drifted().size();
-        return render(result.status(), drifted);
+        return render(Verdict.of(result).badge(), result.totals().drifted());
+    }
+
+    /** The badge of a status check of an existing ApplySet. */
+    public static String forStatus(InventoryStatus status) {
+        return render(Verdict.of(status).badge(), status.drifted().size());
     }
 
     public static String render(SyncStatus status, int driftCount) {

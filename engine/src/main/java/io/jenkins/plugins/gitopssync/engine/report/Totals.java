@@ -29,9 +29,13 @@ public record Totals(int created, int configured, int unchanged, int pruned, int
         return created + configured + pruned;
     }
 
-    /** "1 created, 2 configured, ..." as the summary line of a sync says it. */
+    /**
+     * "3 created, 1 configured (1 drift), 0 pruned, 12 unchanged", then skipped and failed objects when there are any:
+     * the counts of {@link SummaryLine}.
+     */
     public String summary() {
-        return created + " created, " + configured + " configured, " + unchanged + " unchanged, " + pruned
-                + " pruned, " + failed + " failed, " + drifted + " drifted";
+        return created + " created, " + configured + " configured (" + drifted + " drift), " + pruned + " pruned, "
+                + unchanged + " unchanged" + (skipped > 0 ? ", " + skipped + " skipped" : "")
+                + (failed > 0 ? ", " + failed + " failed" : "");
     }
 }

@@ -4,27 +4,52 @@ import io.jenkins.plugins.gitopssync.engine.SyncException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Resolves a source's path inside its repository root, refusing any escape: "..", absolute
- * paths, and symlinks that lead outside the root. Throws SyncException naming the path.
+ * paths, and symlinks that lead outside the root. Throws SyncException naming the path. The part of the rule that
+ * needs no files ({@link #refusal}) is also what the plugin's forms check.
  */
 public final class PathGuard {
+
+    /** Why a path as written cannot be a path inside the repository. */
+    public enum Refusal {
+        /** "/x", "C:x", "\\\\server\\x": not relative to the repository root. */
+        ABSOLUTE,
+        /** A ".." segment: it could lead out of the repository. */
+        PARENT_SEGMENT
+    }
+
+    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
     private PathGuard() {
     }
 
+    /** What is wrong with {@code path} as written (either separator), before any file is looked at; blank is the root. */
+    public static Optional<Refusal> refusal(String path) {
+        String p = path == null ? "" : path.trim().replace('\\', '/');
+        if (p.startsWith("/") || DRIVE.matcher(p).matches()) {
+            return Optional.of(Refusal.ABSOLUTE);
+        }
+        for (String segment : p.split("/")) {
+            if (segment.equals("..")) {
+                return Optional.of(Refusal.PARENT_SEGMENT);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Path resolve(ManifestSource source) {
         Path root = realRoot(source.root());
-        String path = source.path().replace('\\', '/');
-        if (path.startsWith("/") || Path.of(source.path()).isAbsolute() || path.matches("^[A-Za-z]:.*")) {
-            throw new SyncException("path '" + source.path() + "' must be relative to the repository root, not absolute");
-        }
+        refusal(source.path()).ifPresent(r -> {
+            throw new SyncException("path '" + source.path() + "' " + (r == Refusal.ABSOLUTE
+                    ? "must be relative to the repository root, not absolute"
+                    : "must stay inside the repository: '..' is not allowed"));
+        });
         Path resolved = root;
-        for (String segment : path.split("/")) {
-            if (segment.equals("..")) {
-                throw new SyncException("path '" + source.path() + "' must stay inside the repository: '..' is not allowed");
-            }
+        for (String segment : source.path().replace('\\', '/').split("/")) {
             if (!segment.isEmpty() && !segment.equals(".")) {
                 resolved = resolved.resolve(segment);
             }

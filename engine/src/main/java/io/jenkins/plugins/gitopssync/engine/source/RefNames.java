@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.source;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,26 @@ public final class RefNames {
             }
         }
         return null;
+    }
+
+    /**
+     * The commit {@code ref} names among the refs a remote advertises (ls-remote: ref name to commit id, tags
+     * peeled), or null when the remote does not say: a full id is itself; a short id is found only when it is the
+     * tip of an advertised ref.
+     */
+    public static String advertisedCommit(Map<String, String> advertised, String ref) {
+        if (Revisions.isCommitId(ref)) {
+            return ref;
+        }
+        String name = pick(advertised.keySet(), ref);
+        if (name != null) {
+            return advertised.get(name);
+        }
+        if (!mayBeAbbreviatedId(ref)) {
+            return null;
+        }
+        String prefix = normalizedId(ref);
+        return advertised.values().stream().filter(id -> id != null && id.startsWith(prefix)).findFirst().orElse(null);
     }
 
     /** Whether {@code ref} may be an abbreviated commit id, tried when no ref of that name exists. */

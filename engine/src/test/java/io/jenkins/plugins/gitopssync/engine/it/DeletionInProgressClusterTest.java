@@ -12,12 +12,12 @@ import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.testsupport.Eventually;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,7 +76,8 @@ class DeletionInProgressClusterTest extends ClusterTestBase {
         namespace.delete();
         cleanup.add(() -> release(namespace));
         // the namespace controller empties it; the finalizer keeps the Namespace itself listed
-        awaitUntil(() -> client.configMaps().inNamespace(gone).withName("inside").get() == null);
+        Eventually.until("ConfigMap " + gone + "/inside to be gone", Duration.ofSeconds(60),
+                () -> client.configMaps().inNamespace(gone).withName("inside").get() == null);
         Namespace terminating = namespace.get();
         assertThat(terminating.getMetadata().getDeletionTimestamp()).isNotNull();
 
@@ -144,14 +145,6 @@ class DeletionInProgressClusterTest extends ClusterTestBase {
     }
 
     private void awaitInfo(String fragment) throws InterruptedException {
-        awaitUntil(() -> log.sawInfo(fragment));
-    }
-
-    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        Eventually.until("the log line '" + fragment + "'", Duration.ofSeconds(60), () -> log.sawInfo(fragment));
     }
 }

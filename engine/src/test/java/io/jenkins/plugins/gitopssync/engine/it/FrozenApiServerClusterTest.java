@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopssync.engine.Progress;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
@@ -37,7 +38,7 @@ class FrozenApiServerClusterTest extends ClusterTestBase {
             // giving the lease back goes through the frozen relay too: bounded by 1 s here (10 s in production)
             viaRelay.setTiming(Timing.SYSTEM.withLeaseRelease(Duration.ofSeconds(1)));
             viaRelay.setPhaseHook(phase -> {
-                if (phase.equals("finished")) {
+                if (phase.equals(Progress.RECORDED)) {
                     proxy.freeze(); // applied and recorded; the health wait comes next
                 }
             });

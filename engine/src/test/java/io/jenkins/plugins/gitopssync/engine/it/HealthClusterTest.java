@@ -2,11 +2,16 @@ package io.jenkins.plugins.gitopssync.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopssync.engine.Progress;
+import io.jenkins.plugins.gitopssync.engine.plan.SyncPhase;
+import io.jenkins.plugins.gitopssync.engine.report.EnginePhase;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.time.Timing;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +29,21 @@ class HealthClusterTest extends ClusterTestBase {
         repo.write("web.yaml", Manifests.deployment("web", 2, "nginx:1.27"))
                 .write("svc.yaml", Manifests.service("web"));
         repo.commit("web");
+        List<String> progress = new CopyOnWriteArrayList<>();
+        engine.setPhaseHook(progress::add);
         SyncResult r = sync(b -> b.waitForHealth(true).timeout(Duration.ofSeconds(90)));
         assertThat(r.errors()).isEmpty();
+        // the health wait comes after the inventory is recorded, and the sync is finished only once it is done
+        assertThat(progress).filteredOn(p -> !p.startsWith("applying:")).containsExactly(Progress.LEASED, Progress.READ,
+                Progress.WIDENED, Progress.wave(SyncPhase.SYNC, 0), Progress.APPLIED, Progress.PRUNED, Progress.RECORDED,
+                Progress.FINISHED);
         assertThat(r.status()).isEqualTo(SyncStatus.Synced);
         assertThat(object(r, "Deployment", "web").health()).isEqualTo("Current");
         assertThat(object(r, "Service", "web").health()).isEqualTo("Current");
         assertThat(client.apps().deployments().inNamespace(ns).withName("web").get().getStatus().getAvailableReplicas())
                 .isEqualTo(2);
-        assertThat(r.phaseMillis()).containsKey("health");
+        // the inventory (widened before, recorded after the apply) is timed as itself, not as apply or prune
+        assertThat(r.phaseMillis()).containsKeys(EnginePhase.HEALTH.key(), EnginePhase.INVENTORY.key());
     }
 
     @Test

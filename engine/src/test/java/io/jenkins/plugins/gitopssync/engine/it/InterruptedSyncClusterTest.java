@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopssync.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopssync.engine.Progress;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
@@ -33,7 +34,7 @@ class InterruptedSyncClusterTest extends ClusterTestBase {
                 .write("cm.yaml", Manifests.configMap("settings", "a", "2"));
         repo.commit("drop the service account");
         engine.setPhaseHook(phase -> {
-            if (phase.equals("applied")) {
+            if (phase.equals(Progress.APPLIED)) {
                 throw new IllegalStateException("simulated kill after apply");
             }
         });

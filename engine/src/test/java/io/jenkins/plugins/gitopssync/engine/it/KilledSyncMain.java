@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopssync.engine.it;
 
+import io.jenkins.plugins.gitopssync.engine.Progress;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.SyncLog;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
@@ -31,7 +32,7 @@ public final class KilledSyncMain {
             }
         });
         engine.setPhaseHook(phase -> {
-            if (phase.equals("applied")) {
+            if (phase.equals(Progress.APPLIED)) {
                 System.out.println("halting after apply");
                 System.out.flush();
                 Runtime.getRuntime().halt(137);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.jenkins.plugins.gitopssync.engine.Progress;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.cluster.ClusterAccess;
@@ -34,7 +35,7 @@ class LeaseClusterTest extends ClusterTestBase {
         AtomicReference<SyncResult> second = new AtomicReference<>();
         AtomicReference<String> holderDuringFirst = new AtomicReference<>();
         engine.setPhaseHook(phase -> {
-            if (!phase.equals("applied")) {
+            if (!phase.equals(Progress.APPLIED)) {
                 return;
             }
             // while the first sync holds the lease, a second engine (another build) tries the same ApplySet
@@ -95,7 +96,7 @@ class LeaseClusterTest extends ClusterTestBase {
         repo.delete("b.yaml");
         repo.commit("b removed");
         engine.setPhaseHook(phase -> {
-            if (phase.equals("applied")) {
+            if (phase.equals(Progress.APPLIED)) {
                 // someone deletes the lease: the prune's first write confirms the lease first, and finds it gone
                 client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet)).delete();
             }
@@ -123,7 +124,7 @@ class LeaseClusterTest extends ClusterTestBase {
         engine.setTiming(clocks.timing());
         Duration lease = Duration.ofSeconds(60);
         engine.setPhaseHook(phase -> {
-            if (!phase.equals("applying:2")) {
+            if (!phase.equals(Progress.applying(2))) {
                 return;
             }
             client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet)).edit(l -> {

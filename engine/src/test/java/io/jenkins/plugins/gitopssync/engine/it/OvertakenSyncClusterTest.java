@@ -3,10 +3,12 @@ package io.jenkins.plugins.gitopssync.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.jenkins.plugins.gitopssync.engine.Progress;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.testsupport.Eventually;
 import io.jenkins.plugins.gitopssync.testsupport.Kubectl;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
@@ -16,6 +18,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -60,11 +63,11 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
-        String amidServiceAccounts = "applying:" + (1 + SERVICE_ACCOUNTS / 2);
-        String amidConfigMaps = "applying:" + (1 + SERVICE_ACCOUNTS + ROLES + CONFIG_MAPS / 4);
-        String amidPrune = "pruning:" + SECRETS / 5;
-        for (String point : List.of("leased", "read", "widened", amidServiceAccounts, amidConfigMaps, "applied",
-                amidPrune, "pruned")) {
+        String amidServiceAccounts = Progress.applying(1 + SERVICE_ACCOUNTS / 2);
+        String amidConfigMaps = Progress.applying(1 + SERVICE_ACCOUNTS + ROLES + CONFIG_MAPS / 4);
+        String amidPrune = Progress.pruning(SECRETS / 5);
+        for (String point : List.of(Progress.LEASED, Progress.READ, Progress.WIDENED, amidServiceAccounts, amidConfigMaps,
+                Progress.APPLIED, amidPrune, Progress.PRUNED)) {
             for (Overtake how : Overtake.values()) {
                 cases.add(Arguments.of(point, how));
             }
@@ -191,14 +194,11 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
             });
             return;
         }
-        while (true) {
+        Eventually.until("the lease of the stalled sync to run out", Duration.ofMinutes(2), () -> {
             var spec = lease.get().getSpec();
             ZonedDateTime expires = spec.getRenewTime().plusSeconds(spec.getLeaseDurationSeconds());
-            if (expires.toInstant().isBefore(Instant.now().minusMillis(200))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
+            return expires.toInstant().isBefore(Instant.now().minusMillis(200));
+        });
     }
 
     /** Every kind the cluster lists, asked once: the matrix adds no kinds. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.jenkins.plugins.gitopssync.engine.Progress;
 import io.jenkins.plugins.gitopssync.engine.GitOpsSync;
 import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.SyncRequest;
@@ -103,7 +104,7 @@ class OwnershipRaceClusterTest extends ClusterTestBase {
         try (ClusterAccess own = admin()) {
             GitOpsSync engine = new GitOpsSync(own, new RecordingLog());
             engine.setPhaseHook(phase -> {
-                if (phase.equals("read")) {
+                if (phase.equals(Progress.READ)) {
                     try {
                         bothRead.await(60, TimeUnit.SECONDS);
                     } catch (Exception e) {

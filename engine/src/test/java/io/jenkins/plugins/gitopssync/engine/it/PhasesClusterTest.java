@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.jenkins.plugins.gitopssync.engine.plan.SyncPhase;
+import io.jenkins.plugins.gitopssync.engine.Progress;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.identity.HookLabels;
 import io.jenkins.plugins.gitopssync.engine.plan.PhaseAnnotations;
@@ -12,7 +14,9 @@ import io.jenkins.plugins.gitopssync.engine.report.HookResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
+import io.jenkins.plugins.gitopssync.testsupport.Eventually;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,7 @@ class PhasesClusterTest extends ClusterTestBase {
         repo.commit("a migration before the rollout");
         Map<String, Object> whenSyncStarts = new ConcurrentHashMap<>();
         engine.setPhaseHook(phase -> {
-            if (phase.equals("wave:Sync:0")) {
+            if (phase.equals(Progress.wave(SyncPhase.SYNC, 0))) {
                 whenSyncStarts.put("migration complete", hookJobs().stream().allMatch(PhasesClusterTest::complete));
                 whenSyncStarts.put("web exists", deployment("web") != null);
             }
@@ -122,7 +126,7 @@ class PhasesClusterTest extends ClusterTestBase {
         repo.commit("a database in wave -1, the app in wave 0");
         Map<String, Object> whenWaveZeroStarts = new ConcurrentHashMap<>();
         engine.setPhaseHook(phase -> {
-            if (phase.equals("wave:Sync:0")) {
+            if (phase.equals(Progress.wave(SyncPhase.SYNC, 0))) {
                 whenWaveZeroStarts.put("prepare complete", complete(job("prepare")));
                 Deployment db = deployment("db");
                 whenWaveZeroStarts.put("db available", db.getStatus() != null
@@ -198,11 +202,7 @@ class PhasesClusterTest extends ClusterTestBase {
         assertThat(job("seed").getMetadata().getUid()).isNotEqualTo(firstSeedUid);
         assertThat(log.infos).anyMatch(l -> l.contains("deleted Job/" + ns + "/" + firstMigration
                 + ", an earlier run of hook Job/" + ns + "/migrate-* (BeforeHookCreation)"));
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (job(firstMigration) != null && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(job(firstMigration)).isNull();
+        Eventually.until("the first migration Job to be gone", Duration.ofSeconds(30), () -> job(firstMigration) == null);
         assertThat(hookJobs()).extracting(j -> j.getMetadata().getName())
                 .containsExactlyInAnyOrder(secondMigration, "seed");
     }

@@ -7,11 +7,12 @@ import io.jenkins.plugins.gitopssync.engine.plan.PhaseAnnotations;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.testsupport.Eventually;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
 class PruneWavesClusterTest extends ClusterTestBase {
 
     private static final String HOLD = "test.gitops-sync.io/hold";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How long a wave must stay undeleted while the one above it is held: time enough for a prune that would not wait. */
+    private static final Duration HELD = Duration.ofSeconds(2);
 
     @Test
     void pruneRunsInReverseWaveOrder() throws Exception {
@@ -43,14 +47,11 @@ class PruneWavesClusterTest extends ClusterTestBase {
         CompletableFuture<SyncResult> pruning = CompletableFuture.supplyAsync(() -> sync(b -> b.timeout(
                 java.time.Duration.ofSeconds(60))));
 
-        await(() -> deleting("wave-2"));
-        Thread.sleep(2_000); // time enough for a prune that would not wait
-        assertThat(deleting("wave-1")).as("wave 1 waits while wave 2 is held").isFalse();
-        assertThat(deleting("wave-0")).isFalse();
+        Eventually.until("wave 2's deletion", TIMEOUT, () -> deleting("wave-2"));
+        Eventually.holdsFor("waves 1 and 0 wait while wave 2 is held", HELD, () -> !deleting("wave-1") && !deleting("wave-0"));
         release("wave-2");
-        await(() -> deleting("wave-1"));
-        Thread.sleep(2_000);
-        assertThat(deleting("wave-0")).as("wave 0 waits while wave 1 is held").isFalse();
+        Eventually.until("wave 1's deletion", TIMEOUT, () -> deleting("wave-1"));
+        Eventually.holdsFor("wave 0 waits while wave 1 is held", HELD, () -> !deleting("wave-0"));
         release("wave-1");
         SyncResult r = pruning.get(60, TimeUnit.SECONDS);
 
@@ -82,13 +83,5 @@ class PruneWavesClusterTest extends ClusterTestBase {
     private boolean deleting(String name) {
         ConfigMap cm = client.configMaps().inNamespace(ns).withName(name).get();
         return cm == null || cm.getMetadata().getDeletionTimestamp() != null;
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 30 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 }

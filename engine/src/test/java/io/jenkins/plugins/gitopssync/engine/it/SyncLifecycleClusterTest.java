@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
@@ -10,13 +11,16 @@ import io.jenkins.plugins.gitopssync.engine.report.JsonReport;
 import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.testsupport.Eventually;
 import io.jenkins.plugins.gitopssync.testsupport.Kubectl;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,7 +82,7 @@ class SyncLifecycleClusterTest extends ClusterTestBase {
         assertThat(secret.diff()).contains("*** (before)").contains("*** (after)");
         assertThat(gitChange.totals().configured()).isEqualTo(2);
         assertThat(gitChange.drifted()).isEmpty();
-        // the result crosses the Jenkins agent channel: Java serialization keeps it whole
+        // a caller may send the result to another JVM (the plugin sends its own record instead): serialization keeps it whole
         assertThat(roundTrip(gitChange)).isEqualTo(gitChange);
 
         // 4. drift by other field managers, as kubectl edit/patch and kubectl scale do
@@ -106,8 +110,12 @@ class SyncLifecycleClusterTest extends ClusterTestBase {
         assertThat(client.configMaps().inNamespace(ns).withName("app-config").get().getData()).containsEntry("color", "green");
         assertThat(client.apps().deployments().inNamespace(ns).withName("web").get().getSpec().getReplicas()).isEqualTo(2);
         assertThat(keep(sync(b -> b.dryRun(true))).status()).isEqualTo(SyncStatus.Synced);
-        // controllers keep updating the Deployment's status; that is not drift
-        Thread.sleep(2000);
+        // controllers keep updating the Deployment's status (here after the scale back to 2); that is not drift
+        Eventually.until("the Deployment's status to show the scale back to 2", Duration.ofSeconds(60), () -> {
+            Deployment d = client.apps().deployments().inNamespace(ns).withName("web").get();
+            return Objects.equals(d.getStatus().getObservedGeneration(), d.getMetadata().getGeneration())
+                    && Objects.equals(d.getStatus().getReplicas(), 2);
+        });
         InventoryStatus clean = engine.status(applySet, ns);
         assertThat(clean.drifted()).isEmpty();
         assertThat(clean.objectCount()).isEqualTo(6);

@@ -27,7 +27,7 @@ class JsonReportReaderTest {
                     "cm.yaml:" + (i + 1), null));
         }
         SyncResult r = new SyncResult("abc", ".", "set", SyncStatus.Failed, false, objects, Totals.of(objects),
-                Map.of(), 1, 1, List.of(), List.of());
+                Map.of(), 1, 1, List.of(), List.of(), null, List.of(), List.of(), null);
         Path file = dir.resolve("report.json");
         JsonReport.write(r, file);
         return file;

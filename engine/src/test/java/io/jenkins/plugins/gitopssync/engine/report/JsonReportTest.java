@@ -25,17 +25,17 @@ class JsonReportTest {
                 new ObjectResult("", "v1", "ConfigMap", "prod", "old", Action.PRUNED, false, "", null, null, null),
                 new ObjectResult("", "v1", "Service", "prod", "web", Action.FAILED, false, "", "Service/prod/web: forbidden",
                         "apps/svc.yaml:3", null));
-        return new SyncResult("1a2b3c4", "apps", "demo", SyncStatus.Failed, false, objects, Totals.of(objects),
-                Map.of("health", 40L, "render", 5L, "apply", 30L, "diff", 20L, "plan", 10L),
-                120, 17, List.of("1 object failed"), List.of("apps/x.yaml:1: skipped"));
+        return SyncResult.builder("1a2b3c4", "apps", "demo").status(SyncStatus.Failed).objects(objects)
+                .phaseMillis(Map.of("health", 40L, "render", 5L, "apply", 30L, "diff", 20L, "plan", 10L))
+                .durationMs(120).apiRequests(17).errors(List.of("1 object failed")).warnings(List.of("apps/x.yaml:1: skipped"))
+                .build();
     }
 
     @Test
     void aChartIsNamedWithItsVersionValuesFilesAndRelease() throws Exception {
-        SyncResult r = sampleResult();
-        SyncResult chart = new SyncResult(r.revision(), r.path(), r.applySet(), r.status(), r.dryRun(), r.objects(),
-                r.totals(), r.phaseMillis(), r.durationMs(), r.apiRequests(), r.errors(), r.warnings(), null, List.of(), List.of(),
-                new RenderedChart("shop", "1.2.0", "apps/shop", List.of("env/a.yaml", "env/b.yaml"), "web", "prod"));
+        SyncResult chart = SyncResult.builder("1a2b3c4", "apps/shop", "demo").status(SyncStatus.Synced)
+                .chart(new RenderedChart("shop", "1.2.0", "apps/shop", List.of("env/a.yaml", "env/b.yaml"), "web", "prod"))
+                .build();
 
         JsonNode json = MAPPER.readTree(JsonReport.toJson(chart)).get("chart");
 
@@ -84,20 +84,19 @@ class JsonReportTest {
     @Test
     void statusNamesAreTheEnumNames() throws Exception {
         for (SyncStatus status : SyncStatus.values()) {
-            SyncResult r = new SyncResult("r", ".", "a", status, true, List.of(), Totals.of(List.of()), Map.of(), 0, 0,
-                    List.of(), List.of());
+            SyncResult r = SyncResult.builder("r", ".", "a").status(status).dryRun(true).build();
             assertThat(MAPPER.readTree(JsonReport.toJson(r)).get("status").asText()).isEqualTo(status.name());
         }
     }
 
     @Test
     void wavesAndHooksAsTheyRan() throws Exception {
-        SyncResult r = new SyncResult("1a2b3c4", ".", "a", SyncStatus.Failed, false, List.of(), Totals.of(List.of()),
-                Map.of("hooks", 3000L), 0, 0, List.of("hook failed"), List.of(), null,
-                List.of(new WaveResult("PreSync", 0, 0, 1, "2026-01-01T00:00:00Z", 3000, WaveResult.FAILED),
-                        new WaveResult("Sync", -1, 2, 0, null, 0, WaveResult.NOT_RUN)),
-                List.of(new HookResult("PreSync", 0, "batch", "v1", "Job", "prod", "migrate-x7k2p", "app/job.yaml:1",
-                        HookResult.State.FAILED, "hook failed", true)), null);
+        SyncResult r = SyncResult.builder("1a2b3c4", ".", "a").status(SyncStatus.Failed)
+                .phaseMillis(Map.of(EnginePhase.HOOKS.key(), 3000L)).errors(List.of("hook failed"))
+                .waves(List.of(new WaveResult("PreSync", 0, 0, 1, "2026-01-01T00:00:00Z", 3000, WaveResult.FAILED),
+                        new WaveResult("Sync", -1, 2, 0, null, 0, WaveResult.NOT_RUN)))
+                .hooks(List.of(new HookResult("PreSync", 0, "batch", "v1", "Job", "prod", "migrate-x7k2p", "app/job.yaml:1",
+                        HookResult.State.FAILED, "hook failed", true))).build();
 
         JsonNode json = MAPPER.readTree(JsonReport.toJson(r));
 
@@ -116,9 +115,9 @@ class JsonReportTest {
 
     @Test
     void inventoryStatus() throws Exception {
-        InventoryStatus status = new InventoryStatus("demo", "gitops", true, "1a2b3c4", "apps", 12,
-                List.of(new ObjectResult("apps", "v1", "Deployment", "prod", "web", Action.CONFIGURED, true, "diff", null, null, null)),
-                13);
+        InventoryStatus status = InventoryStatus.builder("demo", "gitops").exists(true).lastRevision("1a2b3c4")
+                .lastPath("apps").objectCount(12).apiRequests(13).drifted(List.of(new ObjectResult("apps", "v1",
+                        "Deployment", "prod", "web", Action.CONFIGURED, true, "diff", null, null, null))).build();
 
         JsonNode json = MAPPER.readTree(JsonReport.toJson(status));
 
@@ -137,17 +136,16 @@ class JsonReportTest {
                 new Signer("tag v1", "openpgp", "7D902333027D7BBA", "E20CFDF9C91E9806DB0D6AEF7D902333027D7BBA",
                         "Alice <alice@example.org>"),
                 new Signer("commit 1a2b3c4", "ssh", "SHA256:abc", "SHA256:abc", "alice@example.org")));
-        SyncResult r = new SyncResult("1a2b3c4", ".", "a", SyncStatus.Synced, false, List.of(), Totals.of(List.of()),
-                Map.of(), 0, 0, List.of(), List.of(), v);
+        SyncResult r = SyncResult.builder("1a2b3c4", ".", "a").status(SyncStatus.Synced).verification(v).build();
         JsonNode signature = MAPPER.readTree(JsonReport.toJson(r)).get("signature");
         assertThat(signature.get("mode").asText()).isEqualTo("both");
         assertThat(fieldNames(signature.get("signers").get(0))).containsExactly("object", "format", "keyId",
                 "fingerprint", "identity");
         assertThat(signature.get("signers").get(1).get("identity").asText()).isEqualTo("alice@example.org");
 
-        InventoryStatus status = new InventoryStatus("demo", "gitops", true, "1a2b3c4", "apps", 1, List.of(), 3,
-                List.of(new AuditEntry("2026-01-01T00:00:00Z", "1a2b3c4", "apps", v.auditText(), "gitops-sync a@b",
-                        "applied")));
+        InventoryStatus status = InventoryStatus.builder("demo", "gitops").exists(true).lastRevision("1a2b3c4")
+                .lastPath("apps").objectCount(1).apiRequests(3).audit(List.of(new AuditEntry("2026-01-01T00:00:00Z",
+                        "1a2b3c4", "apps", v.auditText(), "gitops-sync a@b", "applied"))).build();
         JsonNode audit = MAPPER.readTree(JsonReport.toJson(status)).get("audit");
         assertThat(fieldNames(audit.get(0))).containsExactly("time", "revision", "path", "signer", "origin", "outcome");
         assertThat(audit.get(0).get("signer").asText())

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,17 +65,23 @@ class SvgBadgeTest {
         assertThat(svg.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("gitops: a<b & \"c\"");
     }
 
+    /** The badge reads the result's {@link Verdict}: drift found shows, whether a dry run left it or a sync corrected it. */
     @Test
-    void forResultUsesStatusAndDriftCount() throws Exception {
+    void forResultShowsTheVerdictAndDriftCount() throws Exception {
         List<ObjectResult> objects = List.of(
                 new ObjectResult("apps", "v1", "Deployment", "p", "a", Action.CONFIGURED, true, "", null, null, null),
                 new ObjectResult("apps", "v1", "Deployment", "p", "b", Action.CONFIGURED, true, "", null, null, null));
-        SyncResult drift = new SyncResult("r", ".", "a", SyncStatus.Drift, true, objects, Totals.of(objects), Map.of(), 0, 0,
-                List.of(), List.of());
+        SyncResult found = SyncResult.builder("r", ".", "a").status(SyncStatus.Drift).dryRun(true).objects(objects).build();
+        SyncResult corrected = SyncResult.builder("r", ".", "a").status(SyncStatus.Synced).objects(objects).build();
 
-        assertThat(parse(SvgBadge.forResult(drift)).getElementsByTagName("title").item(0).getTextContent())
-                .isEqualTo("gitops: drift 2");
-        assertThat(parse(SvgBadge.forResult(null)).getElementsByTagName("title").item(0).getTextContent())
-                .isEqualTo("gitops: unknown");
+        assertThat(title(SvgBadge.forResult(found))).isEqualTo("gitops: drift 2");
+        assertThat(title(SvgBadge.forResult(corrected))).isEqualTo("gitops: drift 2");
+        assertThat(title(SvgBadge.forResult(SyncResult.builder("r", ".", "a").status(SyncStatus.Synced).build())))
+                .isEqualTo("gitops: synced");
+        assertThat(title(SvgBadge.forResult(null))).isEqualTo("gitops: unknown");
+    }
+
+    private static String title(String svg) throws Exception {
+        return parse(svg).getElementsByTagName("title").item(0).getTextContent();
     }
 }

@@ -33,8 +33,10 @@ class SyncStatusTest {
     }
 
     @Test
-    void theSummaryNamesEveryCount() {
+    void theSummaryNamesEveryCountAndSkippedAndFailedOnlyWhenThereAreAny() {
         assertThat(new Totals(1, 2, 3, 4, 0, 5, 6).summary())
-                .isEqualTo("1 created, 2 configured, 3 unchanged, 4 pruned, 5 failed, 6 drifted");
+                .isEqualTo("1 created, 2 configured (6 drift), 4 pruned, 3 unchanged, 5 failed");
+        assertThat(new Totals(1, 2, 3, 4, 7, 0, 0).summary())
+                .isEqualTo("1 created, 2 configured (0 drift), 4 pruned, 3 unchanged, 7 skipped");
     }
 }

@@ -67,6 +67,28 @@ class PathGuardTest {
                 .hasMessageContaining(reason);
     }
 
+    /** The part of the rule the plugin's forms check, before any file exists. */
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource({
+            "'/etc', ABSOLUTE",
+            "'C:\\repo', ABSOLUTE",
+            "'\\\\server\\share', ABSOLUTE",
+            "' /etc', ABSOLUTE",
+            "'..', PARENT_SEGMENT",
+            "'apps\\..\\x', PARENT_SEGMENT",
+            "'apps/../apps', PARENT_SEGMENT",
+    })
+    void refusalsAsWritten(String path, PathGuard.Refusal refusal) {
+        assertThat(PathGuard.refusal(path)).contains(refusal);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"''", "'.'", "'apps/prod'", "'a..b/c'", "'./apps'"})
+    void pathsInsideAreNotRefused(String path) {
+        assertThat(PathGuard.refusal(path)).isEmpty();
+        assertThat(PathGuard.refusal(null)).isEmpty();
+    }
+
     @Test
     void missingRootIsAClearError() {
         assertThatThrownBy(() -> PathGuard.resolve(new ManifestSource(repo.resolve("gone"), "r", ".")))
