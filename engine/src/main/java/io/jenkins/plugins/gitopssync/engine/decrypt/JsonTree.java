@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * sops' JSON store: one object, read in order (integers that fit 64 bits as Long, other numbers as
@@ -83,30 +84,14 @@ final class JsonTree {
     private static void value(Object v, StringBuilder out, int depth) {
         if (v instanceof YamlTree.Mapping m) {
             List<YamlTree.Entry> entries = m.entries().stream().filter(e -> e.key() instanceof String).toList();
-            if (entries.isEmpty()) {
-                out.append("{}");
-                return;
-            }
-            out.append('{');
-            for (int i = 0; i < entries.size(); i++) {
-                out.append(i == 0 ? "" : ",").append('\n').append("\t".repeat(depth + 1));
-                string((String) entries.get(i).key(), out);
+            container('{', '}', entries, out, depth, e -> {
+                string((String) e.key(), out);
                 out.append(": ");
-                value(entries.get(i).value(), out, depth + 1);
-            }
-            out.append('\n').append("\t".repeat(depth)).append('}');
+                value(e.value(), out, depth + 1);
+            });
         } else if (v instanceof List<?> l) {
             List<?> items = l.stream().filter(i -> !(i instanceof YamlTree.Comment)).toList();
-            if (items.isEmpty()) {
-                out.append("[]");
-                return;
-            }
-            out.append('[');
-            for (int i = 0; i < items.size(); i++) {
-                out.append(i == 0 ? "" : ",").append('\n').append("\t".repeat(depth + 1));
-                value(items.get(i), out, depth + 1);
-            }
-            out.append('\n').append("\t".repeat(depth)).append(']');
+            container('[', ']', items, out, depth, item -> value(item, out, depth + 1));
         } else if (v instanceof String s) {
             string(s, out);
         } else if (v instanceof byte[] b) {
@@ -116,6 +101,20 @@ final class JsonTree {
         } else {
             out.append(v == null ? "null" : v.toString());
         }
+    }
+
+    /** An object or array as json.MarshalIndent writes it: empty on one line, else one member a line, tab-indented. */
+    private static <T> void container(char open, char close, List<T> members, StringBuilder out, int depth,
+                                      Consumer<T> member) {
+        out.append(open);
+        for (int i = 0; i < members.size(); i++) {
+            out.append(i == 0 ? "" : ",").append('\n').append("\t".repeat(depth + 1));
+            member.accept(members.get(i));
+        }
+        if (!members.isEmpty()) {
+            out.append('\n').append("\t".repeat(depth));
+        }
+        out.append(close);
     }
 
     /** encoding/json's float text: 'f' format, or 'e' below 1e-6 and from 1e21, exponent without a leading zero. */

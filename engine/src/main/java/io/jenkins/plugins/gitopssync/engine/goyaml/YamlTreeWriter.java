@@ -2,6 +2,8 @@ package io.jenkins.plugins.gitopssync.engine.goyaml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Writes decrypted documents as sops writes YAML (go-yaml v3, indentation 4): block mappings and
@@ -42,10 +44,22 @@ public final class YamlTreeWriter {
 
     /** Entries at {@code indent}; the first one goes on the current line when {@code onDashLine}. */
     private void mapping(YamlTree.Mapping m, int indent, boolean onDashLine) {
+        lines(m.entries(), YamlTree.Entry::key, indent, onDashLine, e -> {
+            out.append(scalar((String) e.key(), true, indent)).append(':');
+            value(e.value(), align(indent), align(indent));
+        });
+    }
+
+    /**
+     * The members of a mapping or sequence at {@code indent}, each after the comments before it, then the
+     * comments after the last; the first member continues the current line when {@code onDashLine}.
+     */
+    private <T> void lines(List<T> members, Function<T, Object> content, int indent, boolean onDashLine,
+                           Consumer<T> write) {
         List<YamlTree.Comment> pending = new ArrayList<>();
         boolean first = true;
-        for (YamlTree.Entry e : m.entries()) {
-            if (e.key() instanceof YamlTree.Comment c) {
+        for (T member : members) {
+            if (content.apply(member) instanceof YamlTree.Comment c) {
                 pending.add(c);
                 continue;
             }
@@ -55,9 +69,7 @@ public final class YamlTreeWriter {
             }
             pending.clear();
             first = false;
-            String key = (String) e.key();
-            out.append(scalar(key, true, indent)).append(':');
-            value(e.value(), align(indent), align(indent));
+            write.accept(member);
         }
         comments(pending, indent);
     }
@@ -80,19 +92,7 @@ public final class YamlTreeWriter {
     }
 
     private void sequence(List<?> items, int indent, boolean onDashLine) {
-        List<YamlTree.Comment> pending = new ArrayList<>();
-        boolean first = true;
-        for (Object item : items) {
-            if (item instanceof YamlTree.Comment c) {
-                pending.add(c);
-                continue;
-            }
-            if (!(first && onDashLine)) {
-                comments(pending, indent);
-                out.append(" ".repeat(indent));
-            }
-            pending.clear();
-            first = false;
+        lines(items, item -> item, indent, onDashLine, item -> {
             out.append('-');
             if (item instanceof YamlTree.Mapping m && hasContent(m.entries())) {
                 out.append(' ');
@@ -103,8 +103,7 @@ public final class YamlTreeWriter {
             } else {
                 value(item, indent + 2, indent + 2);
             }
-        }
-        comments(pending, indent);
+        });
     }
 
     private static boolean hasContent(List<YamlTree.Entry> entries) {
