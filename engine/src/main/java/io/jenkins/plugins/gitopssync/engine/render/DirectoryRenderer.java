@@ -188,11 +188,7 @@ public final class DirectoryRenderer {
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         boolean decrypted;
         try {
-            long size = Files.size(file);
-            if (size > ParseLimits.DEFAULT.fileBytes()) {
-                throw new SyncException(rel + ": " + ParseLimits.size(size) + " is larger than the limit of "
-                        + ParseLimits.size(ParseLimits.DEFAULT.fileBytes()) + " for one manifest file; nothing was read");
-            }
+            ParseLimits.refuseLarger(file, rel, ParseLimits.DEFAULT.fileBytes(), "for one manifest file; nothing was read");
             byte[] bytes = Files.readAllBytes(file);
             byte[] plain = sops.decrypt(rel, bytes, json ? SopsFormat.JSON : SopsFormat.YAML);
             decrypted = plain != null;

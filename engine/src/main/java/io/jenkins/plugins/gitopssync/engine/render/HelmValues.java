@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.render;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
-import java.io.IOException;
+import io.jenkins.plugins.gitopssync.engine.source.PathGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +14,8 @@ import java.util.List;
  * never an argument Helm echoes or a process list shows). Values files must be files of the repository.
  */
 final class HelmValues {
+
+    private static final String FROM_REPOSITORY_ONLY = "values come only from the repository at the synced revision";
 
     private HelmValues() {
     }
@@ -56,22 +58,12 @@ final class HelmValues {
         }
         Path lexical = realRoot.resolve(normal).normalize();
         if (!lexical.startsWith(realRoot)) {
-            throw new SyncException(what + " leads outside the repository; values come only from the repository at"
-                    + " the synced revision");
+            throw new SyncException(what + " leads outside the repository; " + FROM_REPOSITORY_ONLY);
         }
         if (!Files.exists(lexical)) {
             throw new SyncException(what + " does not exist in the repository");
         }
-        Path real;
-        try {
-            real = lexical.toRealPath();
-        } catch (IOException e) {
-            throw new SyncException(what + " cannot be read: " + e.getMessage(), e);
-        }
-        if (!real.startsWith(realRoot)) {
-            throw new SyncException(what + " is a symbolic link that leads outside the repository; values come only"
-                    + " from the repository at the synced revision");
-        }
+        Path real = PathGuard.realInside(realRoot, lexical, what, FROM_REPOSITORY_ONLY);
         if (!Files.isRegularFile(real)) {
             throw new SyncException(what + " is not a file");
         }

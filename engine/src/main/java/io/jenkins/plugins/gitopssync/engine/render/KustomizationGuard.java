@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.engine.render;
 
 import io.jenkins.plugins.gitopssync.engine.SyncException;
+import io.jenkins.plugins.gitopssync.engine.source.PathGuard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ final class KustomizationGuard {
     /** Fields holding a list of mappings, each with a "path". */
     private static final List<String> PATH_OBJECTS = List.of("patches", "patchesJson6902", "replacements");
     private static final List<String> GENERATORS = List.of("configMapGenerator", "secretGenerator");
+    private static final String READS_ONLY_THE_REPOSITORY = "a render reads only the repository at the synced revision";
 
     private final Path root;
     private boolean usesHelm;
@@ -76,16 +78,7 @@ final class KustomizationGuard {
             return; // kustomize reports a directory without a kustomization
         }
         String rel = relative(file);
-        Path real;
-        try {
-            real = file.toRealPath();
-        } catch (IOException e) {
-            throw new SyncException(rel + ": cannot be read: " + e.getMessage(), e);
-        }
-        if (!real.startsWith(root)) {
-            throw new SyncException(rel + ": is a symbolic link that leads outside the repository; a render reads only"
-                    + " the repository at the synced revision");
-        }
+        Path real = PathGuard.realInside(root, file, rel + ":", READS_ONLY_THE_REPOSITORY);
         Map<?, ?> kustomization = read(rel, real);
         usesHelm |= kustomization.containsKey("helmCharts");
         for (Route route : routes(rel, kustomization)) {
@@ -105,11 +98,7 @@ final class KustomizationGuard {
     private static Map<?, ?> read(String rel, Path file) {
         String text;
         try {
-            long size = Files.size(file);
-            if (size > ParseLimits.DEFAULT.documentChars()) {
-                throw new SyncException(rel + ": " + ParseLimits.size(size) + " is larger than the limit of "
-                        + ParseLimits.size(ParseLimits.DEFAULT.documentChars()) + " for one document");
-            }
+            ParseLimits.refuseLarger(file, rel, ParseLimits.DEFAULT.documentChars(), "for one document");
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SyncException(rel + ": cannot be read: " + e.getMessage(), e);
@@ -181,8 +170,8 @@ final class KustomizationGuard {
         }
         if (k.get("helmGlobals") instanceof Map<?, ?> g && g.get("chartHome") instanceof String home
                 && (home.startsWith("/") || home.matches("^[A-Za-z]:.*") || List.of(home.split("[/\\\\]")).contains(".."))) {
-            throw new SyncException(rel + ": helmGlobals chartHome '" + home + "' must stay below the kustomization;"
-                    + " a render reads only the repository at the synced revision");
+            throw new SyncException(rel + ": helmGlobals chartHome '" + home + "' must stay below the kustomization; "
+                    + READS_ONLY_THE_REPOSITORY);
         }
     }
 
@@ -204,24 +193,13 @@ final class KustomizationGuard {
         Path lexical = dir.resolve(route.entry()).normalize();
         if (!Files.exists(lexical)) {
             if (!lexical.startsWith(root)) {
-                throw new SyncException(what + " leads outside the repository; a render reads only the repository"
-                        + " at the synced revision");
+                throw new SyncException(what + " leads outside the repository; " + READS_ONLY_THE_REPOSITORY);
             }
             // kustomize would try such a name as a remote repository
             throw new SyncException(what + " is not a file or directory of the repository at the synced revision"
                     + " (remote bases are not allowed)");
         }
-        Path real;
-        try {
-            real = lexical.toRealPath();
-        } catch (IOException e) {
-            throw new SyncException(what + " cannot be read: " + e.getMessage(), e);
-        }
-        if (!real.startsWith(root)) {
-            throw new SyncException(what + (lexical.startsWith(root) ? " is a symbolic link that leads" : " leads")
-                    + " outside the repository; a render reads only the repository at the synced revision");
-        }
-        return real;
+        return PathGuard.realInside(root, lexical, what, READS_ONLY_THE_REPOSITORY);
     }
 
     /** URLs and the scp-like "git@host:path" form kustomize also fetches. */

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.gitopssync.engine.render;
 
+import io.jenkins.plugins.gitopssync.engine.SyncException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -24,5 +28,18 @@ public record ParseLimits(long fileBytes, int documentChars, int valueChars, int
             return (mib == Math.rint(mib) ? String.valueOf((long) mib) : String.format(Locale.ROOT, "%.1f", mib)) + " MiB";
         }
         return Math.max(1, bytes / 1024) + " KiB";
+    }
+
+    /**
+     * Refuses a file larger than {@code limit} before anything of it is read.
+     *
+     * @param rel    how the message names the file
+     * @param ending the end of the message: which limit it is
+     */
+    static void refuseLarger(Path file, String rel, long limit, String ending) throws IOException {
+        long size = Files.size(file);
+        if (size > limit) {
+            throw new SyncException(rel + ": " + size(size) + " is larger than the limit of " + size(limit) + " " + ending);
+        }
     }
 }

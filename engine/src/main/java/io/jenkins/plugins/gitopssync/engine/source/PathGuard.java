@@ -82,6 +82,27 @@ public final class PathGuard {
         }
     }
 
+    /**
+     * {@code path} with every symbolic link resolved, refused when it cannot be read or leads outside
+     * {@code realRoot}.
+     *
+     * @param what    how a message names the path
+     * @param whyOnly the end of the message when it leads outside: why only the repository is read
+     */
+    public static Path realInside(Path realRoot, Path path, String what, String whyOnly) {
+        Path real;
+        try {
+            real = path.toRealPath();
+        } catch (IOException e) {
+            throw new SyncException(what + " cannot be read: " + e.getMessage(), e);
+        }
+        if (!real.startsWith(realRoot)) {
+            throw new SyncException(what + (path.startsWith(realRoot) ? " is a symbolic link that leads" : " leads")
+                    + " outside the repository; " + whyOnly);
+        }
+        return real;
+    }
+
     /** True when {@code candidate} (any path) resolves, through symlinks, to a place inside {@code realRoot}. */
     public static boolean isInside(Path realRoot, Path candidate) {
         try {
