@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The JSON report: revision, path, applySet, status, dryRun, objects[] (group, version, kind,
@@ -28,8 +29,6 @@ import java.util.TreeMap;
  * releaseName, namespace); a status report adds audit[] (time, revision, path, signer, origin, outcome).
  */
 public final class JsonReport {
-
-    /** Phases in the order they run; others follow alphabetically. */
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -56,11 +55,11 @@ public final class JsonReport {
         json.put("applySet", result.applySet());
         json.put("status", result.status() == null ? null : result.status().name());
         json.put("dryRun", result.dryRun());
-        json.put("objects", objects(result.objects()));
+        json.put("objects", each(result.objects(), JsonReport::object));
         json.put("totals", totals(result.totals() == null ? Totals.of(result.objects()) : result.totals()));
         json.put("phases", phases(result.phaseMillis()));
-        json.put("waves", waves(result.waves()));
-        json.put("hooks", hooks(result.hooks()));
+        json.put("waves", each(result.waves(), JsonReport::wave));
+        json.put("hooks", each(result.hooks(), JsonReport::hook));
         json.put("durationMs", result.durationMs());
         json.put("apiRequests", result.apiRequests());
         json.put("errors", result.errors());
@@ -79,9 +78,9 @@ public final class JsonReport {
         json.put("lastPath", status.lastPath());
         json.put("objectCount", status.objectCount());
         json.put("driftCount", status.drifted().size());
-        json.put("drifted", objects(status.drifted()));
+        json.put("drifted", each(status.drifted(), JsonReport::object));
         json.put("apiRequests", status.apiRequests());
-        json.put("audit", audit(status.audit()));
+        json.put("audit", each(status.audit(), JsonReport::auditEntry));
         return write(json);
     }
 
@@ -107,88 +106,80 @@ public final class JsonReport {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("verified", true);
         json.put("mode", v.mode().word());
-        List<Map<String, Object>> signers = new ArrayList<>();
-        for (Signer s : v.signers()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("object", s.object());
-            one.put("format", s.format());
-            one.put("keyId", s.keyId());
-            one.put("fingerprint", s.fingerprint());
-            one.put("identity", s.identity());
-            signers.add(one);
-        }
-        json.put("signers", signers);
+        json.put("signers", each(v.signers(), JsonReport::signer));
         return json;
     }
 
-    private static List<Map<String, Object>> audit(List<AuditEntry> trail) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (AuditEntry e : trail) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("time", e.time());
-            json.put("revision", e.revision());
-            json.put("path", e.path());
-            json.put("signer", e.signer());
-            json.put("origin", e.origin());
-            json.put("outcome", e.outcome());
-            list.add(json);
-        }
-        return list;
+    private static Map<String, Object> signer(Signer s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("object", s.object());
+        json.put("format", s.format());
+        json.put("keyId", s.keyId());
+        json.put("fingerprint", s.fingerprint());
+        json.put("identity", s.identity());
+        return json;
     }
 
-    private static List<Map<String, Object>> objects(List<ObjectResult> objects) {
-        List<Map<String, Object>> list = new ArrayList<>(objects.size());
-        for (ObjectResult o : objects) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("group", o.group());
-            json.put("version", o.version());
-            json.put("kind", o.kind());
-            json.put("namespace", o.namespace());
-            json.put("name", o.name());
-            json.put("action", o.action() == null ? null : o.action().word());
-            json.put("drift", o.drift());
-            json.put("diff", o.diff());
-            json.put("error", o.error());
-            json.put("source", o.source());
-            json.put("health", o.health());
-            list.add(json);
-        }
-        return list;
+    private static Map<String, Object> auditEntry(AuditEntry e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("time", e.time());
+        json.put("revision", e.revision());
+        json.put("path", e.path());
+        json.put("signer", e.signer());
+        json.put("origin", e.origin());
+        json.put("outcome", e.outcome());
+        return json;
     }
 
-    private static List<Map<String, Object>> waves(List<WaveResult> waves) {
-        List<Map<String, Object>> list = new ArrayList<>(waves.size());
-        for (WaveResult w : waves) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("phase", w.phase());
-            json.put("wave", w.wave());
-            json.put("objects", w.objects());
-            json.put("hooks", w.hooks());
-            json.put("startedAt", w.startedAt());
-            json.put("durationMs", w.durationMs());
-            json.put("outcome", w.outcome());
-            list.add(json);
-        }
-        return list;
+    private static Map<String, Object> object(ObjectResult o) {
+        Map<String, Object> json = identity(o.group(), o.version(), o.kind(), o.namespace(), o.name());
+        json.put("action", o.action() == null ? null : o.action().word());
+        json.put("drift", o.drift());
+        json.put("diff", o.diff());
+        json.put("error", o.error());
+        json.put("source", o.source());
+        json.put("health", o.health());
+        return json;
     }
 
-    private static List<Map<String, Object>> hooks(List<HookResult> hooks) {
-        List<Map<String, Object>> list = new ArrayList<>(hooks.size());
-        for (HookResult h : hooks) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("phase", h.phase());
-            json.put("wave", h.wave());
-            json.put("group", h.group());
-            json.put("version", h.version());
-            json.put("kind", h.kind());
-            json.put("namespace", h.namespace());
-            json.put("name", h.name());
-            json.put("source", h.source());
-            json.put("state", h.state() == null ? null : h.state().word());
-            json.put("error", h.error());
-            json.put("deleted", h.deleted());
-            list.add(json);
-        }
+    private static Map<String, Object> wave(WaveResult w) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("phase", w.phase());
+        json.put("wave", w.wave());
+        json.put("objects", w.objects());
+        json.put("hooks", w.hooks());
+        json.put("startedAt", w.startedAt());
+        json.put("durationMs", w.durationMs());
+        json.put("outcome", w.outcome());
+        return json;
+    }
+
+    private static Map<String, Object> hook(HookResult h) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("phase", h.phase());
+        json.put("wave", h.wave());
+        json.putAll(identity(h.group(), h.version(), h.kind(), h.namespace(), h.name()));
+        json.put("source", h.source());
+        json.put("state", h.state() == null ? null : h.state().word());
+        json.put("error", h.error());
+        json.put("deleted", h.deleted());
+        return json;
+    }
+
+    /** How the report names an object, in objects[] and hooks[] alike. */
+    private static Map<String, Object> identity(String group, String version, String kind, String namespace, String name) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("group", group);
+        json.put("version", version);
+        json.put("kind", kind);
+        json.put("namespace", namespace);
+        json.put("name", name);
+        return json;
+    }
+
+    private static <T> List<Map<String, Object>> each(List<T> items, Function<T, Map<String, Object>> one) {
+        List<Map<String, Object>> list = new ArrayList<>(items.size());
+        items.forEach(item -> list.add(one.apply(item)));
         return list;
     }
 
@@ -204,6 +195,7 @@ public final class JsonReport {
         return json;
     }
 
+    /** Phases in the order they run; others follow alphabetically. */
     private static Map<String, Long> phases(Map<String, Long> phaseMillis) {
         Map<String, Long> ordered = new LinkedHashMap<>();
         for (EnginePhase phase : EnginePhase.values()) {
