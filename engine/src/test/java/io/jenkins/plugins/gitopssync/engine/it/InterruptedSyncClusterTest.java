@@ -24,10 +24,7 @@ class InterruptedSyncClusterTest extends ClusterTestBase {
 
     @Test
     void interruptedBetweenApplyAndPruneConvergesOnRerun() throws Exception {
-        repo.write("cm.yaml", Manifests.configMap("settings", "a", "1"))
-                .write("sa.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: old-sa\n");
-        repo.commit("config map and service account");
-        assertThat(sync().status()).isEqualTo(SyncStatus.Synced);
+        syncConfigMapAndServiceAccount();
 
         // new revision: the ServiceAccount kind leaves the set entirely, a Secret arrives
         repo.delete("sa.yaml").write("secret.yaml", Manifests.secret("creds", "hunter2-but-longer"))
@@ -59,10 +56,7 @@ class InterruptedSyncClusterTest extends ClusterTestBase {
 
     @Test
     void killedProcessLeavesNoOrphanOnceItsLeaseExpires() throws Exception {
-        repo.write("cm.yaml", Manifests.configMap("settings", "a", "1"))
-                .write("sa.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: old-sa\n");
-        repo.commit("config map and service account");
-        assertThat(sync().status()).isEqualTo(SyncStatus.Synced);
+        syncConfigMapAndServiceAccount();
         repo.delete("sa.yaml").write("role.yaml", """
                 apiVersion: rbac.authorization.k8s.io/v1
                 kind: Role
@@ -108,6 +102,14 @@ class InterruptedSyncClusterTest extends ClusterTestBase {
         expireDisplacedSyncs(applySet);
         sync();
         assertThat(groupKinds()).isEqualTo("ConfigMap,Role.rbac.authorization.k8s.io");
+    }
+
+    /** The first revision, synced: a ConfigMap and the ServiceAccount old-sa, which the next revision drops. */
+    private void syncConfigMapAndServiceAccount() throws Exception {
+        repo.write("cm.yaml", Manifests.configMap("settings", "a", "1"))
+                .write("sa.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: old-sa\n");
+        repo.commit("config map and service account");
+        assertThat(sync().status()).isEqualTo(SyncStatus.Synced);
     }
 
     private String groupKinds() {

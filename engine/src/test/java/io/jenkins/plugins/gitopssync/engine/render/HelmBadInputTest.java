@@ -3,12 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
-import io.jenkins.plugins.gitopssync.engine.process.LocalProcessRunner;
-import io.jenkins.plugins.gitopssync.engine.process.Tools;
-import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
-import io.jenkins.plugins.gitopssync.testsupport.Helm;
 import io.jenkins.plugins.gitopssync.testsupport.TestCharts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,28 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HelmBadInputTest {
 
+    private static final ChartTarget OFFLINE = ChartTarget.offline("r", "ns");
+
     @TempDir
     Path repo;
     @TempDir
     Path elsewhere;
 
-    private final RecordingLog log = new RecordingLog();
-    private Path helm;
+    private ChartRender chart;
 
     @BeforeEach
     void chart() {
-        helm = Helm.binary();
+        chart = new ChartRender(repo, "app");
         TestCharts.web(repo, "app", "web", "0.1.0");
     }
 
-    private Rendering render(String helmCommand, HelmOptions options) {
-        return Renderer.render(new ManifestSource(repo, "rev", "app"),
-                new RenderOptions(new Tools(LocalProcessRunner.ofThisProcess(), null, helmCommand), options),
-                ChartTarget.offline("r", "ns"), log);
-    }
-
     private Rendering render(HelmOptions options) {
-        return render(helm.toString(), options);
+        return chart.render(options, OFFLINE);
     }
 
     private static HelmOptions values(String... files) {
@@ -151,7 +141,7 @@ class HelmBadInputTest {
                 .hasMessageContaining("wrong password ***, encoded ***")
                 .hasMessageNotContaining("hunter2-secret")
                 .hasMessageNotContaining("aHVudGVyMi1zZWNyZXQ=");
-        assertThat(String.join("\n", log.infos) + String.join("\n", log.warnings)).doesNotContain("hunter2");
+        assertThat(String.join("\n", chart.log.infos) + String.join("\n", chart.log.warnings)).doesNotContain("hunter2");
     }
 
     @Test
@@ -173,7 +163,7 @@ class HelmBadInputTest {
 
     @Test
     void withoutHelmTheErrorSaysWhichVersionIsNeeded() {
-        assertThatThrownBy(() -> render(elsewhere.resolve("no-helm-here").toString(), HelmOptions.DEFAULT))
+        assertThatThrownBy(() -> chart.render(elsewhere.resolve("no-helm-here"), HelmOptions.DEFAULT, OFFLINE))
                 .hasMessageStartingWith("chart web (app): helm could not be started at '")
                 .hasMessageContaining("helm v3.8 or later (or v4)");
     }
@@ -185,7 +175,7 @@ class HelmBadInputTest {
         Files.writeString(old, "#!/bin/sh\necho v3.7.2\n");
         Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rwx------"));
 
-        assertThatThrownBy(() -> render(old.toString(), HelmOptions.DEFAULT))
+        assertThatThrownBy(() -> chart.render(old, HelmOptions.DEFAULT, OFFLINE))
                 .hasMessage("chart web (app): " + old + " is v3.7.2, too old; rendering a chart needs helm v3.8 or later"
                         + " (or v4) (install a newer helm, or name one with the helm option or GITOPS_HELM)");
     }

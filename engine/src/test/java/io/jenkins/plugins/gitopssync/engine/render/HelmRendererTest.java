@@ -3,9 +3,6 @@ package io.jenkins.plugins.gitopssync.engine.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.jenkins.plugins.gitopssync.engine.RecordingLog;
-import io.jenkins.plugins.gitopssync.engine.process.LocalProcessRunner;
-import io.jenkins.plugins.gitopssync.engine.process.Tools;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import io.jenkins.plugins.gitopssync.testsupport.Helm;
 import io.jenkins.plugins.gitopssync.testsupport.TestCharts;
@@ -38,21 +35,16 @@ class HelmRendererTest {
     @TempDir
     Path oracleCopy;
 
-    private final RecordingLog log = new RecordingLog();
-    private Path helm;
+    private ChartRender chart;
 
     @BeforeEach
     void chart() {
-        helm = Helm.binary();
+        chart = new ChartRender(repo, "apps/shop");
         TestCharts.shop(repo, GROUP);
     }
 
-    private RenderOptions options(HelmOptions helmOptions) {
-        return new RenderOptions(new Tools(LocalProcessRunner.ofThisProcess(), null, helm.toString()), helmOptions);
-    }
-
     private Rendering render(HelmOptions helmOptions, ChartTarget target) {
-        return Renderer.render(new ManifestSource(repo, "rev1", "apps/shop"), options(helmOptions), target, log);
+        return chart.render(helmOptions, target);
     }
 
     private static HelmOptions layered() {
@@ -129,14 +121,14 @@ class HelmRendererTest {
                     assertThat(m.object().getMetadata().getAnnotations()).containsEntry("helm.sh/hook", "pre-install,pre-upgrade");
                     assertThat(m.file()).isEqualTo("apps/shop/templates/migrate-hook.yaml");
                 });
-        assertThat(log.warnings).noneMatch(w -> w.contains("helm.sh/hook"));
+        assertThat(chart.log.warnings).noneMatch(w -> w.contains("helm.sh/hook"));
     }
 
     @Test
     void aTemplateThatCallsLookupIsNamedInAWarning() {
         render(HelmOptions.DEFAULT, ChartTarget.offline("web", "ns"));
 
-        assertThat(log.warnings).filteredOn(w -> w.contains("lookup")).singleElement().asString()
+        assertThat(chart.log.warnings).filteredOn(w -> w.contains("lookup")).singleElement().asString()
                 .contains("apps/shop/templates/session.yaml").doesNotContain("config.yaml");
     }
 
@@ -153,7 +145,7 @@ class HelmRendererTest {
         render(HelmOptions.DEFAULT, ChartTarget.offline("web", "ns"));
 
         assertThat(files(repo)).isEqualTo(before);
-        assertThat(log.infos).anyMatch(l -> l.contains("helm dependency build") && l.contains("common"));
+        assertThat(chart.log.infos).anyMatch(l -> l.contains("helm dependency build") && l.contains("common"));
     }
 
     @Test
@@ -170,18 +162,18 @@ class HelmRendererTest {
         TestCharts.write(repo, "dice/templates/fixed.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fixed\n");
         Path cache = repo.resolveSibling(repo.getFileName() + "-cache").resolve("parsed");
         ManifestSource source = new ManifestSource(repo, "rev1", "dice").withParseCache(cache);
-        RenderOptions options = options(HelmOptions.DEFAULT);
+        RenderOptions options = chart.options(HelmOptions.DEFAULT);
 
-        Renderer.render(source, options, ChartTarget.offline("d", "ns"), log);
-        assertThat(log.warnings).noneMatch(w -> w.contains("renders differently"));
-        Renderer.render(source, options, ChartTarget.offline("d", "ns"), log);
-        assertThat(log.warnings).filteredOn(w -> w.contains("renders differently")).singleElement().asString()
+        Renderer.render(source, options, ChartTarget.offline("d", "ns"), chart.log);
+        assertThat(chart.log.warnings).noneMatch(w -> w.contains("renders differently"));
+        Renderer.render(source, options, ChartTarget.offline("d", "ns"), chart.log);
+        assertThat(chart.log.warnings).filteredOn(w -> w.contains("renders differently")).singleElement().asString()
                 .contains("chart dice (dice)", "dice/templates/token.yaml").doesNotContain("fixed.yaml");
 
-        log.warnings.clear();
+        chart.log.warnings.clear();
         Renderer.render(new ManifestSource(repo, "rev2", "dice").withParseCache(cache), options,
-                ChartTarget.offline("d", "ns"), log);
-        assertThat(log.warnings).as("another revision may render otherwise").noneMatch(w -> w.contains("renders differently"));
+                ChartTarget.offline("d", "ns"), chart.log);
+        assertThat(chart.log.warnings).as("another revision may render otherwise").noneMatch(w -> w.contains("renders differently"));
     }
 
     // --- the oracle and comparisons ---------------------------------------------------------------------

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.jenkins.plugins.gitopssync.engine.RecordingLog;
-import io.jenkins.plugins.gitopssync.engine.process.LocalProcessRunner;
-import io.jenkins.plugins.gitopssync.engine.process.Tools;
-import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import io.jenkins.plugins.gitopssync.testsupport.Helm;
 import io.jenkins.plugins.gitopssync.testsupport.TestCharts;
 import java.nio.file.Path;
@@ -28,12 +24,11 @@ class KustomizeHelmChartsTest {
     @TempDir
     Path repo;
 
-    private final RecordingLog log = new RecordingLog();
-    private Path helm;
+    private ChartRender kustomization;
 
     @BeforeEach
     void kustomization() {
-        helm = Helm.binary();
+        kustomization = new ChartRender(repo, "kapp");
         TestCharts.web(repo, "kapp/charts/web", "web", "0.1.0");
         TestCharts.write(repo, "kapp/kustomization.yaml", """
                 apiVersion: kustomize.config.k8s.io/v1beta1
@@ -49,17 +44,12 @@ class KustomizeHelmChartsTest {
     }
 
     private Rendering render() {
-        return render(helm);
-    }
-
-    private Rendering render(Path helmCommand) {
-        return Renderer.render(new ManifestSource(repo, "rev", "kapp"),
-                new RenderOptions(new Tools(LocalProcessRunner.ofThisProcess(), null, helmCommand.toString())), null, log);
+        return kustomization.render(HelmOptions.DEFAULT, null);
     }
 
     @Test
     void chartsAreInflatedWithTheHelmNamed() throws Exception {
-        helm = Helm.v3Binary();
+        kustomization.useHelm(Helm.v3Binary());
         Rendering r = render();
 
         Map<String, Object> expected = new LinkedHashMap<>();
@@ -79,13 +69,13 @@ class KustomizeHelmChartsTest {
         }
         assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         assertThat(actual.get("ConfigMap/k-kr-greeting")).isEqualTo(Map.of("greeting", "from-kustomize"));
-        assertThat(log.infos).anyMatch(l -> l.contains("charts inflated with " + helm));
+        assertThat(kustomization.log.infos).anyMatch(l -> l.contains("charts inflated with " + kustomization.helm()));
     }
 
     @Test
     void kubectlsKustomizeRefusesHelmV4InOneClearLine() {
         assertThatThrownBy(this::render).hasMessageStartingWith("kapp/kustomization.yaml: kubectl kustomize inflates"
-                + " charts (helmCharts) only with helm v3, and " + helm + " is not; name a helm v3 with the helm option");
+                + " charts (helmCharts) only with helm v3, and " + kustomization.helm() + " is not; name a helm v3 with the helm option");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitopssync.engine.process.CommandLookup;
 import io.jenkins.plugins.gitopssync.engine.process.LocalProcessRunner;
 import io.jenkins.plugins.gitopssync.engine.process.Tools;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
+import io.jenkins.plugins.gitopssync.testsupport.TestCharts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +26,8 @@ class KustomizeRendererTest {
 
     private final RecordingLog log = new RecordingLog();
 
-    private void write(String rel, String content) throws IOException {
-        Path file = repo.resolve(rel);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+    private void write(String rel, String content) {
+        TestCharts.write(repo, rel, content);
     }
 
     private void baseAndOverlay() throws IOException {

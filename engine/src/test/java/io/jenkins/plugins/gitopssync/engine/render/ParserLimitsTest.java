@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.gitopssync.engine.RecordingLog;
 import io.jenkins.plugins.gitopssync.engine.SyncException;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
+import io.jenkins.plugins.gitopssync.testsupport.TestCharts;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +36,8 @@ class ParserLimitsTest {
         return Renderer.render(new ManifestSource(repo, "abc123", path), log);
     }
 
-    private void write(String rel, String content) throws IOException {
-        Path file = repo.resolve(rel);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+    private void write(String rel, String content) {
+        TestCharts.write(repo, rel, content);
     }
 
     private static String configMapHeader(String name) {
