@@ -5,57 +5,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.gitopssync.engine.report.Verdict.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The one reading of a result that the CLI's exit codes, the build result and the badges follow. */
 class VerdictTest {
 
-    @Test
-    void aFailureOutweighsEverything() {
-        assertThat(Verdict.of(SyncStatus.Failed, 0, 3, true)).isEqualTo(Verdict.FAILED);
-        assertThat(Verdict.of(SyncStatus.Synced, 1, 0, false)).as("a failed object").isEqualTo(Verdict.FAILED);
-        assertThat(Verdict.FAILED.severity(false)).isEqualTo(Severity.ERROR);
-        assertThat(Verdict.FAILED.badge()).isEqualTo(SyncStatus.Failed);
-        assertThat(Verdict.FAILED.leavesDifferences()).isFalse();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "a failure outweighs everything,       Failed,    0, 3, true,  FAILED",
+            "a failed object is a failure,         Synced,    1, 0, false, FAILED",
+            "drift a dry run finds is left,        Drift,     0, 2, true,  DRIFTED",
+            "drift a sync finds it corrects,       Synced,    0, 2, false, DRIFT_CORRECTED",
+            "changes in Git that a dry run finds,  OutOfSync, 0, 0, true,  CHANGES_PENDING",
+            "nothing to do,                        Synced,    0, 0, true,  IN_SYNC",
+    })
+    void readsTheResult(String what, SyncStatus status, int failed, int drifted, boolean dryRun, Verdict expected) {
+        assertThat(Verdict.of(status, failed, drifted, dryRun)).isEqualTo(expected);
     }
 
-    @Test
-    void driftFoundByADryRunIsLeftAndWarnedAbout() {
-        Verdict v = Verdict.of(SyncStatus.Drift, 0, 2, true);
-        assertThat(v).isEqualTo(Verdict.DRIFTED);
-        assertThat(v.leavesDifferences()).isTrue();
-        assertThat(v.severity(false)).isEqualTo(Severity.WARNING);
-        assertThat(v.severity(true)).isEqualTo(Severity.ERROR);
-        assertThat(v.badge()).isEqualTo(SyncStatus.Drift);
-    }
-
-    @Test
-    void driftASyncCorrectedLeavesNoDifferenceButIsStillShown() {
-        Verdict v = Verdict.of(SyncStatus.Synced, 0, 2, false);
-        assertThat(v).isEqualTo(Verdict.DRIFT_CORRECTED);
-        assertThat(v.leavesDifferences()).isFalse();
-        assertThat(v.foundDrift()).isTrue();
-        assertThat(v.severity(false)).isEqualTo(Severity.OK);
-        assertThat(v.severity(true)).as("failOnDrift").isEqualTo(Severity.ERROR);
-        assertThat(v.badge()).isEqualTo(SyncStatus.Drift);
-    }
-
-    /** The decision written next to the rule: differences for a script, no problem for a build. */
-    @Test
-    void changesPendingInGitAreDifferencesButNoProblem() {
-        Verdict v = Verdict.of(SyncStatus.OutOfSync, 0, 0, true);
-        assertThat(v).isEqualTo(Verdict.CHANGES_PENDING);
-        assertThat(v.leavesDifferences()).isTrue();
-        assertThat(v.severity(true)).isEqualTo(Severity.OK);
-        assertThat(v.badge()).isEqualTo(SyncStatus.OutOfSync);
-    }
-
-    @Test
-    void nothingToDo() {
-        Verdict v = Verdict.of(SyncStatus.Synced, 0, 0, true);
-        assertThat(v).isEqualTo(Verdict.IN_SYNC);
-        assertThat(v.leavesDifferences()).isFalse();
-        assertThat(v.severity(true)).isEqualTo(Severity.OK);
-        assertThat(v.badge()).isEqualTo(SyncStatus.Synced);
+    /**
+     * Each verdict as the front ends take it. The decision written next to the rule: changes pending in Git are
+     * differences for a script but no problem for a build; drift a sync corrected leaves none but is still shown.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // verdict,      differences, drift, severity, with failOnDrift, badge
+            "FAILED,          false,       false, ERROR,    ERROR,           Failed",
+            "DRIFTED,         true,        true,  WARNING,  ERROR,           Drift",
+            "DRIFT_CORRECTED, false,       true,  OK,       ERROR,           Drift",
+            "CHANGES_PENDING, true,        false, OK,       OK,              OutOfSync",
+            "IN_SYNC,         false,       false, OK,       OK,              Synced",
+    })
+    void isReadTheSameByEveryFrontEnd(Verdict v, boolean differences, boolean drift, Severity severity,
+                                      Severity failOnDrift, SyncStatus badge) {
+        assertThat(v.leavesDifferences()).as("leaves differences").isEqualTo(differences);
+        assertThat(v.foundDrift()).as("found drift").isEqualTo(drift);
+        assertThat(v.severity(false)).as("severity").isEqualTo(severity);
+        assertThat(v.severity(true)).as("severity with failOnDrift").isEqualTo(failOnDrift);
+        assertThat(v.badge()).as("badge").isEqualTo(badge);
     }
 
     @Test
