@@ -7,22 +7,12 @@ with `engine` also gitops-sync's first sync at the same concurrency, side by sid
 """
 import json
 import os
-import subprocess
 
 from . import generate, measure
-from .tools import Result
+from .tools import Result, go_program
 
 SSA_BUILD = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "ssa-load", "build")
 LEVELS = (1, 2, 4, 8, 16, 32, 64)
-
-
-def ssa_load_binary():
-    """Builds bench/ssa-load on first use (cached by its sources) and returns the binary."""
-    out = subprocess.run([SSA_BUILD], capture_output=True, text=True, timeout=1800)
-    path = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else ""
-    if out.returncode != 0 or not os.access(path, os.X_OK):
-        raise SystemExit(f"bench: {SSA_BUILD} failed: {out.stderr.strip()[-2000:]}")
-    return path
 
 
 def parse_levels(text):

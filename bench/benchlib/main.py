@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from . import generate, limit, report
 from .cluster import ENGINE_PARENT_NAMESPACE, Kubectl, kubectl_set_id
-from .tools import Engine, FluxEngine, KubectlApplySet
+from .tools import Engine, FluxEngine, KubectlApplySet, go_program
 
 BENCH_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.path.dirname(BENCH_DIR)
@@ -120,15 +120,6 @@ class Rep:
     ids: dict = field(default_factory=dict)
 
 
-def flux_engine_binary():
-    """Builds bench/flux-engine on first use (cached by its sources) and returns the binary."""
-    out = subprocess.run([FLUX_BUILD], capture_output=True, text=True, timeout=1800)
-    path = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else ""
-    if out.returncode != 0 or not os.access(path, os.X_OK):
-        raise SystemExit(f"bench: {FLUX_BUILD} failed: {out.stderr.strip()[-2000:]}")
-    return path
-
-
 def token():
     return "".join(random.choice(string.ascii_lowercase + string.digits) for _ in range(4))
 
@@ -170,10 +161,10 @@ class Bench:
         self.warm_up_sync()
         self.k.run("api-resources", "-o", "name")
         say(f"building {FLUX_BUILD} if needed (first build: a few minutes)")
-        self.flux = FluxEngine(flux_engine_binary(), self.kubeconfig, self.args.flux_no_client_limits)
+        self.flux = FluxEngine(go_program(FLUX_BUILD), self.kubeconfig, self.args.flux_no_client_limits)
         if self.args.limit:
             say(f"building {limit.SSA_BUILD} if needed")
-            raw = limit.SsaLoad(limit.ssa_load_binary(), self.kubeconfig)
+            raw = limit.SsaLoad(go_program(limit.SSA_BUILD), self.kubeconfig)
             self.sweep = limit.Sweep(self, raw, self.args.limit, engine=self.args.limit_engine)
 
     def warm_up_sync(self):

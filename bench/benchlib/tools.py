@@ -9,6 +9,7 @@ requests counted from -v=6 response lines on stderr.
 """
 import json
 import os
+import subprocess
 from dataclasses import dataclass, field, asdict
 
 from . import measure
@@ -30,6 +31,20 @@ class Result:
     report: dict = field(default_factory=dict)  # engine: durationMs, phases, totals, status
     check: str = ""  # what was verified on the cluster / in the output
     ok: bool = True
+
+    @classmethod
+    def of_run(cls, tool, scenario, r, requests, expected_rc, report):
+        """One measured process (measure.Run) with the requests its report counted; not ok when it timed out or
+        exited otherwise than expected."""
+        res = cls(tool=tool, scenario=scenario, wall_s=r.wall_s, requests=requests if isinstance(requests, int) else -1,
+                  rss_kb=r.rss_kb, cpu_s=r.cpu_s, rc=r.rc, expected_rc=expected_rc,
+                  steps=[{"argv": r.argv, "rc": r.rc, "wall_s": r.wall_s, "rss_kb": r.rss_kb,
+                          "cpu_s": r.cpu_s, "stderr": r.stderr}],
+                  report=report)
+        if r.rc not in expected_rc or r.timed_out:
+            res.ok = False
+            res.check = f"exit {r.rc} (expected {'/'.join(map(str, expected_rc))}): {measure.tail(r.stderr, 8).strip()}"
+        return res
 
     def to_dict(self):
         d = asdict(self)
@@ -75,17 +90,7 @@ class Engine:
                       if k in full}
         except (OSError, ValueError):
             pass
-        requests = report.get("apiRequests")
-        res = Result(tool=self.name, scenario=scenario, wall_s=r.wall_s,
-                     requests=requests if isinstance(requests, int) else -1, rss_kb=r.rss_kb, cpu_s=r.cpu_s, rc=r.rc,
-                     expected_rc=expected_rc,
-                     steps=[{"argv": r.argv, "rc": r.rc, "wall_s": r.wall_s, "rss_kb": r.rss_kb,
-                             "cpu_s": r.cpu_s, "stderr": r.stderr}],
-                     report=report)
-        if r.rc not in expected_rc or r.timed_out:
-            res.ok = False
-            res.check = f"exit {r.rc} (expected {'/'.join(map(str, expected_rc))}): {measure.tail(r.stderr, 8).strip()}"
-        return res
+        return Result.of_run(self.name, scenario, r, report.get("apiRequests"), expected_rc, report)
 
     def sync(self, scenario, repo, set_name, logs, concurrency=None):
         return self._run(scenario, "sync", repo, set_name, logs, prune=True, expected_rc=(0,), concurrency=concurrency)
@@ -183,23 +188,23 @@ class FluxEngine:
         base = os.path.join(logs, f"flux-{scenario}")
         r = measure.run(self._argv(command, directory, set_name, inventory), base + ".out", base + ".err")
         report = _last_json_line(r.stdout)
-        requests = report.get("requests")
-        res = Result(tool=self.name, scenario=scenario, wall_s=r.wall_s,
-                     requests=requests if isinstance(requests, int) else -1, rss_kb=r.rss_kb, cpu_s=r.cpu_s,
-                     rc=r.rc, expected_rc=expected_rc,
-                     steps=[{"argv": r.argv, "rc": r.rc, "wall_s": r.wall_s, "rss_kb": r.rss_kb,
-                             "cpu_s": r.cpu_s, "stderr": r.stderr}],
-                     report=report)
-        if r.rc not in expected_rc or r.timed_out:
-            res.ok = False
-            res.check = f"exit {r.rc} (expected {'/'.join(map(str, expected_rc))}): {measure.tail(r.stderr, 8).strip()}"
-        return res
+        return Result.of_run(self.name, scenario, r, report.get("requests"), expected_rc, report)
 
     def sync(self, scenario, directory, set_name, inventory, logs):
         return self._run(scenario, "apply", directory, set_name, inventory, logs, expected_rc=(0,))
 
     def diff(self, scenario, directory, set_name, inventory, logs):
         return self._run(scenario, "diff", directory, set_name, inventory, logs, expected_rc=(1,))
+
+
+def go_program(build):
+    """Builds one of bench/'s Go programs with its build script on first use (bench/gobuild caches it by its
+    sources) and returns the binary's path."""
+    out = subprocess.run([build], capture_output=True, text=True, timeout=1800)
+    path = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else ""
+    if out.returncode != 0 or not os.access(path, os.X_OK):
+        raise SystemExit(f"bench: {build} failed: {out.stderr.strip()[-2000:]}")
+    return path
 
 
 def _last_json_line(path):

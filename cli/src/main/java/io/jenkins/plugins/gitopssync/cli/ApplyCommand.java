@@ -8,41 +8,17 @@ import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** What diff and sync share: check out, connect, run the engine, print, write report and badge. */
-abstract class ApplyCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GitOpsSyncCli parent;
-
-    @Mixin
-    SourceOptions source;
-
-    @Mixin
-    RefOption ref;
-
-    @Mixin
-    SignatureOptions signatures;
-
+abstract class ApplyCommand extends RenderCommand {
 
     @Mixin
     ClusterOptions cluster;
 
     @Mixin
-    ApplySetOptions applySet;
-
-    @Mixin
     ReportOptions reports;
-
-    @Mixin
-    RenderFlags render;
-
-    @Mixin
-    OutputOptions output;
 
     @Option(names = "--target-namespace", paramLabel = "NS",
             description = "Put every namespaced object in this namespace, whatever its manifest says.")

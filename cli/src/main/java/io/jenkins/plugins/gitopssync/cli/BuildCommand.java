@@ -10,11 +10,8 @@ import io.jenkins.plugins.gitopssync.engine.render.RenderOptions;
 import io.jenkins.plugins.gitopssync.engine.source.ManifestSource;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code gitops-sync build}: render and print the YAML, no cluster needed. */
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -22,29 +19,7 @@ import picocli.CommandLine.ParentCommand;
                 + "document headed by its source file:line. Secret values, and values decrypted from sops files, are "
                 + "masked unless --show-secrets.",
                 "Exit code: 0 rendered, 2 error."})
-final class BuildCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GitOpsSyncCli parent;
-
-    @Mixin
-    SourceOptions source;
-
-    @Mixin
-    RefOption ref;
-
-    @Mixin
-    SignatureOptions signatures;
-
-
-    @Mixin
-    ApplySetOptions applySet;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    RenderFlags render;
+final class BuildCommand extends RenderCommand {
 
     @Option(names = "--show-secrets", description = "Print Secret values as they are in Git.")
     boolean showSecrets;

@@ -8,10 +8,8 @@ import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SvgBadge;
 import io.jenkins.plugins.gitopssync.engine.report.Verdict;
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code gitops-sync status}: the inventory's last revision, object count and drift, without Git. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -20,25 +18,13 @@ import picocli.CommandLine.ParentCommand;
                 + "Git is not contacted: --repo and --path only derive the "
                 + "default ApplySet name.",
                 "Exit code: 0 synced, 1 drift, 2 error or no such ApplySet."})
-final class StatusCommand implements Callable<Integer> {
-
-    @ParentCommand
-    GitOpsSyncCli parent;
-
-    @Mixin
-    SourceOptions source;
+final class StatusCommand extends CliCommand {
 
     @Mixin
     ClusterOptions cluster;
 
     @Mixin
-    ApplySetOptions applySet;
-
-    @Mixin
     ReportOptions reports;
-
-    @Mixin
-    OutputOptions output;
 
     @Override
     public Integer call() {

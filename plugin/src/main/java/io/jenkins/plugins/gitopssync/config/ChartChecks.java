@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopssync.config;
 
 import io.jenkins.plugins.gitopssync.Messages;
-import java.util.ArrayList;
 import java.util.List;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -19,15 +18,7 @@ public final class ChartChecks {
 
     /** The values files as a list: one per line, or separated by commas; blanks dropped. */
     public static List<String> valuesFileList(String text) {
-        List<String> out = new ArrayList<>();
-        if (text != null) {
-            for (String part : text.split("[,\\r\\n]+")) {
-                if (!part.isBlank()) {
-                    out.add(part.strip());
-                }
-            }
-        }
-        return out;
+        return ListFields.items(text, "[,\\r\\n]+");
     }
 
     /** The parameters as a list: one {@code key=value} per line (a value may hold commas, as in Helm's grammar). */

@@ -22,6 +22,7 @@ import io.jenkins.plugins.gitopssync.sync.CredentialResolver;
 import io.jenkins.plugins.gitopssync.engine.verify.TrustedKeys;
 import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.util.List;
+import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.gitclient.GitClient;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
@@ -103,8 +104,7 @@ public final class GitOpsForms {
 
     /** The mode with the keys it needs; keys written into the job are parsed, and counted when they pass. */
     public static FormValidation checkSignatures(Item item, String mode, String keysCredentialsId, String keys) {
-        checkConfigure(item);
-        return of(OptionChecks.signatures(mode, keysCredentialsId, keys));
+        return checked(item, () -> OptionChecks.signatures(mode, keysCredentialsId, keys));
     }
 
     public static FormValidation checkTrustedKeys(Item item, String keys) {
@@ -152,18 +152,15 @@ public final class GitOpsForms {
     }
 
     public static FormValidation checkSubstitute(Item item, String value) {
-        checkConfigure(item);
-        return of(SubstitutionChecks.substitute(value));
+        return checked(item, () -> SubstitutionChecks.substitute(value));
     }
 
     public static FormValidation checkSubstituteCredentials(Item item, String value) {
-        checkConfigure(item);
-        return of(SubstitutionChecks.substituteCredentials(value));
+        return checked(item, () -> SubstitutionChecks.substituteCredentials(value));
     }
 
     public static FormValidation checkSubstituteFrom(Item item, String value) {
-        checkConfigure(item);
-        return of(SubstitutionChecks.substituteFrom(value));
+        return checked(item, () -> SubstitutionChecks.substituteFrom(value));
     }
 
     public static ListBoxModel tokenCredentials(Item item, String serverUrl, String current) {
@@ -184,24 +181,27 @@ public final class GitOpsForms {
         return model;
     }
 
+    /** Demands the permission to configure (HTTP 403 otherwise), then runs the check: null from it is OK. */
+    private static FormValidation checked(Item item, Supplier<String> problem) {
+        checkConfigure(item);
+        return of(problem.get());
+    }
+
     /** A check result from an {@link OptionChecks} message: null is OK. */
     static FormValidation of(String problem) {
         return problem == null ? FormValidation.ok() : FormValidation.error(problem);
     }
 
     public static FormValidation checkUrl(Item item, String value) {
-        checkConfigure(item);
-        return of(OptionChecks.url(value));
+        return checked(item, () -> OptionChecks.url(value));
     }
 
     public static FormValidation checkPath(Item item, String value) {
-        checkConfigure(item);
-        return of(OptionChecks.path(value));
+        return checked(item, () -> OptionChecks.path(value));
     }
 
     public static FormValidation checkTimeout(Item item, String value) {
-        checkConfigure(item);
-        return of(OptionChecks.timeout(value));
+        return checked(item, () -> OptionChecks.timeout(value));
     }
 
     public static FormValidation checkApplySet(Item item, String value) {
@@ -214,13 +214,11 @@ public final class GitOpsForms {
     }
 
     public static FormValidation checkNamespace(Item item, String value) {
-        checkConfigure(item);
-        return of(OptionChecks.namespace(value));
+        return checked(item, () -> OptionChecks.namespace(value));
     }
 
     public static FormValidation checkServerUrl(Item item, String value) {
-        checkConfigure(item);
-        return of(OptionChecks.serverUrl(value));
+        return checked(item, () -> OptionChecks.serverUrl(value));
     }
 
     public static FormValidation checkConcurrency(Item item, String value) {

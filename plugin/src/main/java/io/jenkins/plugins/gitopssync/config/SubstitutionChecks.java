@@ -47,15 +47,7 @@ public final class SubstitutionChecks {
 
     /** Credential ids separated by commas, whitespace or line breaks. */
     public static List<String> ids(String text) {
-        List<String> out = new ArrayList<>();
-        if (text != null) {
-            for (String id : text.split("[,\\s]+")) {
-                if (!id.isBlank()) {
-                    out.add(id.strip());
-                }
-            }
-        }
-        return out;
+        return ListFields.items(text, "[,\\s]+");
     }
 
     public static String substitute(String text) {

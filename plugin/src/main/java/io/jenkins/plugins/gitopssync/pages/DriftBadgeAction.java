@@ -1,9 +1,7 @@
 package io.jenkins.plugins.gitopssync.pages;
 
 import hudson.model.BuildBadgeAction;
-import hudson.model.Run;
 import io.jenkins.plugins.gitopssync.Messages;
-import jenkins.model.RunAction2;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
@@ -12,12 +10,10 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * synced). One per build, computed from the build's {@link GitOpsSyncAction}s.
  */
 @Restricted(NoExternalUse.class)
-public final class DriftBadgeAction implements BuildBadgeAction, RunAction2 {
-
-    private transient Run<?, ?> run;
+public final class DriftBadgeAction extends BuildAttachedAction implements BuildBadgeAction {
 
     public BadgeState getState() {
-        return BadgeState.of(GitOpsSyncAction.recordsOf(run));
+        return BadgeState.of(GitOpsSyncAction.recordsOf(getRun()));
     }
 
     @Override
@@ -33,15 +29,5 @@ public final class DriftBadgeAction implements BuildBadgeAction, RunAction2 {
     @Override
     public String getUrlName() {
         return null;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
     }
 }

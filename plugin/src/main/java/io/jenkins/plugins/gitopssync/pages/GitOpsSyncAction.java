@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import jenkins.model.RunAction2;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.Stapler;
@@ -24,13 +23,12 @@ import org.kohsuke.stapler.StaplerResponse2;
  * (several paths or clusters) has one action per call, numbered in the order they finished.
  */
 @Restricted(NoExternalUse.class)
-public final class GitOpsSyncAction implements RunAction2 {
+public final class GitOpsSyncAction extends BuildAttachedAction {
 
     private static final Object ATTACH_LOCK = new Object();
 
     private final int index;
     private final SyncRecord record;
-    private transient Run<?, ?> run;
 
     GitOpsSyncAction(int index, SyncRecord record) {
         this.index = index;
@@ -74,13 +72,9 @@ public final class GitOpsSyncAction implements RunAction2 {
         return record;
     }
 
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
     /** Where the engine's JSON report of this sync is kept, inside the build's folder. */
     File reportFile() {
-        return new File(new File(run.getRootDir(), "gitops-sync"), index + ".json");
+        return new File(new File(getRun().getRootDir(), "gitops-sync"), index + ".json");
     }
 
     /**
@@ -105,7 +99,7 @@ public final class GitOpsSyncAction implements RunAction2 {
             start = parseStart(req.getParameter("start"));
             changedOnly = "changed".equals(req.getParameter("show"));
         }
-        return ObjectPage.read(run == null ? null : reportFile(), record, start, changedOnly);
+        return ObjectPage.read(getRun() == null ? null : reportFile(), record, start, changedOnly);
     }
 
     private static int parseStart(String value) {
@@ -117,12 +111,12 @@ public final class GitOpsSyncAction implements RunAction2 {
     }
 
     public boolean isReportAvailable() {
-        return run != null && reportFile().isFile();
+        return getRun() != null && reportFile().isFile();
     }
 
     /** {@code <build>/gitops-<n>/json}: the JSON report (reached through the build, so Read on the job applies). */
     public void doJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
-        File file = run == null ? null : reportFile();
+        File file = getRun() == null ? null : reportFile();
         if (file == null || !file.isFile()) {
             rsp.sendError(404, Messages.GitOpsSyncAction_NoReport());
             return;
@@ -145,15 +139,5 @@ public final class GitOpsSyncAction implements RunAction2 {
     @Override
     public String getUrlName() {
         return "gitops-" + index;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
     }
 }
