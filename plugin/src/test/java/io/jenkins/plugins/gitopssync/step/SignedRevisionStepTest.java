@@ -80,7 +80,8 @@ class SignedRevisionStepTest extends JenkinsTestBase {
     void anUnsignedCommitFailsTheBuildAndAppliesNothingThenAnOpenPgpSignedOneSyncs() throws Exception {
         Signing.PgpKey bob = Signing.pgpKey(tmp.resolve("gnupg"), "Bob <bob@example.org>");
         try {
-            String ns = sandbox.namespace();
+            // named as on main: the "unsigned" the log is checked for below is found in this name (the refusal says "is not signed")
+            String ns = sandbox.namespace("gitops-unsigned");
             String unsigned = withConfigMap("unsigned").commit("unsigned");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("keys", bob.armoredPublicKey()));
             WorkflowJob p = job("signed-pgp", "trustedKeysCredentialsId: 'keys'");

@@ -44,6 +44,11 @@ public final class ClusterSandbox implements AfterEachCallback {
 
     /** The test's namespace, created on first use. */
     public String namespace() {
+        return namespace(prefix);
+    }
+
+    /** The test's namespace, created on first use with a name starting with {@code prefix} (later calls return it). */
+    public String namespace(String prefix) {
         if (namespace == null) {
             namespace = cluster().createNamespace(TestCluster.unique(prefix));
         }
