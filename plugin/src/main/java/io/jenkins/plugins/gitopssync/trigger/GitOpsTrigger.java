@@ -150,6 +150,12 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
         return lastCheck;
     }
 
+    /** Whether a check {@link #run()} started has not reported yet (for the tests, which wait for it). */
+    boolean isChecking() {
+        AtomicBoolean busy = checking;
+        return busy != null && busy.get();
+    }
+
     public String getUrl() {
         return url;
     }

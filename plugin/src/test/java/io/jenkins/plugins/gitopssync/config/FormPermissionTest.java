@@ -10,6 +10,7 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
+import io.jenkins.plugins.gitopssync.testing.JenkinsTestBase;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
 import io.jenkins.plugins.gitopssync.trigger.GitOpsTrigger;
 import java.net.URL;
@@ -22,21 +23,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The form endpoints: credential lists show only the current value to users without Job/Configure,
  * checks answer 403 to them, and every endpoint refuses GET.
  */
-@WithJenkins
-class FormPermissionTest {
+class FormPermissionTest extends JenkinsTestBase {
 
-    private JenkinsRule j;
     private FreeStyleProject p;
 
     @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
+    void setUp() throws Exception {
         TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc-secret", "apiVersion: v1\nkind: Config\n"));
         TestCredentials.add(j.jenkins, TestCredentials.secretText("token-secret", "t"));
         p = j.createFreeStyleProject("forms");

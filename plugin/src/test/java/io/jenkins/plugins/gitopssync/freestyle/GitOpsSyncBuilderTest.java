@@ -9,36 +9,25 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
+import io.jenkins.plugins.gitopssync.testing.JenkinsTestBase;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
 import io.jenkins.plugins.gitopssync.testing.Signing;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testsupport.ClusterSandbox;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
-import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
-import java.nio.file.Path;
 import java.util.List;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The freestyle step: its form keeps every option, and it syncs in a freestyle build. */
-@WithJenkins
 @ExtendWith(LocalRepositories.class)
-class GitOpsSyncBuilderTest {
+class GitOpsSyncBuilderTest extends JenkinsTestBase {
 
-    private JenkinsRule j;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) {
-        j = rule;
-    }
+    @RegisterExtension
+    final ClusterSandbox sandbox = new ClusterSandbox("gitops-fs");
 
     /** The form renders every field with its label (a label with parentheses once broke the view). */
     @Test
@@ -60,10 +49,21 @@ class GitOpsSyncBuilderTest {
                 "the configured URL is in the form");
     }
 
+    /** A freestyle step for the repository at {@code url} in a new freestyle job {@code name}. */
+    private GitOpsSyncBuilder builderIn(String name, String url) throws Exception {
+        GitOpsSyncBuilder b = new GitOpsSyncBuilder(url);
+        j.createFreeStyleProject(name).getBuildersList().add(b);
+        return b;
+    }
+
+    private FreeStyleProject job(String name) {
+        return j.jenkins.getItemByFullName(name, FreeStyleProject.class);
+    }
+
     @Test
     void configRoundtripKeepsEveryOption() throws Exception {
         TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", "apiVersion: v1\nkind: Config\n"));
-        GitOpsSyncBuilder b = new GitOpsSyncBuilder("https://git.example.com/org/manifests.git");
+        GitOpsSyncBuilder b = builderIn("roundtrip", "https://git.example.com/org/manifests.git");
         b.setRef("v1.2.3");
         b.setPath("clusters/prod");
         b.setKubeconfigCredentialsId("kc");
@@ -89,8 +89,7 @@ class GitOpsSyncBuilderTest {
         b.setSubstituteCredentials("token=tok");
         b.setSubstituteFrom("configmap/cluster-vars\nsecret/extra?");
         b.setStrictSubstitution(false);
-        FreeStyleProject p = j.createFreeStyleProject("roundtrip");
-        p.getBuildersList().add(b);
+        FreeStyleProject p = job("roundtrip");
 
         j.configRoundtrip(p);
 
@@ -108,11 +107,10 @@ class GitOpsSyncBuilderTest {
     @Test
     void configRoundtripWithServerAndToken() throws Exception {
         TestCredentials.add(j.jenkins, TestCredentials.secretText("tok", "t"));
-        GitOpsSyncBuilder b = new GitOpsSyncBuilder("https://git.example.com/org/manifests.git");
+        GitOpsSyncBuilder b = builderIn("roundtrip2", "https://git.example.com/org/manifests.git");
         b.setServerUrl("https://127.0.0.1:6443");
         b.setTokenCredentialsId("tok");
-        FreeStyleProject p = j.createFreeStyleProject("roundtrip2");
-        p.getBuildersList().add(b);
+        FreeStyleProject p = job("roundtrip2");
 
         j.configRoundtrip(p);
 
@@ -121,12 +119,9 @@ class GitOpsSyncBuilderTest {
 
     @Test
     void invalidOptionsFailTheBuildWithAMessage() throws Exception {
-        GitOpsSyncBuilder b = new GitOpsSyncBuilder("https://git.example.com/org/manifests.git");
-        b.setPath("../outside");
-        FreeStyleProject p = j.createFreeStyleProject("invalid");
-        p.getBuildersList().add(b);
+        builderIn("invalid", "https://git.example.com/org/manifests.git").setPath("../outside");
 
-        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, p);
+        FreeStyleBuild build = j.buildAndAssertStatus(Result.FAILURE, job("invalid"));
 
         j.assertLogContains("The path must stay inside the repository (no '..'): ../outside", build);
         j.assertLogNotContains("\tat ", build);
@@ -134,28 +129,23 @@ class GitOpsSyncBuilderTest {
 
     @Test
     void freestyleBuildSyncsToTheCluster() throws Exception {
-        String kubeconfig = TestCluster.kubeconfigContent();
-        String ns = TestCluster.unique("gitops-fs");
-        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            cluster.createNamespace(ns);
-            repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "hello")).write("deploy/cm2.yaml", Manifests.configMapIn(ns, "cfg2", "hi"));
-            String rev = repo.commit("first");
-            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
-            GitOpsSyncBuilder b = new GitOpsSyncBuilder(repo.url());
-            b.setRef("main");
-            b.setPath("deploy");
-            b.setNamespace(ns);
-            b.setKubeconfigCredentialsId("kc");
-            FreeStyleProject p = j.createFreeStyleProject("freestyle-sync");
-            p.getBuildersList().add(b);
+        String ns = sandbox.namespace();
+        TestRepo repo = sandbox.repo();
+        repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "hello")).write("deploy/cm2.yaml", Manifests.configMapIn(ns, "cfg2", "hi"));
+        String rev = repo.commit("first");
+        kubeconfigCredential();
+        GitOpsSyncBuilder b = builderIn("freestyle-sync", repo.url());
+        b.setRef("main");
+        b.setPath("deploy");
+        b.setNamespace(ns);
+        b.setKubeconfigCredentialsId(KUBECONFIG_CREDENTIAL);
 
-            FreeStyleBuild build = j.buildAndAssertSuccess(p);
+        FreeStyleBuild build = j.buildAndAssertSuccess(job("freestyle-sync"));
 
-            GitOpsSyncAction action = build.getAction(GitOpsSyncAction.class);
-            assertNotNull(action);
-            assertEquals(rev, action.getRecord().getRevision());
-            assertEquals(2, action.getRecord().getCreated());
-            j.assertLogContains("Status: synced", build);
-        }
+        GitOpsSyncAction action = build.getAction(GitOpsSyncAction.class);
+        assertNotNull(action);
+        assertEquals(rev, action.getRecord().getRevision());
+        assertEquals(2, action.getRecord().getCreated());
+        j.assertLogContains("Status: synced", build);
     }
 }

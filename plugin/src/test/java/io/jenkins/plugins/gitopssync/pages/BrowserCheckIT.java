@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -193,8 +194,7 @@ class BrowserCheckIT {
     void freestyleConfigPageShowsTheGitOpsStep() throws Exception {
         open("job/shop-freestyle/configure");
         // the step's repository URL field (the page has other, hidden "url" fields, such as the SCM section's)
-        WebElement url = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.name("_.url")).stream()
-                .filter(e -> repoUrl.equals(e.getAttribute("value"))).findFirst().orElse(null));
+        WebElement url = awaitElement(By.name("_.url"), e -> repoUrl.equals(e.getAttribute("value")));
         String page = browser.findElement(By.tagName("body")).getText();
         for (String label : List.of("GitOps sync (pull, diff, apply, prune)", "Repository URL", "Kubeconfig credentials", "Prune",
                 "Dry run", "Wait for health")) {
@@ -211,14 +211,12 @@ class BrowserCheckIT {
     @Order(6)
     void snippetGeneratorRendersTheStepAndWritesItsCall() throws Exception {
         open("job/shop-pipeline/pipeline-syntax/");
-        WebElement dropdown = new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(d -> d.findElements(By.cssSelector("select.dropdownList")).stream().findFirst().orElse(null));
+        WebElement dropdown = awaitElement(By.cssSelector("select.dropdownList"), e -> true);
         Select select = new Select(dropdown);
         WebElement option = select.getOptions().stream().filter(o -> o.getText().startsWith("gitopsSync")).findFirst()
                 .orElseThrow(() -> new AssertionError("gitopsSync is offered"));
         select.selectByVisibleText(option.getText());
-        WebElement url = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.name("_.url")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        WebElement url = awaitElement(By.name("_.url"), WebElement::isDisplayed);
         url.sendKeys("https://git.example.com/org/manifests.git");
         assertTrue(browser.findElement(By.tagName("body")).getText().contains("CA certificate")
                 || browser.getPageSource().contains("CA certificate"), "the advanced fields are there");
@@ -236,8 +234,7 @@ class BrowserCheckIT {
     @Order(7)
     void triggerConfigurationIsShown() throws Exception {
         open("job/shop-pipeline/configure");
-        WebElement spec = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.name("_.spec")).stream()
-                .filter(e -> "H/5 * * * *".equals(e.getAttribute("value"))).findFirst().orElse(null));
+        WebElement spec = awaitElement(By.name("_.spec"), e -> "H/5 * * * *".equals(e.getAttribute("value")));
         String page = browser.findElement(By.tagName("body")).getText();
         assertTrue(page.contains("GitOps: build on a new revision or on drift"), "the trigger's section");
         assertTrue(page.contains("Also build when the cluster drifted"), "its drift option");
@@ -248,8 +245,7 @@ class BrowserCheckIT {
     @Order(8)
     void globalSettingsAreShownAndSaved() throws Exception {
         open("manage/configure");
-        WebElement threads = new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(d -> d.findElements(By.name("_.triggerThreads")).stream().findFirst().orElse(null));
+        WebElement threads = awaitElement(By.name("_.triggerThreads"), e -> true);
         String page = browser.findElement(By.tagName("body")).getText();
         assertTrue(page.contains("GitOps Sync"), "the section");
         assertTrue(page.contains("Let the trigger's cluster check use a job's kubeconfig exec plugins"), "the controller setting");
@@ -262,8 +258,7 @@ class BrowserCheckIT {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/configure"));
 
         open("manage/configure");
-        WebElement saved = new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(d -> d.findElements(By.name("_.triggerThreads")).stream().findFirst().orElse(null));
+        WebElement saved = awaitElement(By.name("_.triggerThreads"), e -> true);
         assertEquals("5", saved.getAttribute("value"), "saved through the page");
         saved.clear();
         saved.sendKeys(before);
@@ -319,6 +314,12 @@ class BrowserCheckIT {
         browser.get(jenkins + path);
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** The first element {@code by} finds that {@code which} accepts, once the page has one (20 s at most). */
+    private static WebElement awaitElement(By by, Predicate<WebElement> which) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElements(by).stream().filter(which).findFirst().orElse(null));
     }
 
     /**

@@ -16,6 +16,7 @@ import io.jenkins.plugins.gitopssync.engine.report.ObjectResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
+import io.jenkins.plugins.gitopssync.testing.JenkinsTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,27 +25,17 @@ import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The build page summary, the detail page, the build history badge, the job page and the SVG badge,
  * rendered by Jenkins from recorded syncs (no cluster needed: the records are made here).
  */
-@WithJenkins
-class GitOpsViewsTest {
+class GitOpsViewsTest extends JenkinsTestBase {
 
     static final String REV = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b";
-
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) {
-        j = rule;
-    }
 
     static SyncResult driftResult(String applySet) {
         List<ObjectResult> objects = List.of(

@@ -12,23 +12,13 @@ import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
 import io.jenkins.plugins.gitopssync.engine.report.WaveResult;
+import io.jenkins.plugins.gitopssync.testing.JenkinsTestBase;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The phases and waves of a sync, with their times and hooks, on the build page and the sync's detail page. */
-@WithJenkins
-class PhasesViewsTest {
-
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) {
-        j = rule;
-    }
+class PhasesViewsTest extends JenkinsTestBase {
 
     static SyncRecord phasedRecord() {
         List<ObjectResult> objects = List.of();

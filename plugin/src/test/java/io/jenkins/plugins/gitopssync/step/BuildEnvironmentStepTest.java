@@ -11,21 +11,22 @@ import hudson.Proc;
 import hudson.model.Node;
 import hudson.model.Result;
 import io.jenkins.plugins.gitopssync.engine.process.CommandLookup;
+import io.jenkins.plugins.gitopssync.testing.JenkinsTestBase;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testsupport.ClusterSandbox;
+import io.jenkins.plugins.gitopssync.testsupport.Eventually;
 import io.jenkins.plugins.gitopssync.testsupport.Kubeconfigs;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
-import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
@@ -36,10 +37,8 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.jvnet.hudson.test.JenkinsRule;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.TestExtension;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
@@ -48,53 +47,60 @@ import org.kohsuke.stapler.DataBoundConstructor;
  * launcher the step's context gives (where {@code container()} would put its decorator), an aborted build kills
  * what it started, and {@code context} chooses the kubeconfig context.
  */
-@WithJenkins
 @ExtendWith(LocalRepositories.class)
-class BuildEnvironmentStepTest {
+class BuildEnvironmentStepTest extends JenkinsTestBase {
 
-    private JenkinsRule j;
-
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final ClusterSandbox sandbox = new ClusterSandbox("gitops-env");
 
     @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
+    void setUp() throws Exception {
         j.createOnlineSlave(hudson.model.Label.get("remote"));
         RecordCommands.RECORDED.clear();
     }
 
     private WorkflowRun run(String name, String script, Result expected) throws Exception {
-        WorkflowJob p = j.createProject(WorkflowJob.class, name);
-        p.setDefinition(new CpsFlowDefinition("node('remote') {\n" + script + "\n}", true));
-        return j.buildAndAssertStatus(expected, p);
+        return j.buildAndAssertStatus(expected, pipeline(name, "node('remote') {\n" + script + "\n}"));
     }
 
-    private String sync(TestRepo repo, String ns, String extra) {
-        return "gitopsSync(url: '" + repo.url() + "', ref: 'main', namespace: '" + ns + "', applySet: '" + ns
+    /** The step's call syncing the sandbox's repository into {@code ns}, with the credential 'kc'. */
+    private String sync(String ns, String extra) {
+        return "gitopsSync(url: '" + sandbox.repo().url() + "', ref: 'main', namespace: '" + ns + "', applySet: '" + ns
                 + "', kubeconfigCredentialsId: 'kc', wait: false" + extra + ")";
+    }
+
+    /** The credential 'kc': a kubeconfig of the test cluster whose user is the exec plugin {@code plugin}. */
+    private void execKubeconfig(Path plugin) throws Exception {
+        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", Kubeconfigs.of("real", Kubeconfigs.execUser(plugin.toString()), null)));
+    }
+
+    /** The credential 'kc' with an exec plugin that logs in with the token in CLUSTER_LOGIN; returns the plugin. */
+    private Path loginPluginKubeconfig() throws Exception {
+        Path plugin = Kubeconfigs.tokenPlugin(tmp.resolve("bin"), "CLUSTER_LOGIN");
+        execKubeconfig(plugin);
+        return plugin;
+    }
+
+    /** The sandbox's repository with one commit of a ConfigMap in {@code ns}. */
+    private void oneConfigMapIn(String ns) {
+        sandbox.repo().write("cm.yaml", Manifests.configMapIn(ns, "cfg", "x")).commit("first");
     }
 
     @Test
     void aKubeconfigsExecPluginSeesTheVariablesWithEnvSets() throws Exception {
-        String ns = TestCluster.unique("gitops-env");
-        Path plugin = Kubeconfigs.tokenPlugin(tmp.resolve("bin"), "CLUSTER_LOGIN");
-        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", Kubeconfigs.of("real", Kubeconfigs.execUser(plugin.toString()), null)));
-        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            cluster.createNamespace(ns);
-            repo.write("cm.yaml", Manifests.configMapIn(ns, "cfg", "x"));
-            repo.commit("first");
+        String ns = sandbox.namespace();
+        Path plugin = loginPluginKubeconfig();
+        oneConfigMapIn(ns);
 
-            WorkflowRun ok = run("with-login", "withEnv(['CLUSTER_LOGIN=" + Kubeconfigs.admin().token() + "']) {\n"
-                    + sync(repo, ns, "") + "\n}", Result.SUCCESS);
-            j.assertLogContains("Status: synced", ok);
-            j.assertLogNotContains(Kubeconfigs.admin().token(), ok);
-            assertEquals("x", cluster.kube().configMaps().inNamespace(ns).withName("cfg").get().getData().get("greeting"));
+        WorkflowRun ok = run("with-login", "withEnv(['CLUSTER_LOGIN=" + Kubeconfigs.admin().token() + "']) {\n"
+                + sync(ns, "") + "\n}", Result.SUCCESS);
+        j.assertLogContains("Status: synced", ok);
+        j.assertLogNotContains(Kubeconfigs.admin().token(), ok);
+        assertEquals("x", sandbox.kube().configMaps().inNamespace(ns).withName("cfg").get().getData().get("greeting"));
 
-            WorkflowRun missing = run("without-login", sync(repo, ns, ""), Result.FAILURE);
-            j.assertLogContains("the exec plugin '" + plugin + "' of kubeconfig user 'u' failed (exit 2): "
-                    + "error: CLUSTER_LOGIN is not set; log in first", missing);
-        }
+        WorkflowRun missing = run("without-login", sync(ns, ""), Result.FAILURE);
+        j.assertLogContains("the exec plugin '" + plugin + "' of kubeconfig user 'u' failed (exit 2): "
+                + "error: CLUSTER_LOGIN is not set; log in first", missing);
     }
 
     /** A kubectl only the step's PATH holds: it leaves a mark, then runs the real one. */
@@ -108,94 +114,75 @@ class BuildEnvironmentStepTest {
         return dir;
     }
 
-    private static void kustomization(TestRepo repo, String ns) throws IOException {
-        repo.write("app/kustomization.yaml", "resources: [cm.yaml]\nnamespace: " + ns + "\n");
-        repo.write("app/cm.yaml", Manifests.configMapIn(ns, "cfg", "from-kustomize"));
+    /** The sandbox's repository with one commit of a Kustomization in app/ of a ConfigMap in {@code ns}. */
+    private void kustomizationIn(String ns) {
+        sandbox.repo().write("app/kustomization.yaml", "resources: [cm.yaml]\nnamespace: " + ns + "\n")
+                .write("app/cm.yaml", Manifests.configMapIn(ns, "cfg", "from-kustomize"))
+                .commit("first");
     }
 
     @Test
     void kustomizeRunsTheKubectlOnTheStepsPath() throws Exception {
-        String ns = TestCluster.unique("gitops-path");
+        String ns = sandbox.namespace();
         Path mark = tmp.resolve("kubectl-ran");
         Path tools = kubectlOnlyOnTheStepsPath(mark);
-        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", TestCluster.kubeconfigContent()));
-        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            cluster.createNamespace(ns);
-            kustomization(repo, ns);
-            repo.commit("first");
+        kubeconfigCredential();
+        kustomizationIn(ns);
 
-            run("default-path", sync(repo, ns, ", path: 'app'"), Result.SUCCESS);
-            assertFalse(Files.exists(mark), "without the step's PATH the wrapper is not on the agent's PATH");
+        run("default-path", sync(ns, ", path: 'app'"), Result.SUCCESS);
+        assertFalse(Files.exists(mark), "without the step's PATH the wrapper is not on the agent's PATH");
 
-            run("tool-path", "withEnv(['PATH+TOOLS=" + tools + "']) {\n" + sync(repo, ns, ", path: 'app'") + "\n}", Result.SUCCESS);
-            assertTrue(Files.readString(mark).startsWith("kustomize "), "the step's kubectl built the Kustomization");
-        }
+        run("tool-path", "withEnv(['PATH+TOOLS=" + tools + "']) {\n" + sync(ns, ", path: 'app'") + "\n}", Result.SUCCESS);
+        assertTrue(Files.readString(mark).startsWith("kustomize "), "the step's kubectl built the Kustomization");
     }
 
     @Test
     void everyProcessGoesThroughTheLauncherOfTheStepsContext() throws Exception {
-        String ns = TestCluster.unique("gitops-launch");
-        Path plugin = Kubeconfigs.tokenPlugin(tmp.resolve("bin"), "CLUSTER_LOGIN");
-        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", Kubeconfigs.of("real", Kubeconfigs.execUser(plugin.toString()), null)));
-        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            cluster.createNamespace(ns);
-            kustomization(repo, ns);
-            repo.commit("first");
+        String ns = sandbox.namespace();
+        Path plugin = loginPluginKubeconfig();
+        kustomizationIn(ns);
 
-            run("decorated", "recordCommands {\n withEnv(['CLUSTER_LOGIN=" + Kubeconfigs.admin().token() + "']) {\n"
-                    + sync(repo, ns, ", path: 'app'") + "\n}\n}", Result.SUCCESS);
+        run("decorated", "recordCommands {\n withEnv(['CLUSTER_LOGIN=" + Kubeconfigs.admin().token() + "']) {\n"
+                + sync(ns, ", path: 'app'") + "\n}\n}", Result.SUCCESS);
 
-            List<String> recorded = List.copyOf(RecordCommands.RECORDED);
-            assertTrue(recorded.stream().anyMatch(c -> c.startsWith(plugin.toString())), "the exec plugin: " + recorded);
-            assertTrue(recorded.stream().anyMatch(c -> c.contains("kubectl kustomize ")), "kubectl kustomize: " + recorded);
-        }
+        List<String> recorded = List.copyOf(RecordCommands.RECORDED);
+        assertTrue(recorded.stream().anyMatch(c -> c.startsWith(plugin.toString())), "the exec plugin: " + recorded);
+        assertTrue(recorded.stream().anyMatch(c -> c.contains("kubectl kustomize ")), "kubectl kustomize: " + recorded);
     }
 
     @Test
     void anAbortedBuildKillsWhatItStarted() throws Exception {
-        String ns = TestCluster.unique("gitops-abort");
+        String ns = TestCluster.unique("gitops-abort"); // no cluster: the exec plugin never answers
         Path pidFile = tmp.resolve("plugin.pid");
         Path plugin = tmp.resolve("slow-plugin");
         Files.writeString(plugin, "#!/bin/sh\necho $$ > '" + pidFile + "'\nexec sleep 300\n");
         assertTrue(plugin.toFile().setExecutable(true));
-        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", Kubeconfigs.of("real", Kubeconfigs.execUser(plugin.toString()), null)));
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMapIn(ns, "cfg", "x"));
-            repo.commit("first");
-            WorkflowJob p = j.createProject(WorkflowJob.class, "aborted");
-            p.setDefinition(new CpsFlowDefinition("node('remote') {\n" + sync(repo, ns, "") + "\n}", true));
-            WorkflowRun run = p.scheduleBuild2(0).waitForStart();
-            for (int i = 0; i < 600 && !Files.exists(pidFile); i++) {
-                Thread.sleep(100);
-            }
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
-            assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the plugin runs");
+        execKubeconfig(plugin);
+        oneConfigMapIn(ns);
+        WorkflowRun run = pipeline("aborted", "node('remote') {\n" + sync(ns, "") + "\n}").scheduleBuild2(0).waitForStart();
+        Eventually.until("the exec plugin to start", Duration.ofMinutes(1), () -> Files.exists(pidFile));
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the plugin runs");
 
-            run.doStop();
-            j.waitForCompletion(run);
+        run.doStop();
+        j.waitForCompletion(run);
 
-            j.assertBuildStatus(Result.ABORTED, run);
-            for (int i = 0; i < 100 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
-                Thread.sleep(100);
-            }
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the aborted build's exec plugin was killed");
-        }
+        j.assertBuildStatus(Result.ABORTED, run);
+        Eventually.until("the aborted build's exec plugin to end", Duration.ofSeconds(10),
+                () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the aborted build's exec plugin was killed");
     }
 
     @Test
     void theContextOptionChoosesANonCurrentContext() throws Exception {
-        String ns = TestCluster.unique("gitops-ctx");
+        String ns = sandbox.namespace();
         TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", Kubeconfigs.of("broken", Kubeconfigs.tokenUser(), null)));
-        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            cluster.createNamespace(ns);
-            repo.write("cm.yaml", Manifests.configMapIn(ns, "cfg", "x"));
-            repo.commit("first");
+        oneConfigMapIn(ns);
 
-            WorkflowRun r = run("context", sync(repo, ns, ", context: 'real'"), Result.SUCCESS);
-            j.assertLogContains("the kubeconfig credential 'kc' (context real)", r);
-            WorkflowRun current = run("current", sync(repo, ns, ""), Result.FAILURE);
-            j.assertLogContains("127.0.0.1:1", current);
-        }
+        WorkflowRun r = run("context", sync(ns, ", context: 'real'"), Result.SUCCESS);
+        j.assertLogContains("the kubeconfig credential 'kc' (context real)", r);
+        WorkflowRun current = run("current", sync(ns, ""), Result.FAILURE);
+        j.assertLogContains("127.0.0.1:1", current);
     }
 
     /** {@code recordCommands { ... }}: a launcher decorator, as {@code container()} adds one, that records each command. */

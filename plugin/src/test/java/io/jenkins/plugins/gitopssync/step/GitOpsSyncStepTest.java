@@ -1,4 +1,5 @@
 package io.jenkins.plugins.gitopssync.step;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Result;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gitopssync.config.GitOpsForms;
 import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
 import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
@@ -14,13 +14,14 @@ import io.jenkins.plugins.gitopssync.pages.DriftBadgeAction;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.sync.AgentPreload;
 import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
+import io.jenkins.plugins.gitopssync.testing.JenkinsTestBase;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testsupport.ClusterSandbox;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.List;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -29,183 +30,155 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The gitopsSync step in a Pipeline job: checkout on the agent, sync, the returned map, the recorded
  * actions, drift in a dry run, and failures with readable messages. Cluster tests need GITOPS_TEST_KUBECONFIG.
  */
-@WithJenkins
 @ExtendWith(LocalRepositories.class)
-class GitOpsSyncStepTest {
+class GitOpsSyncStepTest extends JenkinsTestBase {
 
-    private JenkinsRule j;
+    @RegisterExtension
+    final ClusterSandbox sandbox = new ClusterSandbox("gitops-step");
 
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) {
-        j = rule;
+    /** The options of a sync of the sandbox's repository into its namespace, with the test cluster's credential. */
+    private String clusterOptions() {
+        return "url: '" + sandbox.repo().url() + "', namespace: '" + sandbox.namespace() + "', kubeconfigCredentialsId: 'kc'";
     }
 
-    private WorkflowJob pipeline(String name, String body) throws Exception {
-        WorkflowJob p = j.createProject(WorkflowJob.class, name);
-        p.setDefinition(new CpsFlowDefinition("node {\n" + body + "\n}", true));
-        return p;
+    /** The sandbox's repository with one commit of a ConfigMap in the default namespace. */
+    private TestRepo repoWithOneObject() {
+        TestRepo repo = sandbox.repo();
+        repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x")).commit("first");
+        return repo;
     }
 
     @Test
     void syncsOnAnAgentAndReturnsTheResult() throws Exception {
         String kubeconfig = TestCluster.kubeconfigContent();
-        String ns = TestCluster.unique("gitops-step");
+        String ns = sandbox.namespace();
         var agent = j.createOnlineSlave();
-        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            cluster.createNamespace(ns);
-            repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "hello")).write("deploy/cm2.yaml", Manifests.configMapIn(ns, "cfg2", "hi"));
-            String rev = repo.commit("first");
-            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
-            WorkflowJob p = j.createProject(WorkflowJob.class, "step-sync");
-            p.setDefinition(new CpsFlowDefinition("node('!built-in') {\n"
-                    + "  def r = gitopsSync(url: '" + repo.url() + "', ref: 'main', path: 'deploy', namespace: '" + ns + "',"
-                    + " kubeconfigCredentialsId: 'kc', prune: true, timeout: '2m')\n"
-                    + "  echo \"result status=${r.status} created=${r.created} revision=${r.revision} drifted=${r.drifted}\"\n"
-                    + "}", true));
+        TestRepo repo = sandbox.repo();
+        repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "hello")).write("deploy/cm2.yaml", Manifests.configMapIn(ns, "cfg2", "hi"));
+        String rev = repo.commit("first");
+        kubeconfigCredential();
+        WorkflowJob p = onAgent("step-sync", "  def r = gitopsSync(url: '" + repo.url() + "', ref: 'main', path: 'deploy', namespace: '"
+                + ns + "', kubeconfigCredentialsId: 'kc', prune: true, timeout: '2m')\n"
+                + "  echo \"result status=${r.status} created=${r.created} revision=${r.revision} drifted=${r.drifted}\"");
 
-            WorkflowRun run = j.buildAndAssertSuccess(p);
+        WorkflowRun run = j.buildAndAssertSuccess(p);
 
-            j.assertLogContains("result status=synced created=2 revision=" + rev + " drifted=0", run);
-            // the agent's progress lines come before the controller's summary, in the order they happened
-            String log = JenkinsRule.getLog(run);
-            assertTrue(log.indexOf("[gitopsSync] Rendered 2 objects") > 0
-                    && log.indexOf("[gitopsSync] Rendered 2 objects") < log.indexOf("[gitopsSync] Status: synced"), log);
-            GitOpsSyncAction action = run.getAction(GitOpsSyncAction.class);
-            assertEquals(rev, action.getRecord().getRevision());
-            assertEquals("gitops-1", action.getUrlName());
-            assertNotNull(((hudson.remoting.Channel) agent.getChannel()).getProperty(AgentPreload.DONE),
-                    "the sync's jars were sent to the agent in one go");
-            for (String token : kubeconfig.lines().map(String::trim).filter(l -> l.startsWith("token:"))
-                    .map(l -> l.substring("token:".length()).trim()).filter(t -> !t.isEmpty()).toList()) {
-                j.assertLogNotContains(token, run);
-            }
-            try (KubernetesClient c = TestCluster.client()) {
-                ConfigMap cm = c.configMaps().inNamespace(ns).withName("cfg").get();
-                assertEquals("hello", cm.getData().get("greeting"));
-            }
+        j.assertLogContains("result status=synced created=2 revision=" + rev + " drifted=0", run);
+        // the agent's progress lines come before the controller's summary, in the order they happened
+        String log = JenkinsRule.getLog(run);
+        assertTrue(log.indexOf("[gitopsSync] Rendered 2 objects") > 0
+                && log.indexOf("[gitopsSync] Rendered 2 objects") < log.indexOf("[gitopsSync] Status: synced"), log);
+        GitOpsSyncAction action = run.getAction(GitOpsSyncAction.class);
+        assertEquals(rev, action.getRecord().getRevision());
+        assertEquals("gitops-1", action.getUrlName());
+        assertNotNull(((hudson.remoting.Channel) agent.getChannel()).getProperty(AgentPreload.DONE),
+                "the sync's jars were sent to the agent in one go");
+        for (String token : kubeconfig.lines().map(String::trim).filter(l -> l.startsWith("token:"))
+                .map(l -> l.substring("token:".length()).trim()).filter(t -> !t.isEmpty()).toList()) {
+            j.assertLogNotContains(token, run);
         }
+        ConfigMap cm = sandbox.kube().configMaps().inNamespace(ns).withName("cfg").get();
+        assertEquals("hello", cm.getData().get("greeting"));
     }
 
     @Test
     void driftInADryRunMakesTheBuildUnstableOrFailing() throws Exception {
-        String kubeconfig = TestCluster.kubeconfigContent();
-        String ns = TestCluster.unique("gitops-drift");
-        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            cluster.createNamespace(ns);
-            repo.write("cm.yaml", Manifests.configMapIn(ns, "cfg", "hello"));
-            repo.commit("first");
-            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
-            String common = "url: '" + repo.url() + "', namespace: '" + ns + "', kubeconfigCredentialsId: 'kc', applySet: '" + ns + "'";
-            j.buildAndAssertSuccess(pipeline("drift-sync", "gitopsSync(" + common + ")"));
-            try (KubernetesClient c = TestCluster.client()) {
-                c.configMaps().inNamespace(ns).withName("cfg").edit(cm -> {
-                    cm.getData().put("greeting", "changed by hand");
-                    return cm;
-                });
-            }
+        String ns = sandbox.namespace();
+        sandbox.repo().write("cm.yaml", Manifests.configMapIn(ns, "cfg", "hello")).commit("first");
+        kubeconfigCredential();
+        String common = clusterOptions() + ", applySet: '" + ns + "'";
+        j.buildAndAssertSuccess(onNode("drift-sync", "gitopsSync(" + common + ")"));
+        sandbox.kube().configMaps().inNamespace(ns).withName("cfg").edit(cm -> {
+            cm.getData().put("greeting", "changed by hand");
+            return cm;
+        });
 
-            WorkflowRun dry = j.buildAndAssertStatus(Result.UNSTABLE, pipeline("drift-dry",
-                    "def r = gitopsSync(" + common + ", dryRun: true)\necho \"drifted=${r.driftedObjects}\""));
-            j.assertLogContains("drifted=[ConfigMap/" + ns + "/cfg]", dry);
-            j.assertLogContains("Marking the build UNSTABLE", dry);
-            assertTrue(dry.getAction(DriftBadgeAction.class).getState().isNoteworthy(), "badge shows drift");
-            FlowNode step = new DepthFirstScanner()
-                    .findFirstMatch(dry.getExecution(), n -> n.getPersistentAction(WarningAction.class) != null);
-            assertTrue(step != null && step.getDisplayFunctionName().equals("gitopsSync"), "the step is marked unstable");
+        WorkflowRun dry = j.buildAndAssertStatus(Result.UNSTABLE, onNode("drift-dry",
+                "def r = gitopsSync(" + common + ", dryRun: true)\necho \"drifted=${r.driftedObjects}\""));
+        j.assertLogContains("drifted=[ConfigMap/" + ns + "/cfg]", dry);
+        j.assertLogContains("Marking the build UNSTABLE", dry);
+        assertTrue(dry.getAction(DriftBadgeAction.class).getState().isNoteworthy(), "badge shows drift");
+        FlowNode step = new DepthFirstScanner()
+                .findFirstMatch(dry.getExecution(), n -> n.getPersistentAction(WarningAction.class) != null);
+        assertNotNull(step, "a step is marked unstable");
+        assertEquals("gitopsSync", step.getDisplayFunctionName(), "the step marked unstable");
 
-            WorkflowRun strict = j.buildAndAssertStatus(Result.FAILURE, pipeline("drift-strict",
-                    "gitopsSync(" + common + ", dryRun: true, failOnDrift: true)"));
-            j.assertLogContains("failOnDrift is set", strict);
-            j.assertLogNotContains("\tat ", strict);
-        }
+        WorkflowRun strict = j.buildAndAssertStatus(Result.FAILURE, onNode("drift-strict",
+                "gitopsSync(" + common + ", dryRun: true, failOnDrift: true)"));
+        j.assertLogContains("failOnDrift is set", strict);
+        j.assertLogNotContains("\tat ", strict);
     }
 
     @Test
     void severalCallsInOneBuildAreAllRecorded() throws Exception {
-        String kubeconfig = TestCluster.kubeconfigContent();
-        String ns = TestCluster.unique("gitops-multi");
-        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            cluster.createNamespace(ns);
-            repo.write("base/cm.yaml", Manifests.configMapIn(ns, "base", "zero"))
-                    .write("a/cm.yaml", Manifests.configMapIn(ns, "a", "one"))
-                    .write("b/cm.yaml", Manifests.configMapIn(ns, "b", "two"));
-            repo.commit("three paths");
-            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
-            String common = "url: '" + repo.url() + "', namespace: '" + ns + "', kubeconfigCredentialsId: 'kc'";
-            WorkflowRun run = j.buildAndAssertSuccess(pipeline("multi",
-                    "gitopsSync(" + common + ", path: 'base', applySet: '" + ns + "-base')\n"
-                            + "parallel a: { gitopsSync(" + common + ", path: 'a', applySet: '" + ns + "-a') },"
-                            + " b: { gitopsSync(" + common + ", path: 'b', applySet: '" + ns + "-b') }"));
+        String ns = sandbox.namespace();
+        sandbox.repo().write("base/cm.yaml", Manifests.configMapIn(ns, "base", "zero"))
+                .write("a/cm.yaml", Manifests.configMapIn(ns, "a", "one"))
+                .write("b/cm.yaml", Manifests.configMapIn(ns, "b", "two"))
+                .commit("three paths");
+        kubeconfigCredential();
+        String common = clusterOptions();
+        WorkflowRun run = j.buildAndAssertSuccess(onNode("multi",
+                "gitopsSync(" + common + ", path: 'base', applySet: '" + ns + "-base')\n"
+                        + "parallel a: { gitopsSync(" + common + ", path: 'a', applySet: '" + ns + "-a') },"
+                        + " b: { gitopsSync(" + common + ", path: 'b', applySet: '" + ns + "-b') }"));
 
-            List<GitOpsSyncAction> actions = run.getActions(GitOpsSyncAction.class);
-            assertEquals(3, actions.size());
-            assertEquals(List.of("gitops-1", "gitops-2", "gitops-3"),
-                    actions.stream().map(GitOpsSyncAction::getUrlName).sorted().toList());
-            String page = j.createWebClient().getPage(run).getWebResponse().getContentAsString();
-            assertTrue(page.contains(ns + "-base") && page.contains(ns + "-a") && page.contains(ns + "-b"), "all listed");
-        }
+        List<GitOpsSyncAction> actions = run.getActions(GitOpsSyncAction.class);
+        assertEquals(3, actions.size());
+        assertEquals(List.of("gitops-1", "gitops-2", "gitops-3"),
+                actions.stream().map(GitOpsSyncAction::getUrlName).sorted().toList());
+        String page = j.createWebClient().getPage(run).getWebResponse().getContentAsString();
+        assertTrue(page.contains(ns + "-base") && page.contains(ns + "-a") && page.contains(ns + "-b"), "all listed");
     }
 
     @Test
     void unknownRefFailsWithTheRefAndUrl() throws Exception {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
-            repo.commit("first");
-            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE,
-                    pipeline("bad-ref", "gitopsSync(url: '" + repo.url() + "', ref: 'no-such-branch')"));
-            j.assertLogContains("Git ref 'no-such-branch' was not found in " + repo.url(), run);
-            j.assertLogNotContains("\tat ", run);
-        }
+        TestRepo repo = repoWithOneObject();
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE,
+                onNode("bad-ref", "gitopsSync(url: '" + repo.url() + "', ref: 'no-such-branch')"));
+        j.assertLogContains("Git ref 'no-such-branch' was not found in " + repo.url(), run);
+        j.assertLogNotContains("\tat ", run);
     }
 
     @Test
     void tokenCredentialIsUsedTrackedAndNeverPrinted() throws Exception {
         String token = "gitops-test-token-0123456789";
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
-            repo.commit("first");
-            var credential = TestCredentials.add(j.jenkins, TestCredentials.secretText("tok", token));
-            // nothing listens on port 1 of loopback: the engine reports the cluster as unreachable
-            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("token",
-                    "gitopsSync(url: '" + repo.url() + "', serverUrl: 'https://127.0.0.1:1', tokenCredentialsId: 'tok')"));
-            j.assertLogContains("through API server https://127.0.0.1:1 with a token credential", run);
-            j.assertLogNotContains(token, run);
-            j.assertLogNotContains("\tat ", run);
-            assertTrue(CredentialsProvider.getFingerprintOf(credential)
-                    .getRangeSet(run.getParent()).includes(run.getNumber()), "the token's use is tracked");
-        }
+        TestRepo repo = repoWithOneObject();
+        var credential = TestCredentials.add(j.jenkins, TestCredentials.secretText("tok", token));
+        // nothing listens on port 1 of loopback: the engine reports the cluster as unreachable
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, onNode("token",
+                "gitopsSync(url: '" + repo.url() + "', serverUrl: 'https://127.0.0.1:1', tokenCredentialsId: 'tok')"));
+        j.assertLogContains("through API server https://127.0.0.1:1 with a token credential", run);
+        j.assertLogNotContains(token, run);
+        j.assertLogNotContains("\tat ", run);
+        assertTrue(CredentialsProvider.getFingerprintOf(credential)
+                .getRangeSet(run.getParent()).includes(run.getNumber()), "the token's use is tracked");
     }
 
     @Test
     void missingKubeconfigCredentialFailsBeforeCheckout() throws Exception {
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE,
-                pipeline("no-creds", "gitopsSync(url: 'https://git.example.com/r.git', kubeconfigCredentialsId: 'missing')"));
+                onNode("no-creds", "gitopsSync(url: 'https://git.example.com/r.git', kubeconfigCredentialsId: 'missing')"));
         j.assertLogContains("Kubeconfig credential 'missing' was not found", run);
         j.assertLogNotContains("Fetching", run);
     }
 
     @Test
     void invalidOptionsAreReportedTogether() throws Exception {
-        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("bad-options",
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, onNode("bad-options",
                 "gitopsSync(url: 'https://git.example.com/r.git', path: '/etc', timeout: 'soon', serverUrl: 'https://k8s:6443')"));
         j.assertLogContains("not absolute: /etc", run);
         j.assertLogContains("timeout 'soon'", run);
@@ -215,15 +188,12 @@ class GitOpsSyncStepTest {
     @Test
     void aRepositoryOnTheControllersDiskIsRefusedOnTheBuiltInNode() throws Exception {
         GitOpsGlobalSettings.get().setAllowLocalRepositoriesOnController(false);
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
-            repo.commit("first");
-            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, pipeline("local-on-controller",
-                    "gitopsSync(url: '" + repo.url() + "')"));
-            j.assertLogContains("Refusing to read the repository " + repo.url() + " from the controller's own disk", run);
-            j.assertLogNotContains("Revision ", run);
-            j.assertLogNotContains("\tat ", run);
-        }
+        TestRepo repo = repoWithOneObject();
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, onNode("local-on-controller",
+                "gitopsSync(url: '" + repo.url() + "')"));
+        j.assertLogContains("Refusing to read the repository " + repo.url() + " from the controller's own disk", run);
+        j.assertLogNotContains("Revision ", run);
+        j.assertLogNotContains("\tat ", run);
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
+import io.jenkins.plugins.gitopssync.testing.JenkinsTestBase;
 import io.jenkins.plugins.gitopssync.testing.SyncReports;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
@@ -28,15 +29,11 @@ import io.jenkins.plugins.gitopssync.trigger.GitOpsTrigger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * Helm charts through Jenkins: the Pipeline step on an agent syncs a chart with a values file and the build page
@@ -44,26 +41,14 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * basic auth, with a Jenkins username/password credential; a parameter naming a password parameter is masked in
  * the log, the build page and the report; the chart options survive the freestyle and trigger forms.
  */
-@WithJenkins
 @ExtendWith(LocalRepositories.class)
-class HelmChartStepTest {
+class HelmChartStepTest extends JenkinsTestBase {
 
-    private JenkinsRule j;
     private String helm;
 
-    @TempDir
-    Path tmp;
-
     @BeforeEach
-    void setUp(JenkinsRule rule) {
-        j = rule;
+    void setUp() {
         helm = Helm.binary().toString();
-    }
-
-    private WorkflowJob pipeline(String name, String body) throws Exception {
-        WorkflowJob p = j.createProject(WorkflowJob.class, name);
-        p.setDefinition(new CpsFlowDefinition("node('!built-in') {\n" + body + "\n}", true));
-        return p;
     }
 
     private static String step(TestRepo repo, String ns, String more) {
@@ -81,7 +66,7 @@ class HelmChartStepTest {
             repo.write("env/prod.yaml", "greeting: hello from prod\nreplicas: 2\n");
             repo.commit("chart");
 
-            WorkflowRun run = j.buildAndAssertSuccess(pipeline("helm-step", step(repo, ns, ", valuesFiles: 'env/prod.yaml'")));
+            WorkflowRun run = j.buildAndAssertSuccess(onAgent("helm-step", step(repo, ns, ", valuesFiles: 'env/prod.yaml'")));
 
             j.assertLogContains("Rendering chart web (charts/web) with " + helm + " template: release shop in namespace " + ns
                     + ", values files env/prod.yaml", run);
@@ -122,11 +107,11 @@ class HelmChartStepTest {
             TestCharts.front(repo.dir(), "charts/web", "web", server.url());
             repo.commit("chart with a dependency");
 
-            WorkflowRun denied = j.buildAndAssertStatus(Result.FAILURE, pipeline("helm-dep-denied", step(repo, ns, "")));
+            WorkflowRun denied = j.buildAndAssertStatus(Result.FAILURE, onAgent("helm-dep-denied", step(repo, ns, "")));
             j.assertLogContains("chart web (charts/web): helm dependency build failed:", denied);
             j.assertLogContains("401", denied);
 
-            WorkflowRun run = j.buildAndAssertSuccess(pipeline("helm-dep", step(repo, ns, ", chartCredentialsId: 'charts'")));
+            WorkflowRun run = j.buildAndAssertSuccess(onAgent("helm-dep", step(repo, ns, ", chartCredentialsId: 'charts'")));
 
             assertTrue(server.requests().contains("200 /charts/backend-0.2.0.tgz"), server.requests().toString());
             j.assertLogNotContains("chart-Pass-7", run);
@@ -156,7 +141,7 @@ class HelmChartStepTest {
                       url: {{ printf "postgres://app:%s@db" .Values.db.password | quote }}
                     """);
             repo.commit("chart");
-            WorkflowJob p = pipeline("helm-secret", step(repo, ns, ", parameters: 'db.password=${DB_PASSWORD}\\nreplicas=2'"));
+            WorkflowJob p = onAgent("helm-secret", step(repo, ns, ", parameters: 'db.password=${DB_PASSWORD}\\nreplicas=2'"));
             p.addProperty(new ParametersDefinitionProperty(new PasswordParameterDefinition("DB_PASSWORD", "", "")));
 
             j.assertBuildStatusSuccess(p.scheduleBuild2(0, new ParametersAction(

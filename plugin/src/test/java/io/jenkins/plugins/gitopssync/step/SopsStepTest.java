@@ -11,11 +11,12 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.testing.SyncReports;
+import io.jenkins.plugins.gitopssync.testing.JenkinsTestBase;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testsupport.ClusterSandbox;
 import io.jenkins.plugins.gitopssync.testsupport.Sops;
 import io.jenkins.plugins.gitopssync.testsupport.SopsRepoFiles;
-import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +30,10 @@ import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The Pipeline step on an agent with a sops-encrypted Kustomization (an encrypted Secret, a ConfigMap with an
@@ -43,87 +42,74 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * the plain values; the build log, the build's files (build.xml, the JSON report), the job's files, the pages
  * and the agent's workspace get none of them, also after a dry run that shows drift.
  */
-@WithJenkins
 @ExtendWith(LocalRepositories.class)
-class SopsStepTest {
+class SopsStepTest extends JenkinsTestBase {
 
     private static final String DATABASE = "sops-db-name-8d2a";
 
-    private JenkinsRule j;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) {
-        j = rule;
-    }
+    @RegisterExtension
+    final ClusterSandbox sandbox = new ClusterSandbox("gitops-sops");
 
     @Test
     void encryptedKustomizationSyncsOnAnAgentAndNoPlaintextIsKeptAnywhere() throws Exception {
-        String ns = TestCluster.unique("gitops-sops");
+        String ns = sandbox.namespace();
         var agent = j.createOnlineSlave();
-        TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", TestCluster.kubeconfigContent()));
+        kubeconfigCredential();
         Sops.AgeKey key = Sops.ageKey(tmp, "jenkins");
         TestCredentials.add(j.jenkins, new FileCredentialsImpl(CredentialsScope.GLOBAL, "sops-age", "age key", "keys.txt",
                 SecretBytes.fromRawBytes(key.identityFile().getBytes(StandardCharsets.UTF_8))));
         TestCredentials.add(j.jenkins, TestCredentials.secretText("db-name", DATABASE));
-        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            cluster.createNamespace(ns);
-            SopsRepoFiles.kustomization(tmp, repo.dir().resolve("app"), key, ns);
-            repo.commit("encrypted");
-            WorkflowJob p = j.createProject(WorkflowJob.class, "sops");
-            p.setDefinition(new CpsFlowDefinition(pipeline(repo.url(), ns, false), true));
+        TestRepo repo = sandbox.repo();
+        SopsRepoFiles.kustomization(tmp, repo.dir().resolve("app"), key, ns);
+        repo.commit("encrypted");
+        WorkflowJob p = onAgent("sops", sync(repo.url(), ns, false));
 
-            WorkflowRun run = j.buildAndAssertSuccess(p);
+        WorkflowRun run = j.buildAndAssertSuccess(p);
 
-            try (KubernetesClient c = TestCluster.client()) {
-                assertEquals(SopsRepoFiles.DB_PASSWORD, decode(c.secrets().inNamespace(ns).withName("db").get().getData().get("password")));
-                assertEquals(SopsRepoFiles.API_TOKEN, decode(c.secrets().inNamespace(ns).withName("app-env").get().getData().get("API_TOKEN")));
-                var settings = c.configMaps().inNamespace(ns).withName("settings").get().getData();
-                assertEquals("prod", settings.get("mode"));
-                assertEquals(DATABASE, settings.get("database"));
-                assertEquals(SopsRepoFiles.CONFIG_SECRET, settings.get("secretish"));
-                c.configMaps().inNamespace(ns).withName("settings").edit(cm -> new ConfigMapBuilder(cm)
-                        .addToData("database", "edited").addToData("secretish", "edited-too").build());
-            }
-            p.setDefinition(new CpsFlowDefinition(pipeline(repo.url(), ns, true), true));
-            WorkflowRun dry = j.buildAndAssertStatus(hudson.model.Result.UNSTABLE, p);
-            var settings = SyncReports.objects(dry.getAction(GitOpsSyncAction.class)).stream()
-                    .filter(o -> o.name().equals("settings")).findFirst().orElseThrow();
-            String diff = settings.diff();
+        KubernetesClient c = sandbox.kube();
+        assertEquals(SopsRepoFiles.DB_PASSWORD, decode(c.secrets().inNamespace(ns).withName("db").get().getData().get("password")));
+        assertEquals(SopsRepoFiles.API_TOKEN, decode(c.secrets().inNamespace(ns).withName("app-env").get().getData().get("API_TOKEN")));
+        var applied = c.configMaps().inNamespace(ns).withName("settings").get().getData();
+        assertEquals("prod", applied.get("mode"));
+        assertEquals(DATABASE, applied.get("database"));
+        assertEquals(SopsRepoFiles.CONFIG_SECRET, applied.get("secretish"));
+        c.configMaps().inNamespace(ns).withName("settings").edit(cm -> new ConfigMapBuilder(cm)
+                .addToData("database", "edited").addToData("secretish", "edited-too").build());
+        p.setDefinition(new CpsFlowDefinition("node('!built-in') {\n" + sync(repo.url(), ns, true) + "\n}", true));
+        WorkflowRun dry = j.buildAndAssertStatus(hudson.model.Result.UNSTABLE, p);
+        var settings = SyncReports.objects(dry.getAction(GitOpsSyncAction.class)).stream()
+                .filter(o -> o.name().equals("settings")).findFirst().orElseThrow();
+        String diff = settings.diff();
 
-            List<String> outputs = new ArrayList<>();
-            for (WorkflowRun r : List.of(run, dry)) {
-                outputs.add(JenkinsRule.getLog(r));
-                outputs.addAll(files(r.getRootDir().toPath()));
-                outputs.add(j.createWebClient().getPage(r).getWebResponse().getContentAsString());
-                GitOpsSyncAction action = r.getAction(GitOpsSyncAction.class);
-                String detail = r.getUrl() + action.getUrlName() + "/";
-                outputs.add(j.createWebClient().goTo(detail).getWebResponse().getContentAsString());
-                outputs.add(j.createWebClient().goTo(detail + "json", "application/json").getWebResponse().getContentAsString());
-            }
-            outputs.addAll(files(p.getRootDir().toPath()));
-            FilePath workspace = agent.getWorkspaceFor(p);
-            outputs.addAll(files(Path.of(workspace.getRemote())));
-            assertTrue(settings.drift(), "the edited ConfigMap drifted");
-            // a value the repository encrypts is masked on both sides: the live side holds what was decrypted too
-            assertTrue(diff.contains("-  secretish: ***") && diff.contains("+  secretish: ***") && !diff.contains("edited-too"),
-                    "the drifted line is shown, both of its values masked: " + diff);
-            for (String plain : List.of(SopsRepoFiles.DB_PASSWORD, SopsRepoFiles.API_TOKEN, SopsRepoFiles.CONFIG_SECRET, DATABASE)) {
-                for (String out : outputs) {
-                    assertFalse(out.contains(plain), plain + " found in:\n" + out);
-                }
+        List<String> outputs = new ArrayList<>();
+        for (WorkflowRun r : List.of(run, dry)) {
+            outputs.add(JenkinsRule.getLog(r));
+            outputs.addAll(files(r.getRootDir().toPath()));
+            outputs.add(j.createWebClient().getPage(r).getWebResponse().getContentAsString());
+            GitOpsSyncAction action = r.getAction(GitOpsSyncAction.class);
+            String detail = r.getUrl() + action.getUrlName() + "/";
+            outputs.add(j.createWebClient().goTo(detail).getWebResponse().getContentAsString());
+            outputs.add(j.createWebClient().goTo(detail + "json", "application/json").getWebResponse().getContentAsString());
+        }
+        outputs.addAll(files(p.getRootDir().toPath()));
+        FilePath workspace = agent.getWorkspaceFor(p);
+        outputs.addAll(files(Path.of(workspace.getRemote())));
+        assertTrue(settings.drift(), "the edited ConfigMap drifted");
+        // a value the repository encrypts is masked on both sides: the live side holds what was decrypted too
+        assertTrue(diff.contains("-  secretish: ***") && diff.contains("+  secretish: ***") && !diff.contains("edited-too"),
+                "the drifted line is shown, both of its values masked: " + diff);
+        for (String plain : List.of(SopsRepoFiles.DB_PASSWORD, SopsRepoFiles.API_TOKEN, SopsRepoFiles.CONFIG_SECRET, DATABASE)) {
+            for (String out : outputs) {
+                assertFalse(out.contains(plain), plain + " found in:\n" + out);
             }
         }
     }
 
-    private static String pipeline(String url, String ns, boolean dryRun) {
-        return "node('!built-in') {\n"
-                + "  gitopsSync(url: '" + url + "', path: 'app', namespace: '" + ns + "', applySet: '" + ns + "',"
+    /** The step's call: the encrypted Kustomization, its age key and the substitution from a secret text credential. */
+    private static String sync(String url, String ns, boolean dryRun) {
+        return "  gitopsSync(url: '" + url + "', path: 'app', namespace: '" + ns + "', applySet: '" + ns + "',"
                 + " kubeconfigCredentialsId: 'kc', wait: false, dryRun: " + dryRun + ", decryptionCredentialsId: 'sops-age',"
-                + " substitute: 'cluster_env=prod', substituteCredentials: 'database=db-name')\n"
-                + "}";
+                + " substitute: 'cluster_env=prod', substituteCredentials: 'database=db-name')";
     }
 
     /** The text of every file below {@code dir} (logs, build.xml, the JSON report, program.dat...). */

@@ -12,26 +12,16 @@ import hudson.model.Fingerprint;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
+import io.jenkins.plugins.gitopssync.testing.JenkinsTestBase;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Credential lookup for a build: secret file and secret text kubeconfigs, tokens, tracking, clear errors. */
-@WithJenkins
-class CredentialResolverTest {
+class CredentialResolverTest extends JenkinsTestBase {
 
     static final String KUBECONFIG = "apiVersion: v1\nkind: Config\nusers:\n- name: u\n  user:\n    token: s3cr3t-token-value\n";
-
-    private JenkinsRule j;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) {
-        j = rule;
-    }
 
     private static SyncSpec options(String kubeconfigId, String serverUrl, String tokenId) {
         return SyncSpec.builder("https://git.example.com/r.git").kubeconfigCredentialsId(kubeconfigId).serverUrl(serverUrl)

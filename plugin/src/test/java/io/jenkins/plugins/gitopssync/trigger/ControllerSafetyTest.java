@@ -2,14 +2,15 @@ package io.jenkins.plugins.gitopssync.trigger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
 import io.jenkins.plugins.gitopssync.freestyle.GitOpsSyncBuilder;
+import io.jenkins.plugins.gitopssync.testing.JenkinsTestBase;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testsupport.ClusterSandbox;
 import io.jenkins.plugins.gitopssync.testsupport.Kubeconfigs;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
@@ -22,29 +23,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * A job configurer's kubeconfig on a shared controller: the trigger's drift check and the form check read it
  * there, and must not run its exec plugin, read the files it names or act as the controller's own service
  * account, unless an administrator allowed it; the job page says why the cluster was not checked.
  */
-@WithJenkins
 @ExtendWith(LocalRepositories.class)
-class ControllerSafetyTest {
+class ControllerSafetyTest extends JenkinsTestBase {
 
-    private JenkinsRule j;
-
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final ClusterSandbox sandbox = new ClusterSandbox("gitops-safety");
 
     private Path ran;
 
     @BeforeEach
-    void setUp(JenkinsRule rule) throws Exception {
-        j = rule;
+    void markFile() {
         ran = tmp.resolve("ran-on-the-controller");
     }
 
@@ -68,10 +64,13 @@ class ControllerSafetyTest {
         return Kubeconfigs.of("real", markingExecUser() + "client-key: " + key + "\n", null);
     }
 
-    private FreeStyleProject jobWithTrigger(String name, String url, String kubeconfigCredentialsId) throws Exception {
+    /** A freestyle job {@code name} whose trigger checks drift with that credential; returns its first check's line. */
+    private String firstCheckOf(String name, String kubeconfigCredentialsId) throws Exception {
+        TestRepo repo = sandbox.repo();
+        repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x")).commit("first");
         FreeStyleProject p = j.createFreeStyleProject(name);
         GitOpsTrigger t = new GitOpsTrigger("H/5 * * * *");
-        t.setUrl(url);
+        t.setUrl(repo.url());
         t.setRef("main");
         t.setApplySet(name);
         t.setKubeconfigCredentialsId(kubeconfigCredentialsId);
@@ -79,50 +78,30 @@ class ControllerSafetyTest {
         p.addTrigger(t);
         t.start(p, true);
         p.setDisabled(false);
-        return p;
-    }
-
-    private static String check(GitOpsTrigger t) throws InterruptedException {
-        String before = t.getLastCheck();
-        t.run();
-        for (int i = 0; i < 600 && (t.getLastCheck() == null || t.getLastCheck().equals(before)); i++) {
-            Thread.sleep(100);
-        }
-        assertNotNull(t.getLastCheck(), "the check reported");
-        return t.getLastCheck();
+        return TriggerTesting.checkNow(t);
     }
 
     @Test
     void theTriggersDriftCheckRunsNoCommandReadsNoFileAndSaysWhy() throws Exception {
         TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("hostile", hostileKubeconfig()));
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
-            repo.commit("first");
-            FreeStyleProject p = jobWithTrigger("hostile", repo.url(), "hostile");
 
-            String line = check(GitOpsTrigger.of(p));
+        String line = firstCheckOf("hostile", "hostile");
 
-            assertFalse(Files.exists(ran), "the kubeconfig's exec plugin ran on the controller: " + line);
-            assertTrue(line.contains("cluster not checked: the kubeconfig credential 'hostile' is not used on the Jenkins controller"), line);
-            assertTrue(line.contains("it runs the exec plugin") && line.contains("it reads files (users[u].client-key)"), line);
-            assertTrue(line.contains("Manage Jenkins"), "says who can allow it: " + line);
-            String page = j.createWebClient().getPage(p).getWebResponse().getContentAsString();
-            assertTrue(page.contains("is not used on the Jenkins controller"), "the job page says why");
-        }
+        assertFalse(Files.exists(ran), "the kubeconfig's exec plugin ran on the controller: " + line);
+        assertTrue(line.contains("cluster not checked: the kubeconfig credential 'hostile' is not used on the Jenkins controller"), line);
+        assertTrue(line.contains("it runs the exec plugin") && line.contains("it reads files (users[u].client-key)"), line);
+        assertTrue(line.contains("Manage Jenkins"), "says who can allow it: " + line);
+        String page = j.createWebClient().getPage(j.jenkins.getItemByFullName("hostile", FreeStyleProject.class))
+                .getWebResponse().getContentAsString();
+        assertTrue(page.contains("is not used on the Jenkins controller"), "the job page says why");
     }
 
     @Test
     void withoutAnyCredentialTheControllersServiceAccountIsNotUsed() throws Exception {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
-            repo.commit("first");
-            FreeStyleProject p = jobWithTrigger("no-credential", repo.url(), null);
+        String line = firstCheckOf("no-credential", null);
 
-            String line = check(GitOpsTrigger.of(p));
-
-            assertTrue(line.contains("cluster not checked: no cluster credential is configured, and this machine's own"
-                    + " in-cluster service account is not used on the Jenkins controller"), line);
-        }
+        assertTrue(line.contains("cluster not checked: no cluster credential is configured, and this machine's own"
+                + " in-cluster service account is not used on the Jenkins controller"), line);
     }
 
     @Test
@@ -148,16 +127,11 @@ class ControllerSafetyTest {
     void anAdministratorMayAllowItThenTheExecPluginRuns() throws Exception {
         GitOpsGlobalSettings.get().setAllowKubeconfigCommandsOnController(true);
         TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("hostile", Kubeconfigs.of("real", markingExecUser(), null)));
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
-            repo.commit("first");
-            FreeStyleProject p = jobWithTrigger("allowed", repo.url(), "hostile");
 
-            String line = check(GitOpsTrigger.of(p));
+        String line = firstCheckOf("allowed", "hostile");
 
-            assertTrue(Files.exists(ran), "allowed: the exec plugin ran: " + line);
-            assertTrue(line.contains("error: this must never run on the controller"), "its own message: " + line);
-        }
+        assertTrue(Files.exists(ran), "allowed: the exec plugin ran: " + line);
+        assertTrue(line.contains("error: this must never run on the controller"), "its own message: " + line);
     }
 
     private String post(JenkinsRule.WebClient wc, String relative) throws Exception {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopssync.trigger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,16 +13,17 @@ import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.User;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.engine.report.Totals;
 import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
+import io.jenkins.plugins.gitopssync.testing.JenkinsTestBase;
 import io.jenkins.plugins.gitopssync.testing.LocalRepositories;
 import io.jenkins.plugins.gitopssync.testing.Signing;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
+import io.jenkins.plugins.gitopssync.testsupport.ClusterSandbox;
+import io.jenkins.plugins.gitopssync.testsupport.Eventually;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
-import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import io.jenkins.plugins.gitopssync.testsupport.TestRepo;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,19 +40,15 @@ import jenkins.model.Jenkins;
 import jenkins.security.QueueItemAuthenticator;
 import jenkins.security.QueueItemAuthenticatorConfiguration;
 import jenkins.security.QueueItemAuthenticatorDescriptor;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.jvnet.hudson.test.JenkinsRule;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.LogRecorder;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.TestExtension;
-import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -58,33 +56,21 @@ import org.springframework.security.core.Authentication;
  * revision was synced already, and its configuration survives the form. The decision rule itself is
  * tested in {@link TriggerDecisionTest}.
  */
-@WithJenkins
 @ExtendWith(LocalRepositories.class)
-class GitOpsTriggerTest {
+class GitOpsTriggerTest extends JenkinsTestBase {
 
-    private JenkinsRule j;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void setUp(JenkinsRule rule) {
-        j = rule;
-    }
+    @RegisterExtension
+    final ClusterSandbox sandbox = new ClusterSandbox("gitops-trig");
 
     @AfterEach
     void tearDown() {
         GitOpsGlobalSettings.get().setTriggerTimeoutSeconds(120);
     }
 
-    /** Runs one check (on the timer pool, as cron would) and waits until it has reported. */
-    private static void check(GitOpsTrigger t) throws InterruptedException {
-        String before = t.getLastCheck();
-        t.run();
-        for (int i = 0; i < 600 && (t.getLastCheck() == null || t.getLastCheck() == before); i++) {
-            Thread.sleep(100);
-        }
-        assertNotNull(t.getLastCheck(), "the check reported");
+    /** Runs one check and waits for it and for the build it may have started. */
+    private void check(GitOpsTrigger t) throws Exception {
+        TriggerTesting.checkNow(t);
+        j.waitUntilNoActivity();
     }
 
     private GitOpsTrigger trigger(WorkflowJob p, String url) throws IOException {
@@ -97,131 +83,117 @@ class GitOpsTriggerTest {
         return t;
     }
 
+    /** A job whose script only echoes (it records no sync), triggered by the sandbox's repository. */
+    private WorkflowJob echoJobTriggered(String name) throws Exception {
+        WorkflowJob p = pipeline(name, "echo 'a sync would run here'");
+        trigger(p, sandbox.repo().url());
+        return p;
+    }
+
+    /** Commits a ConfigMap in the default namespace greeting {@code greeting}; returns the commit id. */
+    private String commit(String greeting, String message) {
+        return sandbox.repo().write("cm.yaml", Manifests.configMapIn("default", "cfg", greeting)).commit(message);
+    }
+
+    private static String causeOf(Run<?, ?> build) {
+        return build.getCause(GitOpsTriggerCause.class).getReason();
+    }
+
     @Test
     void newRevisionSchedulesABuildWithItsCause() throws Exception {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "one"));
-            String first = repo.commit("first");
-            WorkflowJob p = j.createProject(WorkflowJob.class, "triggered");
-            p.setDefinition(new CpsFlowDefinition("echo 'a sync would run here'", true));
-            GitOpsTrigger t = trigger(p, repo.url());
+        String first = commit("one", "first");
+        WorkflowJob p = echoJobTriggered("triggered");
+        GitOpsTrigger t = GitOpsTrigger.of(p);
 
-            check(t);
-            j.waitUntilNoActivity();
+        check(t);
 
-            WorkflowRun b1 = p.getLastBuild();
-            assertNotNull(b1, "a build was scheduled: " + t.getLastCheck());
-            GitOpsTriggerCause cause = b1.getCause(GitOpsTriggerCause.class);
-            assertNotNull(cause);
-            assertEquals("first sync of revision " + first.substring(0, 7), cause.getReason());
-            j.assertLogContains("Started by the GitOps trigger: first sync of revision " + first.substring(0, 7), b1);
+        WorkflowRun b1 = p.getLastBuild();
+        assertNotNull(b1, "a build was scheduled: " + t.getLastCheck());
+        GitOpsTriggerCause cause = b1.getCause(GitOpsTriggerCause.class);
+        assertNotNull(cause);
+        assertEquals("first sync of revision " + first.substring(0, 7), cause.getReason());
+        j.assertLogContains("Started by the GitOps trigger: first sync of revision " + first.substring(0, 7), b1);
 
-            // that build recorded no sync (its script does not sync): the same revision is not tried again
-            check(t);
-            j.waitUntilNoActivity();
-            assertEquals(1, p.getLastBuild().getNumber(), "no second build for the same revision: " + t.getLastCheck());
+        // that build recorded no sync (its script does not sync): the same revision is not tried again
+        check(t);
+        assertEquals(1, p.getLastBuild().getNumber(), "no second build for the same revision: " + t.getLastCheck());
 
-            // once a build has synced that revision, the check finds nothing new
-            GitOpsSyncAction.attach(b1, synced(repo.url(), first));
-            b1.save();
-            check(t);
-            j.waitUntilNoActivity();
-            assertEquals(1, p.getLastBuild().getNumber(), "no build for an already synced revision: " + t.getLastCheck());
-            assertTrue(t.getLastCheck().contains("nothing to do"), t.getLastCheck());
+        // once a build has synced that revision, the check finds nothing new
+        GitOpsSyncAction.attach(b1, synced(sandbox.repo().url(), first));
+        b1.save();
+        check(t);
+        assertEquals(1, p.getLastBuild().getNumber(), "no build for an already synced revision: " + t.getLastCheck());
+        assertTrue(t.getLastCheck().contains("nothing to do"), t.getLastCheck());
 
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "two"));
-            String second = repo.commit("second");
-            check(t);
-            j.waitUntilNoActivity();
-            Run<?, ?> b2 = p.getLastBuild();
-            assertEquals(2, b2.getNumber());
-            assertEquals("new revision " + second.substring(0, 7), b2.getCause(GitOpsTriggerCause.class).getReason());
-        }
+        String second = commit("two", "second");
+        check(t);
+        Run<?, ?> b2 = p.getLastBuild();
+        assertEquals(2, b2.getNumber());
+        assertEquals("new revision " + second.substring(0, 7), causeOf(b2));
     }
 
     @Test
     void aRevisionWhoseSignatureDoesNotPassStartsNoBuildAndTheJobPageSaysWhy() throws Exception {
         Signing.SshKey alice = Signing.sshKey(tmp.resolve("alice"), "alice@example.org");
         Signing.SshKey mallory = Signing.sshKey(tmp.resolve("mallory"), "mallory@example.org");
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "one"));
-            String unsigned = repo.commit("unsigned");
-            WorkflowJob p = j.createProject(WorkflowJob.class, "verified");
-            p.setDefinition(new CpsFlowDefinition("echo 'a sync would run here'", true));
-            GitOpsTrigger t = trigger(p, repo.url());
-            t.setVerifySignatures("commit");
-            t.setTrustedKeys(alice.allowedSigners());
+        String unsigned = commit("one", "unsigned");
+        WorkflowJob p = echoJobTriggered("verified");
+        GitOpsTrigger t = GitOpsTrigger.of(p);
+        t.setVerifySignatures("commit");
+        t.setTrustedKeys(alice.allowedSigners());
 
-            check(t);
-            j.waitUntilNoActivity();
-            assertNull(p.getLastBuild(), "no build for an unsigned revision: " + t.getLastCheck());
-            assertTrue(t.getLastCheck().contains("no build for " + unsigned.substring(0, 7)), t.getLastCheck());
-            assertTrue(t.getLastCheck().contains("unsigned") || t.getLastCheck().contains("not signed"), t.getLastCheck());
-            String page = j.createWebClient().getPage(p).asNormalizedText();
-            assertTrue(page.contains("no build for " + unsigned.substring(0, 7)), page);
+        check(t);
+        assertNull(p.getLastBuild(), "no build for an unsigned revision: " + t.getLastCheck());
+        assertTrue(t.getLastCheck().contains("no build for " + unsigned.substring(0, 7)), t.getLastCheck());
+        assertTrue(t.getLastCheck().contains("unsigned") || t.getLastCheck().contains("not signed"), t.getLastCheck());
+        String page = j.createWebClient().getPage(p).asNormalizedText();
+        assertTrue(page.contains("no build for " + unsigned.substring(0, 7)), page);
 
-            // signed, but by a key nobody trusts: still no build
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "two"));
-            String untrusted = Signing.commitSignedWith(tmp.resolve("repo"), mallory, "untrusted");
-            check(t);
-            j.waitUntilNoActivity();
-            assertNull(p.getLastBuild(), "no build for an untrusted signer: " + t.getLastCheck());
-            assertTrue(t.getLastCheck().contains("no build for " + untrusted.substring(0, 7)), t.getLastCheck());
+        // signed, but by a key nobody trusts: still no build
+        Path repoDir = sandbox.repo().write("cm.yaml", Manifests.configMapIn("default", "cfg", "two")).dir();
+        String untrusted = Signing.commitSignedWith(repoDir, mallory, "untrusted");
+        check(t);
+        assertNull(p.getLastBuild(), "no build for an untrusted signer: " + t.getLastCheck());
+        assertTrue(t.getLastCheck().contains("no build for " + untrusted.substring(0, 7)), t.getLastCheck());
 
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "three"));
-            String signed = Signing.commitSignedWith(tmp.resolve("repo"), alice, "signed");
-            check(t);
-            j.waitUntilNoActivity();
-            WorkflowRun b1 = p.getLastBuild();
-            assertNotNull(b1, "a build for the trusted signature: " + t.getLastCheck());
-            assertEquals("first sync of revision " + signed.substring(0, 7), b1.getCause(GitOpsTriggerCause.class).getReason());
-        }
+        sandbox.repo().write("cm.yaml", Manifests.configMapIn("default", "cfg", "three"));
+        String signed = Signing.commitSignedWith(repoDir, alice, "signed");
+        check(t);
+        WorkflowRun b1 = p.getLastBuild();
+        assertNotNull(b1, "a build for the trusted signature: " + t.getLastCheck());
+        assertEquals("first sync of revision " + signed.substring(0, 7), causeOf(b1));
     }
 
     @Test
     void driftInTheClusterSchedulesASyncThatCorrectsIt() throws Exception {
-        String kubeconfig = TestCluster.kubeconfigContent();
-        String ns = TestCluster.unique("gitops-trig");
-        try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            cluster.createNamespace(ns);
-            repo.write("cm.yaml", Manifests.configMapIn(ns, "cfg", "hello"));
-            repo.commit("first");
-            TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc", kubeconfig));
-            WorkflowJob p = j.createProject(WorkflowJob.class, "drift-trigger");
-            p.setDefinition(new CpsFlowDefinition("node { gitopsSync(url: '" + repo.url() + "', ref: 'main', namespace: '" + ns
-                    + "', applySet: '" + ns + "', kubeconfigCredentialsId: 'kc') }", true));
-            j.buildAndAssertSuccess(p);
-            GitOpsTrigger t = new GitOpsTrigger("H/5 * * * *");
-            t.setUrl(repo.url());
-            t.setRef("main");
-            t.setNamespace(ns);
-            t.setApplySet(ns);
-            t.setKubeconfigCredentialsId("kc");
-            t.setCheckDrift(true);
-            p.addTrigger(t);
-            t.start(p, true);
+        String ns = sandbox.namespace();
+        TestRepo repo = sandbox.repo();
+        repo.write("cm.yaml", Manifests.configMapIn(ns, "cfg", "hello")).commit("first");
+        kubeconfigCredential();
+        WorkflowJob p = onNode("drift-trigger", "gitopsSync(url: '" + repo.url() + "', ref: 'main', namespace: '" + ns
+                + "', applySet: '" + ns + "', kubeconfigCredentialsId: 'kc')");
+        j.buildAndAssertSuccess(p);
+        GitOpsTrigger t = trigger(p, repo.url());
+        t.setNamespace(ns);
+        t.setApplySet(ns);
+        t.setKubeconfigCredentialsId("kc");
+        t.setCheckDrift(true);
 
-            check(t);
-            j.waitUntilNoActivity();
-            assertEquals(1, p.getLastBuild().getNumber(), "nothing changed yet: " + t.getLastCheck());
+        check(t);
+        assertEquals(1, p.getLastBuild().getNumber(), "nothing changed yet: " + t.getLastCheck());
 
-            try (KubernetesClient c = TestCluster.client()) {
-                c.configMaps().inNamespace(ns).withName("cfg").edit(cm -> {
-                    cm.getData().put("greeting", "changed by hand");
-                    return cm;
-                });
-            }
-            check(t);
-            j.waitUntilNoActivity();
-            WorkflowRun b2 = p.getLastBuild();
-            assertEquals(2, b2.getNumber(), "drift starts a build: " + t.getLastCheck());
-            assertEquals("1 object drifted", b2.getCause(GitOpsTriggerCause.class).getReason());
-            j.assertBuildStatusSuccess(b2);
+        sandbox.kube().configMaps().inNamespace(ns).withName("cfg").edit(cm -> {
+            cm.getData().put("greeting", "changed by hand");
+            return cm;
+        });
+        check(t);
+        WorkflowRun b2 = p.getLastBuild();
+        assertEquals(2, b2.getNumber(), "drift starts a build: " + t.getLastCheck());
+        assertEquals("1 object drifted", causeOf(b2));
+        j.assertBuildStatusSuccess(b2);
 
-            check(t);
-            j.waitUntilNoActivity();
-            assertEquals(2, p.getLastBuild().getNumber(), "the build corrected the drift: " + t.getLastCheck());
-        }
+        check(t);
+        assertEquals(2, p.getLastBuild().getNumber(), "the build corrected the drift: " + t.getLastCheck());
     }
 
     private static SyncRecord synced(String url, String revision) {
@@ -231,12 +203,10 @@ class GitOpsTriggerTest {
 
     @Test
     void unreachableRepositoryStartsNoBuild() throws Exception {
-        WorkflowJob p = j.createProject(WorkflowJob.class, "unreachable");
-        p.setDefinition(new CpsFlowDefinition("echo 'never'", true));
+        WorkflowJob p = pipeline("unreachable", "echo 'never'");
         GitOpsTrigger t = trigger(p, tmp.resolve("no-such-repo").toUri().toString());
 
         check(t);
-        j.waitUntilNoActivity();
 
         assertNull(p.getLastBuild(), "no build when the remote cannot be read");
         assertTrue(t.getLastCheck().startsWith("check failed"), t.getLastCheck());
@@ -265,9 +235,7 @@ class GitOpsTriggerTest {
             String url = "http://127.0.0.1:" + hang.getLocalPort() + "/manifests.git";
             List<GitOpsTrigger> triggers = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                WorkflowJob p = j.createProject(WorkflowJob.class, "hung-" + i);
-                p.setDefinition(new CpsFlowDefinition("echo 'never'", true));
-                GitOpsTrigger t = trigger(p, url);
+                GitOpsTrigger t = trigger(pipeline("hung-" + i, "echo 'never'"), url);
                 t.run();
                 triggers.add(t);
             }
@@ -276,9 +244,7 @@ class GitOpsTriggerTest {
             jenkins.util.Timer.get().submit(() -> { }).get(5, TimeUnit.SECONDS);
 
             for (GitOpsTrigger t : triggers) {
-                for (int i = 0; i < 200 && t.getLastCheck() == null; i++) {
-                    Thread.sleep(100);
-                }
+                Eventually.until("every check to end", Duration.ofSeconds(20), () -> t.getLastCheck() != null);
                 assertNotNull(t.getLastCheck(), "every check ends");
                 assertTrue(t.getLastCheck().contains("timed out after 3 s") || t.getLastCheck().startsWith("check skipped"),
                         t.getLastCheck());
@@ -287,8 +253,8 @@ class GitOpsTriggerTest {
             String before = triggers.get(0).getLastCheck();
             hang.close();
             accepted.forEach(GitOpsTriggerTest::closeQuietly);
-            check(triggers.get(0));
-            assertTrue(triggers.get(0).getLastCheck() != before, "checked again");
+            String after = TriggerTesting.checkNow(triggers.get(0));
+            assertNotEquals(before, after, "checked again");
             j.waitUntilNoActivity();
             for (int i = 0; i < 12; i++) {
                 assertNull(j.jenkins.getItemByFullName("hung-" + i, WorkflowJob.class).getLastBuild(), "no build");
@@ -304,63 +270,49 @@ class GitOpsTriggerTest {
      */
     @Test
     void credentialsAreResolvedAsTheJobsAuthentication() throws Exception {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "one"));
-            String first = repo.commit("first");
-            TestCredentials.add(j.jenkins, TestCredentials.usernamePassword("git-cred", "ci", "s3cr3t-password"));
-            j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-            // bob configures the job; it runs as alice, who may not use the job's credentials (nor configure it,
-            // which would imply that)
-            MockAuthorizationStrategy auth = new MockAuthorizationStrategy()
-                    .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("alice")
-                    .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("bob");
-            j.jenkins.setAuthorizationStrategy(auth);
-            WorkflowJob p = j.createProject(WorkflowJob.class, "as-alice");
-            p.setDefinition(new CpsFlowDefinition("echo 'a sync would run here'", true));
-            QueueItemAuthenticatorConfiguration.get().getAuthenticators()
-                    .add(new RunAs(p.getFullName(), "alice"));
-            GitOpsTrigger t = trigger(p, repo.url());
-            t.setCredentialsId("git-cred");
+        String first = commit("one", "first");
+        TestCredentials.add(j.jenkins, TestCredentials.usernamePassword("git-cred", "ci", "s3cr3t-password"));
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        // bob configures the job; it runs as alice, who may not use the job's credentials (nor configure it,
+        // which would imply that)
+        MockAuthorizationStrategy auth = new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("alice")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("bob");
+        j.jenkins.setAuthorizationStrategy(auth);
+        QueueItemAuthenticatorConfiguration.get().getAuthenticators().add(new RunAs("as-alice", "alice"));
+        WorkflowJob p = echoJobTriggered("as-alice");
+        GitOpsTrigger t = GitOpsTrigger.of(p);
+        t.setCredentialsId("git-cred");
 
-            check(t);
-            j.waitUntilNoActivity();
-            assertTrue(t.getLastCheck().contains("Git credential 'git-cred' was not found or is not usable by this job"),
-                    t.getLastCheck());
-            assertNull(p.getLastBuild(), "nothing started with a credential the job may not use");
+        check(t);
+        assertTrue(t.getLastCheck().contains("Git credential 'git-cred' was not found or is not usable by this job"),
+                t.getLastCheck());
+        assertNull(p.getLastBuild(), "nothing started with a credential the job may not use");
 
-            // once alice may use the job's credentials, the trigger may too (as a build of the job would)
-            auth.grant(CredentialsProvider.USE_ITEM).everywhere().to("alice");
-            check(t);
-            j.waitUntilNoActivity();
-            assertNotNull(p.getLastBuild(), t.getLastCheck());
-            assertEquals("first sync of revision " + first.substring(0, 7),
-                    p.getLastBuild().getCause(GitOpsTriggerCause.class).getReason());
-        }
+        // once alice may use the job's credentials, the trigger may too (as a build of the job would)
+        auth.grant(CredentialsProvider.USE_ITEM).everywhere().to("alice");
+        check(t);
+        assertNotNull(p.getLastBuild(), t.getLastCheck());
+        assertEquals("first sync of revision " + first.substring(0, 7), causeOf(p.getLastBuild()));
     }
 
     /** A cluster credential that is missing does not stop the revision check, and is reported once. */
     @Test
     void aMissingClusterCredentialStillLetsNewRevisionsStartBuilds() throws Exception {
-        try (TestRepo repo = TestRepo.create(tmp.resolve("repo"));
-             LogRecorder logs = new LogRecorder().record(GitOpsTrigger.class, Level.WARNING).capture(20)) {
-            repo.write("cm.yaml", Manifests.configMapIn("default", "cfg", "one"));
-            String first = repo.commit("first");
-            WorkflowJob p = j.createProject(WorkflowJob.class, "no-kubeconfig");
-            p.setDefinition(new CpsFlowDefinition("echo 'a sync would run here'", true));
-            GitOpsTrigger t = trigger(p, repo.url());
+        try (LogRecorder logs = new LogRecorder().record(GitOpsTrigger.class, Level.WARNING).capture(20)) {
+            String first = commit("one", "first");
+            WorkflowJob p = echoJobTriggered("no-kubeconfig");
+            GitOpsTrigger t = GitOpsTrigger.of(p);
             t.setKubeconfigCredentialsId("missing");
             t.setCheckDrift(true);
 
             check(t);
-            j.waitUntilNoActivity();
             assertNotNull(p.getLastBuild(), "the new revision started a build: " + t.getLastCheck());
-            assertEquals("first sync of revision " + first.substring(0, 7),
-                    p.getLastBuild().getCause(GitOpsTriggerCause.class).getReason());
+            assertEquals("first sync of revision " + first.substring(0, 7), causeOf(p.getLastBuild()));
             assertTrue(t.getLastCheck().contains("cluster not checked: Kubeconfig credential 'missing' was not found"),
                     t.getLastCheck());
 
             check(t);
-            j.waitUntilNoActivity();
             assertEquals(1, logs.getMessages().stream().filter(m -> m.contains("Kubeconfig credential 'missing'")).count(),
                     "logged once, not at every poll: " + logs.getMessages());
         }

@@ -7,47 +7,31 @@ public final class Manifests {
     }
 
     public static String configMap(String name, String key, String value) {
-        return """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: %s
+        return object("v1", "ConfigMap", name, """
                 data:
                   %s: "%s"
-                """.formatted(name, key, value);
+                """.formatted(key, value));
     }
 
     public static String configMapKept(String name) {
-        return """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: %s
+        return object("v1", "ConfigMap", name, """
                   annotations:
                     gitops-sync.jenkins.io/prune: disabled
                 data:
                   keep: "yes"
-                """.formatted(name);
+                """);
     }
 
     public static String secret(String name, String password) {
-        return """
-                apiVersion: v1
-                kind: Secret
-                metadata:
-                  name: %s
+        return object("v1", "Secret", name, """
                 type: Opaque
                 stringData:
                   password: "%s"
-                """.formatted(name, password);
+                """.formatted(password));
     }
 
     public static String deployment(String name, int replicas, String image, String nodeSelectorLine) {
-        return """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: %s
+        return object("apps/v1", "Deployment", name, """
                 spec:
                   replicas: %d
                   selector:
@@ -61,7 +45,7 @@ public final class Manifests {
                 %s      containers:
                       - name: main
                         image: %s
-                """.formatted(name, replicas, name, name, nodeSelectorLine, image);
+                """.formatted(replicas, name, name, nodeSelectorLine, image));
     }
 
     public static String deployment(String name, int replicas, String image) {
@@ -69,18 +53,19 @@ public final class Manifests {
     }
 
     public static String service(String name) {
-        return """
-                apiVersion: v1
-                kind: Service
-                metadata:
-                  name: %s
+        return object("v1", "Service", name, """
                 spec:
                   selector:
                     app: %s
                   ports:
                   - port: 80
                     targetPort: 8080
-                """.formatted(name, name);
+                """.formatted(name));
+    }
+
+    /** An object's first lines (its type and name), then {@code rest}: more metadata, indented, or its body. */
+    private static String object(String apiVersion, String kind, String name, String rest) {
+        return "apiVersion: " + apiVersion + "\nkind: " + kind + "\nmetadata:\n  name: " + name + "\n" + rest;
     }
 
     /** A ConfigMap in a namespace, with one {@code greeting} entry: the smallest object worth syncing. */

@@ -131,14 +131,7 @@ public final class TestCharts {
                 version: 0.3.0
                 """);
         write(root, "apps/shop/charts/cache/values.yaml", "replicas: 2\n");
-        write(root, "apps/shop/charts/cache/templates/cache.yaml", """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: {{ .Release.Name }}-cache
-                data:
-                  replicas: {{ .Values.replicas | quote }}
-                """);
+        write(root, "apps/shop/charts/cache/templates/cache.yaml", releaseConfigMap("cache", "replicas", "{{ .Values.replicas | quote }}"));
         write(root, "libs/common/Chart.yaml", """
                 apiVersion: v2
                 name: common
@@ -157,6 +150,11 @@ public final class TestCharts {
 
     /** A namespaced CRD {@code widgets.<group>} (kind Widget, served at v1, spec.size a string). */
     public static String crd(String group) {
+        return crd(group, "string");
+    }
+
+    /** A namespaced CRD {@code widgets.<group>} (kind Widget, served at v1, spec.size of {@code sizeType}). */
+    public static String crd(String group, String sizeType) {
         return """
                 apiVersion: apiextensions.k8s.io/v1
                 kind: CustomResourceDefinition
@@ -181,8 +179,8 @@ public final class TestCharts {
                               type: object
                               properties:
                                 size:
-                                  type: string
-                """.formatted(group);
+                                  type: %2$s
+                """.formatted(group, sizeType);
     }
 
     /**
@@ -206,14 +204,7 @@ public final class TestCharts {
     public static void web(Path root, String dir, String name, String version) {
         write(root, dir + "/Chart.yaml", "apiVersion: v2\nname: " + name + "\nversion: " + version + "\n");
         write(root, dir + "/values.yaml", "greeting: hello\nreplicas: 1\n");
-        write(root, dir + "/templates/config.yaml", """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: {{ .Release.Name }}-greeting
-                data:
-                  greeting: {{ .Values.greeting | quote }}
-                """);
+        write(root, dir + "/templates/config.yaml", releaseConfigMap("greeting", "greeting", "{{ .Values.greeting | quote }}"));
         write(root, dir + "/templates/web.yaml", """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -231,5 +222,10 @@ public final class TestCharts {
                         - name: web
                           image: nginx:1.27
                 """);
+    }
+
+    /** A template of a ConfigMap named after the release ({@code <release>-<suffix>}) with one entry. */
+    private static String releaseConfigMap(String suffix, String key, String value) {
+        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-" + suffix + "\ndata:\n  " + key + ": " + value + "\n";
     }
 }

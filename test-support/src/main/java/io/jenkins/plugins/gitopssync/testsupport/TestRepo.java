@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.GitCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 
@@ -94,43 +95,34 @@ public final class TestRepo implements AutoCloseable {
 
     /** Stages everything, deletions included, and commits (also when nothing changed); returns the commit id. */
     public String commit(String message) {
-        try {
-            git.add().addFilepattern(".").call();
-            git.add().addFilepattern(".").setUpdate(true).call();
-            head = git.commit().setMessage(message).setAuthor(who()).setCommitter(who()).setAllowEmpty(true)
-                    .setSign(false).call().name();
-            return head;
-        } catch (GitAPIException e) {
-            throw new IllegalStateException(e);
-        }
+        run(git.add().addFilepattern("."));
+        run(git.add().addFilepattern(".").setUpdate(true));
+        head = run(git.commit().setMessage(message).setAuthor(who()).setCommitter(who()).setAllowEmpty(true).setSign(false)).name();
+        return head;
     }
 
     /** An annotated tag on HEAD; returns its ref name. */
     public String tag(String name) {
-        try {
-            return git.tag().setName(name).setAnnotated(true).setMessage(name).setTagger(who()).setSigned(false)
-                    .call().getName();
-        } catch (GitAPIException e) {
-            throw new IllegalStateException(e);
-        }
+        return run(git.tag().setName(name).setAnnotated(true).setMessage(name).setTagger(who()).setSigned(false)).getName();
     }
 
     public TestRepo branch(String name) {
-        try {
-            git.branchCreate().setName(name).call();
-        } catch (GitAPIException e) {
-            throw new IllegalStateException(e);
-        }
+        run(git.branchCreate().setName(name));
         return this;
     }
 
     public TestRepo checkout(String name) {
+        run(git.checkout().setName(name));
+        return this;
+    }
+
+    /** Runs a JGit command; its checked failure becomes an unchecked one (a test has nothing to recover). */
+    private static <T> T run(GitCommand<T> command) {
         try {
-            git.checkout().setName(name).call();
+            return command.call();
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
-        return this;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.jenkins.plugins.gitopssync.engine.report.Action;
 import io.jenkins.plugins.gitopssync.engine.report.SyncResult;
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
+import io.jenkins.plugins.gitopssync.testsupport.TestCharts;
 import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
 import org.junit.jupiter.api.Test;
 
@@ -46,32 +47,7 @@ class CrdAndNamespaceClusterTest extends ClusterTestBase {
                 metadata:
                   name: %s
                 """.formatted(appNs))
-                .write("d-crd.yaml", """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata:
-                  name: widgets.%s
-                spec:
-                  group: %s
-                  scope: Namespaced
-                  names:
-                    plural: widgets
-                    singular: widget
-                    kind: Widget
-                  versions:
-                  - name: v1
-                    served: true
-                    storage: true
-                    schema:
-                      openAPIV3Schema:
-                        type: object
-                        properties:
-                          spec:
-                            type: object
-                            properties:
-                              size:
-                                type: integer
-                """.formatted(group, group));
+                .write("d-crd.yaml", TestCharts.crd(group, "integer"));
         repo.commit("crd, widget, namespace, config map");
 
         // a dry run before anything exists: everything would be created

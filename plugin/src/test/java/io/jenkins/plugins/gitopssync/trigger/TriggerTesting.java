@@ -1,0 +1,21 @@
+package io.jenkins.plugins.gitopssync.trigger;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.jenkins.plugins.gitopssync.testsupport.Eventually;
+import java.time.Duration;
+
+/** What the trigger's tests do with a trigger: run one check as cron would and wait for what it reports. */
+final class TriggerTesting {
+
+    private TriggerTesting() {
+    }
+
+    /** Runs one check (on the trigger's pool, as cron would) and waits until it has reported; returns the job page's line. */
+    static String checkNow(GitOpsTrigger t) throws InterruptedException {
+        t.run();
+        Eventually.until("the trigger's check to report", Duration.ofMinutes(1), () -> !t.isChecking());
+        assertNotNull(t.getLastCheck(), "the check reported");
+        return t.getLastCheck();
+    }
+}
