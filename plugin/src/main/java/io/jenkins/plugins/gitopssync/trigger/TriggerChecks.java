@@ -12,6 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Where the GitOps triggers' checks run: a small pool of this plugin's own, never Jenkins' shared
@@ -20,16 +22,11 @@ import java.util.concurrent.TimeUnit;
  * pool's size and queue bound what hung remotes can hold. Size, queue and limit are the administrator's
  * ({@link GitOpsGlobalSettings}), read at every submission, so a change applies without a restart.
  */
-final class TriggerChecks {
+@Restricted(NoExternalUse.class)
+public final class TriggerChecks { // public: Jenkins calls the @Terminator reflectively, and only on a public class
 
-    private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), new NamingThreadFactory(new DaemonThreadFactory(), "GitOps trigger check")); // NOI18N
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
-            new NamingThreadFactory(new DaemonThreadFactory(), "GitOps trigger watchdog")); // NOI18N
-
-    static {
-        POOL.allowCoreThreadTimeOut(true);
-    }
+    private static ThreadPoolExecutor pool;
+    private static ScheduledExecutorService watchdog;
 
     private TriggerChecks() {
     }
@@ -40,14 +37,14 @@ final class TriggerChecks {
      *
      * @throws RejectedExecutionException when the queue is full or Jenkins is stopping
      */
-    static void submit(Runnable check, Runnable onTimeout) {
+    static synchronized void submit(Runnable check, Runnable onTimeout) {
         GitOpsGlobalSettings settings = GitOpsGlobalSettings.get();
-        resize(settings.getTriggerThreads());
-        if (POOL.getQueue().size() >= settings.getTriggerQueue()) {
+        ThreadPoolExecutor checks = pool(settings.getTriggerThreads());
+        if (checks.getQueue().size() >= settings.getTriggerQueue()) {
             throw new RejectedExecutionException("the trigger check queue is full"); // NOI18N: reported as CheckSkipped
         }
-        Future<?> running = POOL.submit(check);
-        WATCHDOG.schedule(() -> {
+        Future<?> running = checks.submit(check);
+        watchdog.schedule(() -> {
             if (running.cancel(true)) {
                 onTimeout.run();
             }
@@ -59,19 +56,32 @@ final class TriggerChecks {
         return Duration.ofSeconds(GitOpsGlobalSettings.get().getTriggerTimeoutSeconds());
     }
 
-    private static synchronized void resize(int threads) {
-        if (threads > POOL.getMaximumPoolSize()) {
-            POOL.setMaximumPoolSize(threads);
-            POOL.setCorePoolSize(threads);
-        } else if (threads < POOL.getMaximumPoolSize()) {
-            POOL.setCorePoolSize(threads);
-            POOL.setMaximumPoolSize(threads);
+    /** The pool at {@code threads} threads; made anew after {@link #shutdown} (a Jenkins started again in this JVM). */
+    private static synchronized ThreadPoolExecutor pool(int threads) {
+        if (pool == null) {
+            pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    new NamingThreadFactory(new DaemonThreadFactory(), "GitOps trigger check")); // NOI18N
+            pool.allowCoreThreadTimeOut(true);
+            watchdog = Executors.newSingleThreadScheduledExecutor(
+                    new NamingThreadFactory(new DaemonThreadFactory(), "GitOps trigger watchdog")); // NOI18N
+        } else if (threads > pool.getMaximumPoolSize()) {
+            pool.setMaximumPoolSize(threads);
+            pool.setCorePoolSize(threads);
+        } else if (threads < pool.getMaximumPoolSize()) {
+            pool.setCorePoolSize(threads);
+            pool.setMaximumPoolSize(threads);
         }
+        return pool;
     }
 
+    /** Stops the checks when Jenkins stops: running ones are interrupted, queued ones dropped. */
     @Terminator
-    public static void shutdown() {
-        POOL.shutdownNow();
-        WATCHDOG.shutdownNow();
+    public static synchronized void shutdown() {
+        if (pool != null) {
+            pool.shutdownNow();
+            watchdog.shutdownNow();
+            pool = null;
+            watchdog = null;
+        }
     }
 }

@@ -80,7 +80,6 @@ class SignedRevisionStepTest extends JenkinsTestBase {
     void anUnsignedCommitFailsTheBuildAndAppliesNothingThenAnOpenPgpSignedOneSyncs() throws Exception {
         Signing.PgpKey bob = Signing.pgpKey(tmp.resolve("gnupg"), "Bob <bob@example.org>");
         try {
-            // named as on main: the "unsigned" the log is checked for below is found in this name (the refusal says "is not signed")
             String ns = sandbox.namespace("gitops-unsigned");
             String unsigned = withConfigMap("unsigned").commit("unsigned");
             TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("keys", bob.armoredPublicKey()));
@@ -89,7 +88,7 @@ class SignedRevisionStepTest extends JenkinsTestBase {
             WorkflowRun refused = j.buildAndAssertStatus(Result.FAILURE, p);
 
             j.assertLogContains(unsigned.substring(0, 12), refused);
-            j.assertLogContains("unsigned", refused);
+            j.assertLogContains("is not signed", refused); // the refusal's words, not the namespace's name
             assertNull(configMap(), "nothing applied");
             assertNull(sandbox.kube().secrets().inNamespace(ns).withName(ns).get(), "no ApplySet parent written");
 
