@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +19,8 @@ class EngineLibrariesTest {
     void theEngineIsBuiltWithTheJGitAndBouncyCastleOfTheApiPlugins() throws Exception {
         String rootPom = Files.readString(Path.of("..", "pom.xml"));
 
-        assertEquals(jarVersion(org.eclipse.jgit.lib.Repository.class, "org.eclipse.jgit"), property(rootPom, "jgit.version"),
-                "the root POM's jgit.version against git-client's JGit");
-        assertEquals(jarVersion(org.bouncycastle.openpgp.PGPException.class, "bcpg-jdk18on"), property(rootPom, "bouncycastle.version"),
-                "the root POM's bouncycastle.version against bouncycastle-api's");
+        assertThat(property(rootPom, "jgit.version")).as("the root POM's jgit.version against git-client's JGit").isEqualTo(jarVersion(org.eclipse.jgit.lib.Repository.class, "org.eclipse.jgit"));
+        assertThat(property(rootPom, "bouncycastle.version")).as("the root POM's bouncycastle.version against bouncycastle-api's").isEqualTo(jarVersion(org.bouncycastle.openpgp.PGPException.class, "bcpg-jdk18on"));
     }
 
     private static String property(String pom, String name) {

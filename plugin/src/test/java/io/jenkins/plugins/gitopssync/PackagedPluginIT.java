@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopssync;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,16 +44,16 @@ class PackagedPluginIT {
     void theEngineOfTheSameVersionIsTheOnlyBundledJar() throws Exception {
         Path hpi = Path.of(System.getProperty("gitops.hpi", "target/gitops-sync.hpi"));
         String version = System.getProperty("gitops.version");
-        assertTrue(Files.isRegularFile(hpi), hpi + " is built");
+        assertThat(hpi).as(hpi + " is built").isRegularFile();
 
-        assertEquals(List.of("gitops-sync-engine-" + version + ".jar"), bundledJars(hpi));
+        assertThat(bundledJars(hpi)).isEqualTo(List.of("gitops-sync-engine-" + version + ".jar"));
         try (ZipFile zip = new ZipFile(hpi.toFile())) {
-            assertTrue(zip.getEntry("WEB-INF/lib/" + OWN_CLASSES) != null, "the plugin's own classes");
+            assertThat(zip.getEntry("WEB-INF/lib/" + OWN_CLASSES)).as("the plugin's own classes").isNotNull();
             Manifest m = new Manifest(zip.getInputStream(zip.getEntry("META-INF/MANIFEST.MF")));
             String dependencies = m.getMainAttributes().getValue("Plugin-Dependencies");
             for (String api : List.of("kubernetes-client-api", "jackson2-api", "snakeyaml-api", "okhttp-api", "git-client",
                     "bouncycastle-api")) {
-                assertTrue(dependencies.contains(api + ":"), api + " is a declared dependency: " + dependencies);
+                assertThat(dependencies).as(api + " is a declared dependency: " + dependencies).contains(api + ":");
             }
         }
     }
@@ -70,7 +69,6 @@ class PackagedPluginIT {
             }
         }
 
-        assertEquals(List.of("gitops-sync-engine-1.0.jar", "jackson-databind-2.20.0.jar"), bundledJars(planted),
-                "what the first test compares with its single engine jar");
+        assertThat(bundledJars(planted)).as("what the first test compares with its single engine jar").isEqualTo(List.of("gitops-sync-engine-1.0.jar", "jackson-databind-2.20.0.jar"));
     }
 }

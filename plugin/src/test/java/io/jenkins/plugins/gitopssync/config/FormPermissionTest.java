@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopssync.config;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
@@ -51,20 +50,20 @@ class FormPermissionTest extends JenkinsTestBase {
     void credentialListsNeedConfigure() {
         GitOpsSyncBuilder.DescriptorImpl d = j.jenkins.getDescriptorByType(GitOpsSyncBuilder.DescriptorImpl.class);
         try (ACLContext ctx = ACL.as2(User.getById("reader", true).impersonate2())) {
-            assertEquals(List.of("current-id"), values(d.doFillKubeconfigCredentialsIdItems(p, "current-id")));
-            assertEquals(List.of("current-id"), values(d.doFillTokenCredentialsIdItems(p, "https://k8s:6443", "current-id")));
-            assertEquals(List.of("current-id"), values(d.doFillDecryptionCredentialsIdItems(p, "current-id")));
+            assertThat(values(d.doFillKubeconfigCredentialsIdItems(p, "current-id"))).isEqualTo(List.of("current-id"));
+            assertThat(values(d.doFillTokenCredentialsIdItems(p, "https://k8s:6443", "current-id"))).isEqualTo(List.of("current-id"));
+            assertThat(values(d.doFillDecryptionCredentialsIdItems(p, "current-id"))).isEqualTo(List.of("current-id"));
         }
         try (ACLContext ctx = ACL.as2(User.getById("configurer", true).impersonate2())) {
             List<String> kube = values(d.doFillKubeconfigCredentialsIdItems(p, ""));
-            assertTrue(kube.contains("kc-secret") && kube.contains("token-secret"), "file and text kubeconfigs: " + kube);
+            assertThat(kube).as("file and text kubeconfigs: " + kube).contains("kc-secret", "token-secret");
             List<String> token = values(d.doFillTokenCredentialsIdItems(p, "https://k8s:6443", ""));
-            assertTrue(token.contains("token-secret") && !token.contains("kc-secret"), "secret text only: " + token);
+            assertThat(token).as("secret text only: " + token).contains("token-secret").doesNotContain("kc-secret");
             List<String> keys = values(d.doFillDecryptionCredentialsIdItems(p, ""));
-            assertTrue(keys.contains("kc-secret") && keys.contains("token-secret"), "file and text decryption keys: " + keys);
+            assertThat(keys).as("file and text decryption keys: " + keys).contains("kc-secret", "token-secret");
         }
         try (ACLContext ctx = ACL.as2(User.getById("reader", true).impersonate2())) {
-            assertEquals(List.of("current-id"), values(d.doFillCredentialsIdItems(p, "https://git.example.com/r.git", "current-id")));
+            assertThat(values(d.doFillCredentialsIdItems(p, "https://git.example.com/r.git", "current-id"))).isEqualTo(List.of("current-id"));
         }
     }
 
@@ -78,18 +77,18 @@ class FormPermissionTest extends JenkinsTestBase {
         String check = "job/forms/descriptorByName/" + GitOpsSyncBuilder.class.getName() + "/checkPath?value=..%2Fsecrets";
 
         JenkinsRule.WebClient reader = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("reader");
-        assertEquals(403, post(reader, check).getWebResponse().getStatusCode(), "reader may not run checks");
+        assertThat(post(reader, check).getWebResponse().getStatusCode()).as("reader may not run checks").isEqualTo(403);
 
         JenkinsRule.WebClient configurer = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("configurer");
         Page ok = post(configurer, check);
-        assertEquals(200, ok.getWebResponse().getStatusCode());
-        assertTrue(ok.getWebResponse().getContentAsString().contains("inside the repository"), "the path check ran");
+        assertThat(ok.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(ok.getWebResponse().getContentAsString()).as("the path check ran").contains("inside the repository");
 
         Page get = configurer.goTo(check, null);
-        assertEquals(404, get.getWebResponse().getStatusCode(), "GET is not served (@POST)");
+        assertThat(get.getWebResponse().getStatusCode()).as("GET is not served (@POST)").isEqualTo(404);
 
         String trigger = "job/forms/descriptorByName/" + GitOpsTrigger.class.getName() + "/checkSpec?value=H%20*%20*%20*%20*";
-        assertEquals(403, post(reader, trigger).getWebResponse().getStatusCode(), "trigger checks need Configure too");
-        assertEquals(200, post(configurer, trigger).getWebResponse().getStatusCode());
+        assertThat(post(reader, trigger).getWebResponse().getStatusCode()).as("trigger checks need Configure too").isEqualTo(403);
+        assertThat(post(configurer, trigger).getWebResponse().getStatusCode()).isEqualTo(200);
     }
 }

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.gitopssync.config;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopssync.engine.kubeconfig.KubeconfigPolicy;
 import org.htmlunit.html.HtmlForm;
@@ -18,12 +16,12 @@ class GitOpsGlobalSettingsTest {
     @Test
     void theControllerTrustsNoJobByDefault(JenkinsRule j) {
         GitOpsGlobalSettings s = GitOpsGlobalSettings.get();
-        assertFalse(s.isAllowKubeconfigCommandsOnController());
-        assertFalse(s.isAllowLocalRepositoriesOnController());
-        assertEquals(KubeconfigPolicy.TEXT_ONLY, s.controllerKubeconfigPolicy());
-        assertEquals(4, s.getTriggerThreads());
-        assertEquals(100, s.getTriggerQueue());
-        assertEquals(120, s.getTriggerTimeoutSeconds());
+        assertThat(s.isAllowKubeconfigCommandsOnController()).isFalse();
+        assertThat(s.isAllowLocalRepositoriesOnController()).isFalse();
+        assertThat(s.controllerKubeconfigPolicy()).isEqualTo(KubeconfigPolicy.TEXT_ONLY);
+        assertThat(s.getTriggerThreads()).isEqualTo(4);
+        assertThat(s.getTriggerQueue()).isEqualTo(100);
+        assertThat(s.getTriggerTimeoutSeconds()).isEqualTo(120);
     }
 
     @Test
@@ -36,29 +34,29 @@ class GitOpsGlobalSettingsTest {
         s.setAllowLocalRepositoriesOnController(true);
 
         HtmlPage page = j.createWebClient().goTo("manage/configure");
-        assertTrue(page.asNormalizedText().contains("GitOps Sync"), "the section is on the page");
+        assertThat(page.asNormalizedText()).as("the section is on the page").contains("GitOps Sync");
         HtmlForm form = page.getFormByName("config");
         j.submit(form);
 
         GitOpsGlobalSettings saved = new GitOpsGlobalSettings(); // read back from disk
-        assertEquals(7, saved.getTriggerThreads());
-        assertEquals(33, saved.getTriggerQueue());
-        assertEquals(45, saved.getTriggerTimeoutSeconds());
-        assertTrue(saved.isAllowKubeconfigCommandsOnController());
-        assertTrue(saved.isAllowLocalRepositoriesOnController());
-        assertEquals(KubeconfigPolicy.TRUSTED, saved.controllerKubeconfigPolicy());
+        assertThat(saved.getTriggerThreads()).isEqualTo(7);
+        assertThat(saved.getTriggerQueue()).isEqualTo(33);
+        assertThat(saved.getTriggerTimeoutSeconds()).isEqualTo(45);
+        assertThat(saved.isAllowKubeconfigCommandsOnController()).isTrue();
+        assertThat(saved.isAllowLocalRepositoriesOnController()).isTrue();
+        assertThat(saved.controllerKubeconfigPolicy()).isEqualTo(KubeconfigPolicy.TRUSTED);
 
         s.setAllowKubeconfigCommandsOnController(false);
         j.submit(j.createWebClient().goTo("manage/configure").getFormByName("config"));
-        assertFalse(new GitOpsGlobalSettings().isAllowKubeconfigCommandsOnController(), "unticking saves too");
+        assertThat(new GitOpsGlobalSettings().isAllowKubeconfigCommandsOnController()).as("unticking saves too").isFalse();
     }
 
     @Test
     void valuesOutOfRangeAreBounded(JenkinsRule j) {
         GitOpsGlobalSettings s = GitOpsGlobalSettings.get();
         s.setTriggerThreads(0);
-        assertEquals(1, s.getTriggerThreads());
+        assertThat(s.getTriggerThreads()).isEqualTo(1);
         s.setTriggerThreads(1000);
-        assertEquals(64, s.getTriggerThreads());
+        assertThat(s.getTriggerThreads()).isEqualTo(64);
     }
 }

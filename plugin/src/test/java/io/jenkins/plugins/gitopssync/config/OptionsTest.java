@@ -1,12 +1,7 @@
 package io.jenkins.plugins.gitopssync.config;
 
 import static io.jenkins.plugins.gitopssync.testing.SyncRecords.*;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopssync.testing.Signing;
 import java.nio.file.Path;
@@ -25,57 +20,57 @@ class OptionsTest {
     /** The step's timeout and default ApplySet name follow the engine's rules (the CLI's too). */
     @Test
     void timeoutIsSecondsOrDuration() {
-        assertEquals(Duration.ofMinutes(5), spec().build().timeoutDuration());
-        assertEquals(Duration.ofMinutes(5), spec().timeout(" ").build().timeoutDuration());
-        assertEquals(Duration.ofSeconds(300), spec().timeout("300").build().timeoutDuration());
-        assertEquals(Duration.ofMinutes(90), spec().timeout("1h30m").build().timeoutDuration());
-        assertEquals(Duration.ofMinutes(2), spec().timeout("2M").build().timeoutDuration());
-        assertEquals(Duration.ofMinutes(5), spec().timeout("PT5M").build().timeoutDuration());
-        assertTrue(OptionChecks.timeout("five minutes").contains("five minutes"), OptionChecks.timeout("five minutes"));
-        assertTrue(OptionChecks.timeout("0") != null, "zero is no limit anyone means");
-        assertNull(OptionChecks.timeout("10m"));
-        assertTrue(OptionChecks.timeout("10 minutes") != null);
+        assertThat(spec().build().timeoutDuration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(spec().timeout(" ").build().timeoutDuration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(spec().timeout("300").build().timeoutDuration()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(spec().timeout("1h30m").build().timeoutDuration()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(spec().timeout("2M").build().timeoutDuration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(spec().timeout("PT5M").build().timeoutDuration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(OptionChecks.timeout("five minutes")).as(OptionChecks.timeout("five minutes")).contains("five minutes");
+        assertThat(OptionChecks.timeout("0")).as("zero is no limit anyone means").isNotNull();
+        assertThat(OptionChecks.timeout("10m")).isNull();
+        assertThat(OptionChecks.timeout("10 minutes")).isNotNull();
     }
 
     @Test
     void defaultApplySetNameIsAStableDnsLabel() {
-        assertEquals("team-deploy", spec().build().applySetFor("team-deploy"));
-        assertEquals("team-deploy", spec().path(".").build().applySetFor("team-deploy"));
+        assertThat(spec().build().applySetFor("team-deploy")).isEqualTo("team-deploy");
+        assertThat(spec().path(".").build().applySetFor("team-deploy")).isEqualTo("team-deploy");
         String folder = spec().path("clusters/prod").build().applySetFor("Team/Deploy Prod");
-        assertNull(OptionChecks.applySet(folder), folder);
-        assertTrue(folder.startsWith("team-deploy-prod-clusters-prod-"), folder);
-        assertEquals(folder, spec().path("clusters/prod").build().applySetFor("Team/Deploy Prod"));
-        assertNotEquals(folder, spec().path("clusters/stage").build().applySetFor("Team/Deploy Prod"));
+        assertThat(OptionChecks.applySet(folder)).as(folder).isNull();
+        assertThat(folder).as(folder).startsWith("team-deploy-prod-clusters-prod-");
+        assertThat(spec().path("clusters/prod").build().applySetFor("Team/Deploy Prod")).isEqualTo(folder);
+        assertThat(spec().path("clusters/stage").build().applySetFor("Team/Deploy Prod")).isNotEqualTo(folder);
         String longName = spec().path("b".repeat(100)).build().applySetFor("a".repeat(100));
-        assertTrue(longName.length() <= 63 && OptionChecks.applySet(longName) == null, longName);
-        assertNotEquals(longName, spec().path("c".repeat(100)).build().applySetFor("a".repeat(100)));
-        assertEquals("shop", spec().applySet("shop").build().applySetFor("any-job"));
-        assertTrue(OptionChecks.applySet("Not A Name") != null);
-        assertTrue(OptionChecks.namespace("Bad_NS") != null);
-        assertNull(OptionChecks.namespace("shop-prod"));
+        assertThat(longName.length() <= 63 && OptionChecks.applySet(longName) == null).as(longName).isTrue();
+        assertThat(spec().path("c".repeat(100)).build().applySetFor("a".repeat(100))).isNotEqualTo(longName);
+        assertThat(spec().applySet("shop").build().applySetFor("any-job")).isEqualTo("shop");
+        assertThat(OptionChecks.applySet("Not A Name")).isNotNull();
+        assertThat(OptionChecks.namespace("Bad_NS")).isNotNull();
+        assertThat(OptionChecks.namespace("shop-prod")).isNull();
     }
 
     @Test
     void pathMustStayInsideTheRepository() {
-        assertNull(OptionChecks.path(null));
-        assertNull(OptionChecks.path("clusters/prod"));
-        assertNull(OptionChecks.path("./apps"));
-        assertNull(OptionChecks.path("apps..old"));
-        assertTrue(OptionChecks.path("../other").contains("inside the repository"));
-        assertTrue(OptionChecks.path("apps/../../x").contains("inside the repository"));
-        assertTrue(OptionChecks.path("/etc").contains("absolute"));
-        assertTrue(OptionChecks.path("C:\\x").contains("absolute"));
+        assertThat(OptionChecks.path(null)).isNull();
+        assertThat(OptionChecks.path("clusters/prod")).isNull();
+        assertThat(OptionChecks.path("./apps")).isNull();
+        assertThat(OptionChecks.path("apps..old")).isNull();
+        assertThat(OptionChecks.path("../other")).contains("inside the repository");
+        assertThat(OptionChecks.path("apps/../../x")).contains("inside the repository");
+        assertThat(OptionChecks.path("/etc")).contains("absolute");
+        assertThat(OptionChecks.path("C:\\x")).contains("absolute");
     }
 
     @Test
     void connectionIsKubeconfigOrServerWithTokenOrNeither() {
-        assertNull(OptionChecks.connection(null, null, null));
-        assertNull(OptionChecks.connection("kc", null, null));
-        assertNull(OptionChecks.connection(null, "https://k8s:6443", "tok"));
-        assertTrue(OptionChecks.connection("kc", "https://k8s:6443", "tok").contains("not both"));
-        assertTrue(OptionChecks.connection(null, "https://k8s:6443", null).contains("token"));
-        assertTrue(OptionChecks.connection(null, null, "tok").contains("server URL"));
-        assertTrue(OptionChecks.serverUrl("k8s:6443").contains("https://"));
+        assertThat(OptionChecks.connection(null, null, null)).isNull();
+        assertThat(OptionChecks.connection("kc", null, null)).isNull();
+        assertThat(OptionChecks.connection(null, "https://k8s:6443", "tok")).isNull();
+        assertThat(OptionChecks.connection("kc", "https://k8s:6443", "tok")).contains("not both");
+        assertThat(OptionChecks.connection(null, "https://k8s:6443", null)).contains("token");
+        assertThat(OptionChecks.connection(null, null, "tok")).contains("server URL");
+        assertThat(OptionChecks.serverUrl("k8s:6443")).contains("https://");
     }
 
     @Test
@@ -83,13 +78,13 @@ class OptionsTest {
         SyncSpec bad = SyncSpec.builder(" ").path("../x").kubeconfigCredentialsId("kc").serverUrl("https://k8s")
                 .tokenCredentialsId("tok").namespace("Bad_NS").timeout("soon").applySet("Not A Name").concurrency(100).build();
         List<String> problems = bad.problems();
-        assertEquals(7, problems.size(), problems.toString());
+        assertThat(problems).as(problems.toString()).hasSize(7);
         SyncSpec good = SyncSpec.builder("https://git.example.com/r.git").ref("main").path("deploy")
                 .kubeconfigCredentialsId("kc").namespace("apps").prune(true).timeout("2m").build();
-        assertEquals(List.of(), good.problems());
-        assertEquals("apps-job-deploy", good.applySetFor("apps-job"));
-        assertEquals(Duration.ofMinutes(2), good.timeoutDuration());
-        assertFalse(good.toString().contains("BEGIN CERTIFICATE"));
+        assertThat(good.problems()).isEqualTo(List.of());
+        assertThat(good.applySetFor("apps-job")).isEqualTo("apps-job-deploy");
+        assertThat(good.timeoutDuration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(good.toString()).doesNotContain("BEGIN CERTIFICATE");
     }
 
     @Test
@@ -97,32 +92,32 @@ class OptionsTest {
         SyncSpec bad = SyncSpec.builder("https://git.example.com/r.git").substitute("cluster=prod\n1bad=x")
                 .substituteCredentials("token").substituteFrom("deployment/web").build();
         List<String> problems = bad.problems();
-        assertEquals(List.of("substitute: '1bad' is not a variable name (letters, digits and _, not starting with a digit)",
+        assertThat(problems).isEqualTo(List.of("substitute: '1bad' is not a variable name (letters, digits and _, not starting with a digit)",
                 "substituteCredentials: 'token' is not NAME=VALUE",
-                "'deployment/web' is not configmap/NAME or secret/NAME (with ? when optional)"), problems);
+                "'deployment/web' is not configmap/NAME or secret/NAME (with ? when optional)"));
         SyncSpec good = SyncSpec.builder("https://git.example.com/r.git").substitute("# comment\ncluster=prod\n\nregion=eu")
                 .substituteCredentials("token=tok-id").substituteFrom("configmap/vars\nsecret/more?").build();
-        assertEquals(List.of(), good.problems());
-        assertEquals(java.util.Map.of("cluster", "prod", "region", "eu"), SubstitutionChecks.pairs(good.substitute(), "substitute"));
-        assertEquals(List.of("a", "b", "c"), SubstitutionChecks.ids("a, b\nc"));
-        assertTrue(good.strictSubstitution(), "strict by default");
+        assertThat(good.problems()).isEqualTo(List.of());
+        assertThat(SubstitutionChecks.pairs(good.substitute(), "substitute")).isEqualTo(java.util.Map.of("cluster", "prod", "region", "eu"));
+        assertThat(SubstitutionChecks.ids("a, b\nc")).isEqualTo(List.of("a", "b", "c"));
+        assertThat(good.strictSubstitution()).as("strict by default").isTrue();
     }
 
     @Test
     void signaturesNeedAKnownModeAndKeysThatParse(@TempDir Path tmp) throws Exception {
         String signer = Signing.sshKey(tmp, "alice@example.org").allowedSigners();
-        assertNull(OptionChecks.signatures(null, null, null), "no verification, no keys: fine");
-        assertNull(OptionChecks.signatures("commit", "keys-credential", null));
-        assertNull(OptionChecks.signatures("both", null, signer));
-        assertTrue(OptionChecks.signatures("sometimes", "keys", null).contains("commit, tag or both"));
-        assertTrue(OptionChecks.signatures("tag", null, null).contains("needs trusted keys"));
-        assertTrue(OptionChecks.signatures(null, "keys", null).contains("not verified"), "keys without a mode look verified");
+        assertThat(OptionChecks.signatures(null, null, null)).as("no verification, no keys: fine").isNull();
+        assertThat(OptionChecks.signatures("commit", "keys-credential", null)).isNull();
+        assertThat(OptionChecks.signatures("both", null, signer)).isNull();
+        assertThat(OptionChecks.signatures("sometimes", "keys", null)).contains("commit, tag or both");
+        assertThat(OptionChecks.signatures("tag", null, null)).contains("needs trusted keys");
+        assertThat(OptionChecks.signatures(null, "keys", null)).as("keys without a mode look verified").contains("not verified");
         String privateKey = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
         String problem = OptionChecks.signatures("commit", null, privateKey);
-        assertTrue(problem.contains("private key"), problem);
-        assertFalse(problem.contains("b3BlbnNzaC1rZXktdjEAAAAA"), "the key is not echoed: " + problem);
-        assertTrue(OptionChecks.signatures("commit", null, "not a key at all").contains("trusted keys"));
+        assertThat(problem).as(problem).contains("private key");
+        assertThat(problem).as("the key is not echoed: " + problem).doesNotContain("b3BlbnNzaC1rZXktdjEAAAAA");
+        assertThat(OptionChecks.signatures("commit", null, "not a key at all")).contains("trusted keys");
         SyncSpec spec = SyncSpec.builder("https://git.example.com/r.git").verifySignatures("sometimes").build();
-        assertEquals(1, spec.problems().size(), spec.problems().toString());
+        assertThat(spec.problems()).as(spec.problems().toString()).hasSize(1);
     }
 }

@@ -1,9 +1,6 @@
 package io.jenkins.plugins.gitopssync.freestyle;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -42,11 +39,10 @@ class GitOpsSyncBuilderTest extends JenkinsTestBase {
                 "Only show what would change", "Force", "CA certificate", "Wait for health", "Concurrency", "Verify signatures",
                 "Trusted keys credentials", "Trusted keys", "Decryption keys credentials", "Substitute from the cluster",
                 "Strict substitution", "Skip the sops MAC check")) {
-            assertTrue(text.contains(label) || page.asXml().contains(label), "label shown: " + label);
+            assertThat(text.contains(label) || page.asXml().contains(label)).as("label shown: " + label).isTrue();
         }
-        assertTrue(page.getElementsByName("_.url").stream()
-                        .anyMatch(e -> "https://git.example.com/org/manifests.git".equals(e.getAttribute("value"))),
-                "the configured URL is in the form");
+        assertThat(page.getElementsByName("_.url").stream()
+                        .anyMatch(e -> "https://git.example.com/org/manifests.git".equals(e.getAttribute("value")))).as("the configured URL is in the form").isTrue();
     }
 
     /** A freestyle step for the repository at {@code url} in a new freestyle job {@code name}. */
@@ -95,13 +91,13 @@ class GitOpsSyncBuilderTest extends JenkinsTestBase {
 
         GitOpsSyncBuilder after = p.getBuildersList().get(GitOpsSyncBuilder.class);
         j.assertEqualDataBoundBeans(b, after);
-        assertFalse(after.isWait());
-        assertEquals("90s", after.getTimeout());
-        assertEquals("both", after.getVerifySignatures());
-        assertTrue(after.getTrustedKeys().startsWith("b@example.org ssh-ed25519 "), after.getTrustedKeys());
-        assertEquals("configmap/cluster-vars\nsecret/extra?", after.getSubstituteFrom());
-        assertFalse(after.isStrictSubstitution());
-        assertTrue(after.isSkipMacCheck());
+        assertThat(after.isWait()).isFalse();
+        assertThat(after.getTimeout()).isEqualTo("90s");
+        assertThat(after.getVerifySignatures()).isEqualTo("both");
+        assertThat(after.getTrustedKeys()).as(after.getTrustedKeys()).startsWith("b@example.org ssh-ed25519 ");
+        assertThat(after.getSubstituteFrom()).isEqualTo("configmap/cluster-vars\nsecret/extra?");
+        assertThat(after.isStrictSubstitution()).isFalse();
+        assertThat(after.isSkipMacCheck()).isTrue();
     }
 
     @Test
@@ -143,9 +139,9 @@ class GitOpsSyncBuilderTest extends JenkinsTestBase {
         FreeStyleBuild build = j.buildAndAssertSuccess(job("freestyle-sync"));
 
         GitOpsSyncAction action = build.getAction(GitOpsSyncAction.class);
-        assertNotNull(action);
-        assertEquals(rev, action.getRecord().getRevision());
-        assertEquals(2, action.getRecord().getCreated());
+        assertThat(action).isNotNull();
+        assertThat(action.getRecord().getRevision()).isEqualTo(rev);
+        assertThat(action.getRecord().getCreated()).isEqualTo(2);
         j.assertLogContains("Status: synced", build);
     }
 }

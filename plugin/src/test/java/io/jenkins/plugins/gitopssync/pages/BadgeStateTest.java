@@ -1,12 +1,7 @@
 package io.jenkins.plugins.gitopssync.pages;
 
 import static io.jenkins.plugins.gitopssync.testing.SyncRecords.*;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.pages.BadgeState;
@@ -23,12 +18,12 @@ class BadgeStateTest {
         SyncRecord drift = record(SyncStatus.Drift, true, List.of(object("ConfigMap", "a", "c", "configured", true, null),
                 object("Secret", "a", "t", "configured", true, null)), List.of());
         SyncRecord failed = record(SyncStatus.Failed, false, List.of(object("Job", "a", "j", "failed", false, "boom")), List.of());
-        assertEquals(SyncStatus.Synced, BadgeState.of(List.of(synced)).status());
-        assertFalse(BadgeState.of(List.of(synced)).isNoteworthy());
+        assertThat(BadgeState.of(List.of(synced)).status()).isEqualTo(SyncStatus.Synced);
+        assertThat(BadgeState.of(List.of(synced)).isNoteworthy()).isFalse();
         BadgeState d = BadgeState.of(List.of(synced, drift));
-        assertEquals(SyncStatus.Drift, d.status());
-        assertEquals(2, d.driftCount());
-        assertEquals("2 objects drifted", d.describe());
-        assertTrue(BadgeState.of(List.of(drift, failed)).isFailed());
+        assertThat(d.status()).isEqualTo(SyncStatus.Drift);
+        assertThat(d.driftCount()).isEqualTo(2);
+        assertThat(d.describe()).isEqualTo("2 objects drifted");
+        assertThat(BadgeState.of(List.of(drift, failed)).isFailed()).isTrue();
     }
 }

@@ -1,9 +1,7 @@
 package io.jenkins.plugins.gitopssync.pages;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,8 +115,8 @@ class BrowserCheckIT {
         for (JsonNode p : plugins) {
             active |= p.path("shortName").asText().equals("gitops-sync") && p.path("active").asBoolean();
         }
-        assertTrue(active, "gitops-sync is installed and active: " + plugins.size() + " plugins");
-        assertFalse(api("computer/agent-1/api/json").path("offline").asBoolean(), "the agent is online");
+        assertThat(active).as("gitops-sync is installed and active: " + plugins.size() + " plugins").isTrue();
+        assertThat(api("computer/agent-1/api/json").path("offline").asBoolean()).as("the agent is online").isFalse();
     }
 
     @Test
@@ -128,13 +126,13 @@ class BrowserCheckIT {
         int before = api("job/shop-pipeline/api/json").path("nextBuildNumber").asInt();
         browser.findElement(By.xpath("//a[contains(@href, 'build') and contains(., 'Build Now')]")).click();
         JsonNode build = awaitBuild("shop-pipeline", before);
-        assertEquals("SUCCESS", build.path("result").asText(), "the example Pipeline build: " + log("shop-pipeline", before));
+        assertThat(build.path("result").asText()).as("the example Pipeline build: " + log("shop-pipeline", before)).isEqualTo("SUCCESS");
 
         open("job/shop-pipeline/" + before + "/");
         WebElement summary = browser.findElement(By.cssSelector(".gitops-sync-summary"));
-        assertTrue(summary.getText().contains("GitOps sync of shop"), summary.getText());
-        assertTrue(summary.getText().matches("(?s).*\\b(synced|drift)\\b.*"), summary.getText());
-        assertTrue(browser.findElement(By.cssSelector(".gitops-revision")).getText().matches("[0-9a-f]{7}"));
+        assertThat(summary.getText()).as(summary.getText()).contains("GitOps sync of shop");
+        assertThat(summary.getText()).as(summary.getText()).matches("(?s).*\\b(synced|drift)\\b.*");
+        assertThat(browser.findElement(By.cssSelector(".gitops-revision")).getText()).matches("[0-9a-f]{7}");
         check("build-page", summary);
     }
 
@@ -143,15 +141,15 @@ class BrowserCheckIT {
     void syncDetailPageListsEveryObjectWithItsSource() throws Exception {
         int last = api("job/shop-pipeline/api/json").path("lastSuccessfulBuild").path("number").asInt();
         open("job/shop-pipeline/" + last + "/gitops-1/");
-        assertEquals("GitOps sync: shop", browser.findElement(By.cssSelector("h1")).getText().trim());
+        assertThat(browser.findElement(By.cssSelector("h1")).getText().trim()).isEqualTo("GitOps sync: shop");
         List<WebElement> rows = browser.findElements(By.cssSelector("#gitops-objects tbody tr"));
-        assertTrue(rows.size() >= 10, "examples/shop has a Namespace, four Deployments and Services, a ConfigMap, a Secret: " + rows.size());
+        assertThat(rows).as("examples/shop has a Namespace, four Deployments and Services, a ConfigMap, a Secret: " + rows.size()).hasSizeGreaterThanOrEqualTo(10);
         WebElement objects = browser.findElement(By.id("gitops-objects"));
         String table = objects.getText();
-        assertTrue(table.contains("Deployment") && table.contains("examples/shop/kustomization.yaml:"), table);
+        assertThat(table).as(table).contains("Deployment", "examples/shop/kustomization.yaml:");
         // the Kustomization of the jobs' repository moved everything, the Namespace too, into this Jenkins' own
         assertEveryObjectInTheJenkinsNamespace();
-        assertFalse(browser.getPageSource().contains("not-a-real-key-0000"), "the Secret's value is never shown");
+        assertThat(browser.getPageSource()).as("the Secret's value is never shown").doesNotContain("not-a-real-key-0000");
         check("sync-detail", objects);
     }
 
@@ -161,18 +159,17 @@ class BrowserCheckIT {
         int number = api("job/storefront-helm/api/json").path("nextBuildNumber").asInt();
         post("job/storefront-helm/build");
         JsonNode build = awaitBuild("storefront-helm", number);
-        assertEquals("SUCCESS", build.path("result").asText(), "the chart's Pipeline build: " + log("storefront-helm", number));
+        assertThat(build.path("result").asText()).as("the chart's Pipeline build: " + log("storefront-helm", number)).isEqualTo("SUCCESS");
 
         open("job/storefront-helm/" + number + "/");
         WebElement chart = browser.findElement(By.cssSelector(".gitops-sync-summary .gitops-chart"));
-        assertEquals("Chart storefront version 0.3.0, values files examples/helm/environments/staging.yaml",
-                chart.getText().replaceAll("\\s+", " ").trim());
+        assertThat(chart.getText().replaceAll("\\s+", " ").trim()).isEqualTo("Chart storefront version 0.3.0, values files examples/helm/environments/staging.yaml");
         check("chart-build-page", chart);
         open("job/storefront-helm/" + number + "/gitops-1/");
         WebElement chartLine = browser.findElement(By.id("gitops-chart"));
-        assertTrue(chartLine.getText().contains("release helm-example"));
+        assertThat(chartLine.getText()).contains("release helm-example");
         String table = browser.findElement(By.id("gitops-objects")).getText();
-        assertTrue(table.contains("examples/helm/storefront/templates/deployment.yaml:1"), table);
+        assertThat(table).as(table).contains("examples/helm/storefront/templates/deployment.yaml:1");
         assertEveryObjectInTheJenkinsNamespace();
         check("chart-sync-detail", chartLine);
     }
@@ -182,10 +179,10 @@ class BrowserCheckIT {
     void jobPageShowsTheStateAndTheBadge() throws Exception {
         open("job/shop-pipeline/");
         WebElement state = browser.findElement(By.id("gitops-job-state"));
-        assertTrue(state.getText().contains("Latest sync"), state.getText());
+        assertThat(state.getText()).as(state.getText()).contains("Latest sync");
         WebElement badge = state.findElement(By.cssSelector("img[alt='GitOps status']"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> loaded(badge));
-        assertTrue(browser.findElement(By.id("gitops-badge-url")).getText().endsWith("job/shop-pipeline/gitops/badge"));
+        assertThat(browser.findElement(By.id("gitops-badge-url")).getText()).endsWith("job/shop-pipeline/gitops/badge");
         check("job-page", state);
     }
 
@@ -198,13 +195,13 @@ class BrowserCheckIT {
         String page = browser.findElement(By.tagName("body")).getText();
         for (String label : List.of("GitOps sync (pull, diff, apply, prune)", "Repository URL", "Kubeconfig credentials", "Prune",
                 "Dry run", "Wait for health")) {
-            assertTrue(page.contains(label), "label " + label);
+            assertThat(page).as("label " + label).contains(label);
         }
         check("freestyle-config", url);
         // and the freestyle job syncs the same ApplySet (nothing left to change)
         int before = api("job/shop-freestyle/api/json").path("nextBuildNumber").asInt();
         post("job/shop-freestyle/build");
-        assertEquals("SUCCESS", awaitBuild("shop-freestyle", before).path("result").asText(), log("shop-freestyle", before));
+        assertThat(awaitBuild("shop-freestyle", before).path("result").asText()).as(log("shop-freestyle", before)).isEqualTo("SUCCESS");
     }
 
     @Test
@@ -218,15 +215,15 @@ class BrowserCheckIT {
         select.selectByVisibleText(option.getText());
         WebElement url = awaitElement(By.name("_.url"), WebElement::isDisplayed);
         url.sendKeys("https://git.example.com/org/manifests.git");
-        assertTrue(browser.findElement(By.tagName("body")).getText().contains("CA certificate")
-                || browser.getPageSource().contains("CA certificate"), "the advanced fields are there");
+        assertThat(browser.findElement(By.tagName("body")).getText().contains("CA certificate")
+                || browser.getPageSource().contains("CA certificate")).as("the advanced fields are there").isTrue();
         WebElement generate = browser.findElement(By.xpath("//button[contains(., 'Generate Pipeline Script')]"));
         scrollTo(generate);
         generate.click();
         WebElement out = browser.findElement(By.id("prototypeText"));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> out.getAttribute("value").contains("gitopsSync"));
         // only the URL was given: the generator writes the short form of a call with one argument
-        assertEquals("gitopsSync 'https://git.example.com/org/manifests.git'", out.getAttribute("value").trim());
+        assertThat(out.getAttribute("value").trim()).isEqualTo("gitopsSync 'https://git.example.com/org/manifests.git'");
         check("snippet-generator", dropdown);
     }
 
@@ -236,8 +233,8 @@ class BrowserCheckIT {
         open("job/shop-pipeline/configure");
         WebElement spec = awaitElement(By.name("_.spec"), e -> "H/5 * * * *".equals(e.getAttribute("value")));
         String page = browser.findElement(By.tagName("body")).getText();
-        assertTrue(page.contains("GitOps: build on a new revision or on drift"), "the trigger's section");
-        assertTrue(page.contains("Also build when the cluster drifted"), "its drift option");
+        assertThat(page).as("the trigger's section").contains("GitOps: build on a new revision or on drift");
+        assertThat(page).as("its drift option").contains("Also build when the cluster drifted");
         check("trigger-config", spec);
     }
 
@@ -247,9 +244,9 @@ class BrowserCheckIT {
         open("manage/configure");
         WebElement threads = awaitElement(By.name("_.triggerThreads"), e -> true);
         String page = browser.findElement(By.tagName("body")).getText();
-        assertTrue(page.contains("GitOps Sync"), "the section");
-        assertTrue(page.contains("Let the trigger's cluster check use a job's kubeconfig exec plugins"), "the controller setting");
-        assertFalse(browser.findElement(By.name("_.allowKubeconfigCommandsOnController")).isSelected(), "off by default");
+        assertThat(page).as("the section").contains("GitOps Sync");
+        assertThat(page).as("the controller setting").contains("Let the trigger's cluster check use a job's kubeconfig exec plugins");
+        assertThat(browser.findElement(By.name("_.allowKubeconfigCommandsOnController")).isSelected()).as("off by default").isFalse();
         String before = threads.getAttribute("value");
         threads.clear();
         threads.sendKeys("5");
@@ -259,7 +256,7 @@ class BrowserCheckIT {
 
         open("manage/configure");
         WebElement saved = awaitElement(By.name("_.triggerThreads"), e -> true);
-        assertEquals("5", saved.getAttribute("value"), "saved through the page");
+        assertThat(saved.getAttribute("value")).as("saved through the page").isEqualTo("5");
         saved.clear();
         saved.sendKeys(before);
         browser.findElement(By.name("Submit")).click();
@@ -288,19 +285,19 @@ class BrowserCheckIT {
                     + "</definition></flow-definition>");
             post("job/big-sync/build");
             JsonNode build = awaitBuild("big-sync", 1, Duration.ofMinutes(20));
-            assertEquals("SUCCESS", build.path("result").asText(), log("big-sync", 1));
+            assertThat(build.path("result").asText()).as(log("big-sync", 1)).isEqualTo("SUCCESS");
 
             long xml = Files.size(dir.resolve("home/jobs/big-sync/builds/1/build.xml"));
             System.out.println("BrowserCheckIT: build.xml of a " + BIG + "-object sync: " + xml + " bytes");
-            assertTrue(xml < 100_000, "build.xml of a 10,000-object sync is " + xml + " bytes");
+            assertThat(xml).as("build.xml of a 10,000-object sync is " + xml + " bytes").isLessThan(100_000);
 
             open("job/big-sync/1/gitops-1/");
             long loadMs = ((Number) ((JavascriptExecutor) browser).executeScript(
                     "const t = performance.getEntriesByType('navigation')[0]; return Math.round(t.loadEventEnd - t.startTime);")).longValue();
             System.out.println("BrowserCheckIT: the detail page of the " + BIG + "-object sync loaded in " + loadMs + " ms");
-            assertEquals("Created: 10,000", browser.findElement(By.cssSelector(".gitops-group-created")).getText().trim());
-            assertEquals(100, browser.findElements(By.cssSelector("#gitops-objects tbody tr")).size(), "the first page of objects");
-            assertEquals("Objects 1 to 100 of 10,000", browser.findElement(By.id("gitops-page-range")).getText().trim());
+            assertThat(browser.findElement(By.cssSelector(".gitops-group-created")).getText().trim()).isEqualTo("Created: 10,000");
+            assertThat(browser.findElements(By.cssSelector("#gitops-objects tbody tr"))).as("the first page of objects").hasSize(100);
+            assertThat(browser.findElement(By.id("gitops-page-range")).getText().trim()).isEqualTo("Objects 1 to 100 of 10,000");
             check("sync-detail-10000", browser.findElement(By.id("gitops-all-objects")));
             browser.findElement(By.id("gitops-next-page")).click();
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("gitops-page-range")).getText()
@@ -335,10 +332,10 @@ class BrowserCheckIT {
                 const x = r.left + Math.min(10, r.width / 2), y = r.top + Math.min(10, r.height / 2);
                 const hit = document.elementFromPoint(x, y);
                 return y >= 0 && y < window.innerHeight && hit !== null && arguments[0].contains(hit);""", shown);
-        assertEquals(Boolean.TRUE, inView, name + ": what the test asserted is in the screenshot");
+        assertThat(inView).as(name + ": what the test asserted is in the screenshot").isEqualTo(Boolean.TRUE);
         List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertTrue(severe.isEmpty(), name + ": severe console messages: " + severe);
+        assertThat(severe).as(name + ": severe console messages: " + severe).isEmpty();
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
@@ -347,7 +344,7 @@ class BrowserCheckIT {
     private static void assertEveryObjectInTheJenkinsNamespace() {
         for (WebElement row : browser.findElements(By.cssSelector("#gitops-objects tbody tr"))) {
             List<String> cells = row.findElements(By.tagName("td")).stream().map(c -> c.getText().trim()).toList();
-            assertEquals(example, cells.get(0).equals("Namespace") ? cells.get(2) : cells.get(1), "row " + cells);
+            assertThat(cells.get(0).equals("Namespace") ? cells.get(2) : cells.get(1)).as("row " + cells).isEqualTo(example);
         }
     }
 
@@ -364,7 +361,7 @@ class BrowserCheckIT {
     private static JsonNode api(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + path)).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
 
@@ -385,7 +382,7 @@ class BrowserCheckIT {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(jenkins + path))
                 .header(c.path("crumbRequestField").asText(), c.path("crumb").asText()).header("Cookie", cookie)
                 .header("Content-Type", type).POST(body).build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(r.statusCode() == 201 || r.statusCode() == 302 || r.statusCode() == 200, path + ": " + r.statusCode());
+        assertThat(r.statusCode() == 201 || r.statusCode() == 302 || r.statusCode() == 200).as(path + ": " + r.statusCode()).isTrue();
     }
 
     private static JsonNode awaitBuild(String job, int number) throws Exception {

@@ -1,9 +1,6 @@
 package io.jenkins.plugins.gitopssync.pages;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -83,12 +80,12 @@ class GitOpsViewsTest extends JenkinsTestBase {
 
         String html = j.createWebClient().getPage(b).getWebResponse().getContentAsString();
 
-        assertTrue(html.contains("GitOps sync of shop-prod"), "first sync listed");
-        assertTrue(html.contains("GitOps sync of shop-stage"), "second sync listed");
-        assertTrue(html.contains("href=\"gitops-1/\"") && html.contains("href=\"gitops-2/\""), "links to both detail pages");
-        assertTrue(html.contains("https://git.example.com/org/manifests/commit/" + REV), "revision links to the commit");
-        assertTrue(html.contains("created 0, configured 1, unchanged 1, pruned 0"), "counts shown");
-        assertTrue(html.contains("Deployment/shop/web"), "drifted object named");
+        assertThat(html).as("first sync listed").contains("GitOps sync of shop-prod");
+        assertThat(html).as("second sync listed").contains("GitOps sync of shop-stage");
+        assertThat(html).as("links to both detail pages").contains("href=\"gitops-1/\"", "href=\"gitops-2/\"");
+        assertThat(html).as("revision links to the commit").contains("https://git.example.com/org/manifests/commit/" + REV);
+        assertThat(html).as("counts shown").contains("created 0, configured 1, unchanged 1, pruned 0");
+        assertThat(html).as("drifted object named").contains("Deployment/shop/web");
     }
 
     @Test
@@ -98,15 +95,14 @@ class GitOpsViewsTest extends JenkinsTestBase {
 
         String html = j.createWebClient().getPage(b, "gitops-1/").getWebResponse().getContentAsString();
 
-        assertTrue(html.contains("id=\"gitops-objects\""), "object table rendered");
-        assertTrue(html.contains("deploy/web.yaml:1") && html.contains("deploy/job.yaml:1"), "source file:line shown");
-        assertTrue(html.contains("spec.template: field is immutable"), "object error shown");
-        assertTrue(html.contains("deprecated API: batch/v1beta1"), "warning shown");
-        assertTrue(html.contains("+  replicas: 1"), "diff shown");
+        assertThat(html).as("object table rendered").contains("id=\"gitops-objects\"");
+        assertThat(html).as("source file:line shown").contains("deploy/web.yaml:1", "deploy/job.yaml:1");
+        assertThat(html).as("object error shown").contains("spec.template: field is immutable");
+        assertThat(html).as("warning shown").contains("deprecated API: batch/v1beta1");
+        assertThat(html).as("diff shown").contains("+  replicas: 1");
         // Jelly escapes < and & (enough: no tag can open); what matters is that nothing can run
-        assertTrue(html.contains("&lt;script>alert(1)&lt;/script>") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
-                "diff escaped");
-        assertFalse(html.contains("<script>alert(1)"), "never rendered raw");
+        assertThat(html.contains("&lt;script>alert(1)&lt;/script>") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;")).as("diff escaped").isTrue();
+        assertThat(html).as("never rendered raw").doesNotContain("<script>alert(1)");
     }
 
     /** {@code n} ConfigMaps: the first three created, every 50th drifted (corrected), the rest unchanged. */
@@ -129,51 +125,50 @@ class GitOpsViewsTest extends JenkinsTestBase {
         JenkinsRule.WebClient web = j.createWebClient();
 
         HtmlPage first = web.getPage(b, "gitops-1/");
-        assertEquals("Drifted: 5", first.querySelector(".gitops-group-drifted").getTextContent().trim());
-        assertEquals("Created: 3", first.querySelector(".gitops-group-created").getTextContent().trim());
-        assertEquals(100, first.querySelectorAll("#gitops-objects tbody tr").size(), "the first page of objects");
-        assertEquals("Objects 1 to 100 of 250", first.getElementById("gitops-page-range").getTextContent().trim());
-        assertTrue(first.getWebResponse().getContentAsString().contains("+  data: from-git-49"), "diffs of the page's objects");
-        assertFalse(first.getWebResponse().getContentAsString().contains("from-git-149"), "not those of other pages");
+        assertThat(first.querySelector(".gitops-group-drifted").getTextContent().trim()).isEqualTo("Drifted: 5");
+        assertThat(first.querySelector(".gitops-group-created").getTextContent().trim()).isEqualTo("Created: 3");
+        assertThat(first.querySelectorAll("#gitops-objects tbody tr")).as("the first page of objects").hasSize(100);
+        assertThat(first.getElementById("gitops-page-range").getTextContent().trim()).isEqualTo("Objects 1 to 100 of 250");
+        assertThat(first.getWebResponse().getContentAsString()).as("diffs of the page's objects").contains("+  data: from-git-49");
+        assertThat(first.getWebResponse().getContentAsString()).as("not those of other pages").doesNotContain("from-git-149");
 
         HtmlPage last = first.getElementById("gitops-next-page").click();
         last = last.<org.htmlunit.html.HtmlAnchor>querySelector("#gitops-next-page").click();
-        assertEquals("Objects 201 to 250 of 250", last.getElementById("gitops-page-range").getTextContent().trim());
-        assertTrue(last.querySelector("#gitops-objects tbody tr td:nth-child(3)").getTextContent().contains("cm-00200"));
-        assertTrue(last.querySelectorAll("#gitops-next-page").isEmpty(), "no page after the last");
+        assertThat(last.getElementById("gitops-page-range").getTextContent().trim()).isEqualTo("Objects 201 to 250 of 250");
+        assertThat(last.querySelector("#gitops-objects tbody tr td:nth-child(3)").getTextContent()).contains("cm-00200");
+        assertThat(last.querySelectorAll("#gitops-next-page")).as("no page after the last").isEmpty();
 
         HtmlPage changed = web.getPage(b, "gitops-1/?show=changed");
-        assertEquals("Objects 1 to 8 of 8", changed.getElementById("gitops-page-range").getTextContent().trim(),
-                "3 created and 5 drifted");
+        assertThat(changed.getElementById("gitops-page-range").getTextContent().trim()).as("3 created and 5 drifted").isEqualTo("Objects 1 to 8 of 8");
     }
 
     @Test
     void jobPageAndBadgeReadTheJobStateNotTheBuilds() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject("state");
         FreeStyleBuild b = buildWith(p, driftResult("shop-prod"));
-        assertTrue(new java.io.File(p.getRootDir(), "gitops-sync.xml").isFile(), "the job's state file");
+        assertThat(new java.io.File(p.getRootDir(), "gitops-sync.xml")).as("the job's state file").isFile();
 
         // without the build's records the job page and the badge still know the latest sync: they read the state
         b.removeActions(GitOpsSyncAction.class);
         String jobPage = j.createWebClient().getPage(p).getWebResponse().getContentAsString();
-        assertTrue(jobPage.contains("Latest sync in"), jobPage);
-        assertTrue(jobPage.contains("shop-prod: failed at 1a2b3c4"), "the sync's line");
+        assertThat(jobPage).as(jobPage).contains("Latest sync in");
+        assertThat(jobPage).as("the sync's line").contains("shop-prod: failed at 1a2b3c4");
         String badge = j.createWebClient().goTo("job/state/gitops/badge", "image/svg+xml").getWebResponse().getContentAsString();
-        assertTrue(badge.contains("failed"), badge);
+        assertThat(badge).as(badge).contains("failed");
 
         // a restart reads the file again; a newer build replaces it; the revision of each ApplySet is kept
         j.jenkins.reload();
         FreeStyleProject reloaded = j.jenkins.getItemByFullName("state", FreeStyleProject.class);
-        assertEquals(1, JobSyncState.of(reloaded).getBuild());
+        assertThat(JobSyncState.of(reloaded).getBuild()).isEqualTo(1);
         buildWith(reloaded, syncedResult("shop-stage"));
         JobSyncState s = JobSyncState.of(reloaded);
-        assertEquals(2, s.getBuild());
-        assertEquals(SyncStatus.Synced, s.getBadge().status());
-        assertEquals(REV, s.revisionOf("shop-prod"), "an ApplySet synced in an earlier build");
+        assertThat(s.getBuild()).isEqualTo(2);
+        assertThat(s.getBadge().status()).isEqualTo(SyncStatus.Synced);
+        assertThat(s.revisionOf("shop-prod")).as("an ApplySet synced in an earlier build").isEqualTo(REV);
 
         // deleting the latest sync build finds the state again from the builds left
         reloaded.getBuildByNumber(2).delete();
-        assertEquals(1, JobSyncState.of(reloaded).getBuild());
+        assertThat(JobSyncState.of(reloaded).getBuild()).isEqualTo(1);
     }
 
     @Test
@@ -183,26 +178,26 @@ class GitOpsViewsTest extends JenkinsTestBase {
 
         HtmlPage page = j.createWebClient().getPage(b, "gitops-2/");
 
-        assertEquals("GitOps sync: shop-stage", page.querySelector("h1").getTextContent().trim());
-        assertTrue(page.getTitleText().contains("GitOps sync: shop-stage"), page.getTitleText());
+        assertThat(page.querySelector("h1").getTextContent().trim()).isEqualTo("GitOps sync: shop-stage");
+        assertThat(page.getTitleText()).as(page.getTitleText()).contains("GitOps sync: shop-stage");
     }
 
     @Test
     void historyBadgeShowsFailureOrDriftOnly() throws Exception {
         FreeStyleProject p = j.createFreeStyleProject("badges");
         FreeStyleBuild clean = buildWith(p, syncedResult("a"));
-        assertFalse(clean.getAction(DriftBadgeAction.class).getState().isNoteworthy());
+        assertThat(clean.getAction(DriftBadgeAction.class).getState().isNoteworthy()).isFalse();
         FreeStyleBuild bad = buildWith(p, driftResult("a"));
-        assertEquals(1, bad.getActions(DriftBadgeAction.class).size(), "one badge per build");
-        assertTrue(bad.getAction(DriftBadgeAction.class).getState().isFailed());
+        assertThat(bad.getActions(DriftBadgeAction.class)).as("one badge per build").hasSize(1);
+        assertThat(bad.getAction(DriftBadgeAction.class).getState().isFailed()).isTrue();
 
         // the build history is loaded by the job page's script from this fragment
         String history = j.createWebClient().goTo("job/badges/buildHistory/ajax", null).getWebResponse().getContentAsString();
-        assertTrue(history.contains("gitops-badge-failed"), "history shows the failure badge");
+        assertThat(history).as("history shows the failure badge").contains("gitops-badge-failed");
 
         String jobPage = j.createWebClient().getPage(p).getWebResponse().getContentAsString();
-        assertTrue(jobPage.contains("id=\"gitops-job-state\""), "job page shows the latest sync state");
-        assertTrue(jobPage.contains("job/badges/gitops/badge"), "job page shows the badge address");
+        assertThat(jobPage).as("job page shows the latest sync state").contains("id=\"gitops-job-state\"");
+        assertThat(jobPage).as("job page shows the badge address").contains("job/badges/gitops/badge");
     }
 
     @Test
@@ -212,10 +207,10 @@ class GitOpsViewsTest extends JenkinsTestBase {
 
         Page badge = j.createWebClient().goTo("job/fresh/gitops/badge", "image/svg+xml");
 
-        assertEquals(200, badge.getWebResponse().getStatusCode());
-        assertTrue(badge.getWebResponse().getContentAsString().contains("unknown"), badge.getWebResponse().getContentAsString());
+        assertThat(badge.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(badge.getWebResponse().getContentAsString()).as(badge.getWebResponse().getContentAsString()).contains("unknown");
         String jobPage = j.createWebClient().getPage(j.createFreeStyleProject("unrelated")).getWebResponse().getContentAsString();
-        assertFalse(jobPage.contains("gitops-job-state"), "jobs that never synced show no GitOps section");
+        assertThat(jobPage).as("jobs that never synced show no GitOps section").doesNotContain("gitops-job-state");
     }
 
     @Test
@@ -229,22 +224,20 @@ class GitOpsViewsTest extends JenkinsTestBase {
 
         Page hidden = anonymous.goTo("gitops-badge/?job=public", null);
         Page missing = anonymous.goTo("gitops-badge/?job=no-such-job", null);
-        assertEquals(404, hidden.getWebResponse().getStatusCode());
-        assertEquals(missing.getWebResponse().getStatusCode(), hidden.getWebResponse().getStatusCode());
-        assertEquals(missing.getWebResponse().getContentAsString(), hidden.getWebResponse().getContentAsString(),
-                "a hidden job answers exactly as a job that does not exist");
+        assertThat(hidden.getWebResponse().getStatusCode()).isEqualTo(404);
+        assertThat(hidden.getWebResponse().getStatusCode()).isEqualTo(missing.getWebResponse().getStatusCode());
+        assertThat(hidden.getWebResponse().getContentAsString()).as("a hidden job answers exactly as a job that does not exist").isEqualTo(missing.getWebResponse().getContentAsString());
 
         auth.grant(GitOpsPermissions.VIEW_STATUS).onItems(p).toEveryone();
         Page shown = anonymous.goTo("gitops-badge/?job=public", null);
-        assertEquals(200, shown.getWebResponse().getStatusCode());
-        assertTrue(shown.getWebResponse().getContentType().startsWith("image/svg+xml"));
-        assertTrue(shown.getWebResponse().getContentAsString().contains("failed"), shown.getWebResponse().getContentAsString());
+        assertThat(shown.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(shown.getWebResponse().getContentType()).startsWith("image/svg+xml");
+        assertThat(shown.getWebResponse().getContentAsString()).as(shown.getWebResponse().getContentAsString()).contains("failed");
         // the status permission reveals the badge only, not the job
-        assertFalse(anonymous.goTo("job/public/", null).getWebResponse().getContentAsString().contains("gitops-job-state"),
-                "the job page stays hidden");
+        assertThat(anonymous.goTo("job/public/", null).getWebResponse().getContentAsString()).as("the job page stays hidden").doesNotContain("gitops-job-state");
         // readers see it through the job too
         Page viaJob = j.createWebClient().login("reader").goTo("job/public/gitops/badge", "image/svg+xml");
-        assertTrue(viaJob.getWebResponse().getContentAsString().contains("<svg"));
+        assertThat(viaJob.getWebResponse().getContentAsString()).contains("<svg");
     }
 
     @Test
@@ -257,16 +250,16 @@ class GitOpsViewsTest extends JenkinsTestBase {
 
         JenkinsRule.WebClient reader = j.createWebClient().login("reader");
         Page badge = reader.goTo("job/svg/gitops/badge", "image/svg+xml");
-        assertTrue(badge.getWebResponse().getContentAsString().contains("<svg"), "an SVG document");
-        assertTrue(badge.getWebResponse().getContentAsString().contains("synced"), "says synced");
-        assertTrue(badge.getWebResponse().getResponseHeaderValue("Cache-Control").contains("no-cache"));
+        assertThat(badge.getWebResponse().getContentAsString()).as("an SVG document").contains("<svg");
+        assertThat(badge.getWebResponse().getContentAsString()).as("says synced").contains("synced");
+        assertThat(badge.getWebResponse().getResponseHeaderValue("Cache-Control")).contains("no-cache");
 
         // an anonymous caller without Overall/Read is sent to the login page (200, an HTML form), never the SVG
         JenkinsRule.WebClient anonymous = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)
                 .withRedirectEnabled(true);
         Page denied = anonymous.goTo("job/svg/gitops/badge", null);
-        assertFalse(denied.getWebResponse().getContentAsString().contains("<svg"), "no badge for anonymous");
-        assertFalse(denied.getWebResponse().getContentType().contains("svg"));
+        assertThat(denied.getWebResponse().getContentAsString()).as("no badge for anonymous").doesNotContain("<svg");
+        assertThat(denied.getWebResponse().getContentType()).doesNotContain("svg");
     }
 
     @Test
@@ -278,11 +271,11 @@ class GitOpsViewsTest extends JenkinsTestBase {
 
         FreeStyleProject reloaded = j.jenkins.getItemByFullName("persist", FreeStyleProject.class);
         GitOpsSyncAction action = reloaded.getLastBuild().getAction(GitOpsSyncAction.class);
-        assertNotNull(action);
-        assertEquals(REV, action.getRecord().getRevision());
-        assertEquals(1, action.getRecord().getFailedObjects().size());
-        assertEquals(1, action.getRecord().getDriftedObjects().size());
-        assertEquals(SyncStatus.Failed, action.getRecord().getStatus());
-        assertNotNull(action.getRun(), "the run is restored on load");
+        assertThat(action).isNotNull();
+        assertThat(action.getRecord().getRevision()).isEqualTo(REV);
+        assertThat(action.getRecord().getFailedObjects()).hasSize(1);
+        assertThat(action.getRecord().getDriftedObjects()).hasSize(1);
+        assertThat(action.getRecord().getStatus()).isEqualTo(SyncStatus.Failed);
+        assertThat(action.getRun()).as("the run is restored on load").isNotNull();
     }
 }

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.gitopssync.pages;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -42,16 +40,16 @@ class PhasesViewsTest extends JenkinsTestBase {
         b.save();
 
         String summary = j.createWebClient().getPage(b).getWebResponse().getContentAsString();
-        assertTrue(summary.contains("PreSync wave 0 failed in 3.2 s"), "first wave with its time");
-        assertTrue(summary.contains("Sync wave -1 not run"), "a wave that did not run");
-        assertTrue(summary.contains("SyncFail wave 0 synced in 1.1 s"), "the SyncFail hook's wave");
+        assertThat(summary).as("first wave with its time").contains("PreSync wave 0 failed in 3.2 s");
+        assertThat(summary).as("a wave that did not run").contains("Sync wave -1 not run");
+        assertThat(summary).as("the SyncFail hook's wave").contains("SyncFail wave 0 synced in 1.1 s");
 
         String detail = j.createWebClient().getPage(b, "gitops-1/").getWebResponse().getContentAsString();
-        assertTrue(detail.contains("id=\"gitops-waves\"") && detail.contains("id=\"gitops-hooks\""), "both tables");
-        assertTrue(detail.contains("2026-12-07T09:58:31.250Z"), "when the wave started");
-        assertTrue(detail.contains("Job/shop/migrate-x7k2p") && detail.contains("app/migrate.yaml:1"), "hook and source");
-        assertTrue(detail.contains("gitops-hook-succeeded") && detail.contains("deleted"), "state and delete policy");
-        assertFalse(detail.contains("<script>alert(1)"), "a hook's message is escaped");
+        assertThat(detail).as("both tables").contains("id=\"gitops-waves\"", "id=\"gitops-hooks\"");
+        assertThat(detail).as("when the wave started").contains("2026-12-07T09:58:31.250Z");
+        assertThat(detail).as("hook and source").contains("Job/shop/migrate-x7k2p", "app/migrate.yaml:1");
+        assertThat(detail).as("state and delete policy").contains("gitops-hook-succeeded", "deleted");
+        assertThat(detail).as("a hook's message is escaped").doesNotContain("<script>alert(1)");
     }
 
     @Test
@@ -69,9 +67,9 @@ class PhasesViewsTest extends JenkinsTestBase {
         List<GitOpsSyncAction> actions = j.jenkins.getItemByFullName("phases-persist", FreeStyleProject.class)
                 .getLastBuild().getActions(GitOpsSyncAction.class);
         SyncRecord phased = actions.get(0).getRecord();
-        assertEquals(3, phased.getWaves().size());
-        assertEquals("migrate-x7k2p", phased.getHooks().get(0).getName());
-        assertTrue(phased.isPhased());
-        assertFalse(actions.get(1).getRecord().isPhased(), "a record without waves shows none");
+        assertThat(phased.getWaves()).hasSize(3);
+        assertThat(phased.getHooks().get(0).getName()).isEqualTo("migrate-x7k2p");
+        assertThat(phased.isPhased()).isTrue();
+        assertThat(actions.get(1).getRecord().isPhased()).as("a record without waves shows none").isFalse();
     }
 }

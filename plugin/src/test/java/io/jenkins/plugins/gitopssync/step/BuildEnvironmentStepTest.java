@@ -1,8 +1,6 @@
 package io.jenkins.plugins.gitopssync.step;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Launcher;
@@ -96,7 +94,7 @@ class BuildEnvironmentStepTest extends JenkinsTestBase {
                 + sync(ns, "") + "\n}", Result.SUCCESS);
         j.assertLogContains("Status: synced", ok);
         j.assertLogNotContains(Kubeconfigs.admin().token(), ok);
-        assertEquals("x", sandbox.kube().configMaps().inNamespace(ns).withName("cfg").get().getData().get("greeting"));
+        assertThat(sandbox.kube().configMaps().inNamespace(ns).withName("cfg").get().getData().get("greeting")).isEqualTo("x");
 
         WorkflowRun missing = run("without-login", sync(ns, ""), Result.FAILURE);
         j.assertLogContains("the exec plugin '" + plugin + "' of kubeconfig user 'u' failed (exit 2): "
@@ -107,10 +105,10 @@ class BuildEnvironmentStepTest extends JenkinsTestBase {
     private Path kubectlOnlyOnTheStepsPath(Path mark) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("tools"));
         String real = CommandLookup.resolve("kubectl", System.getenv(), false);
-        assertFalse(real.equals("kubectl"), "the real kubectl is on this JVM's PATH");
+        assertThat(real).as("the real kubectl is on this JVM's PATH").isNotEqualTo("kubectl");
         Path wrapper = dir.resolve("kubectl");
         Files.writeString(wrapper, "#!/bin/sh\necho \"$*\" >> '" + mark + "'\nexec '" + real + "' \"$@\"\n");
-        assertTrue(wrapper.toFile().setExecutable(true));
+        assertThat(wrapper.toFile().setExecutable(true)).isTrue();
         return dir;
     }
 
@@ -130,10 +128,10 @@ class BuildEnvironmentStepTest extends JenkinsTestBase {
         kustomizationIn(ns);
 
         run("default-path", sync(ns, ", path: 'app'"), Result.SUCCESS);
-        assertFalse(Files.exists(mark), "without the step's PATH the wrapper is not on the agent's PATH");
+        assertThat(mark).as("without the step's PATH the wrapper is not on the agent's PATH").doesNotExist();
 
         run("tool-path", "withEnv(['PATH+TOOLS=" + tools + "']) {\n" + sync(ns, ", path: 'app'") + "\n}", Result.SUCCESS);
-        assertTrue(Files.readString(mark).startsWith("kustomize "), "the step's kubectl built the Kustomization");
+        assertThat(Files.readString(mark)).as("the step's kubectl built the Kustomization").startsWith("kustomize ");
     }
 
     @Test
@@ -146,8 +144,8 @@ class BuildEnvironmentStepTest extends JenkinsTestBase {
                 + sync(ns, ", path: 'app'") + "\n}\n}", Result.SUCCESS);
 
         List<String> recorded = List.copyOf(RecordCommands.RECORDED);
-        assertTrue(recorded.stream().anyMatch(c -> c.startsWith(plugin.toString())), "the exec plugin: " + recorded);
-        assertTrue(recorded.stream().anyMatch(c -> c.contains("kubectl kustomize ")), "kubectl kustomize: " + recorded);
+        assertThat(recorded).as("the exec plugin: " + recorded).anyMatch(c -> c.startsWith(plugin.toString()));
+        assertThat(recorded).as("kubectl kustomize: " + recorded).anyMatch(c -> c.contains("kubectl kustomize "));
     }
 
     @Test
@@ -156,13 +154,13 @@ class BuildEnvironmentStepTest extends JenkinsTestBase {
         Path pidFile = tmp.resolve("plugin.pid");
         Path plugin = tmp.resolve("slow-plugin");
         Files.writeString(plugin, "#!/bin/sh\necho $$ > '" + pidFile + "'\nexec sleep 300\n");
-        assertTrue(plugin.toFile().setExecutable(true));
+        assertThat(plugin.toFile().setExecutable(true)).isTrue();
         execKubeconfig(plugin);
         oneConfigMapIn(ns);
         WorkflowRun run = pipeline("aborted", "node('remote') {\n" + sync(ns, "") + "\n}").scheduleBuild2(0).waitForStart();
         Eventually.until("the exec plugin to start", Duration.ofMinutes(1), () -> Files.exists(pidFile));
         long pid = Long.parseLong(Files.readString(pidFile).strip());
-        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the plugin runs");
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("the plugin runs").isTrue();
 
         run.doStop();
         j.waitForCompletion(run);
@@ -170,7 +168,7 @@ class BuildEnvironmentStepTest extends JenkinsTestBase {
         j.assertBuildStatus(Result.ABORTED, run);
         Eventually.until("the aborted build's exec plugin to end", Duration.ofSeconds(10),
                 () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the aborted build's exec plugin was killed");
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("the aborted build's exec plugin was killed").isFalse();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.gitopssync.step;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Result;
@@ -79,19 +77,18 @@ class GitOpsSyncStepTest extends JenkinsTestBase {
         j.assertLogContains("result status=synced created=2 revision=" + rev + " drifted=0", run);
         // the agent's progress lines come before the controller's summary, in the order they happened
         String log = JenkinsRule.getLog(run);
-        assertTrue(log.indexOf("[gitopsSync] Rendered 2 objects") > 0
-                && log.indexOf("[gitopsSync] Rendered 2 objects") < log.indexOf("[gitopsSync] Status: synced"), log);
+        assertThat(log.indexOf("[gitopsSync] Rendered 2 objects") > 0
+                && log.indexOf("[gitopsSync] Rendered 2 objects") < log.indexOf("[gitopsSync] Status: synced")).as(log).isTrue();
         GitOpsSyncAction action = run.getAction(GitOpsSyncAction.class);
-        assertEquals(rev, action.getRecord().getRevision());
-        assertEquals("gitops-1", action.getUrlName());
-        assertNotNull(((hudson.remoting.Channel) agent.getChannel()).getProperty(AgentPreload.DONE),
-                "the sync's jars were sent to the agent in one go");
+        assertThat(action.getRecord().getRevision()).isEqualTo(rev);
+        assertThat(action.getUrlName()).isEqualTo("gitops-1");
+        assertThat(((hudson.remoting.Channel) agent.getChannel()).getProperty(AgentPreload.DONE)).as("the sync's jars were sent to the agent in one go").isNotNull();
         for (String token : kubeconfig.lines().map(String::trim).filter(l -> l.startsWith("token:"))
                 .map(l -> l.substring("token:".length()).trim()).filter(t -> !t.isEmpty()).toList()) {
             j.assertLogNotContains(token, run);
         }
         ConfigMap cm = sandbox.kube().configMaps().inNamespace(ns).withName("cfg").get();
-        assertEquals("hello", cm.getData().get("greeting"));
+        assertThat(cm.getData().get("greeting")).isEqualTo("hello");
     }
 
     @Test
@@ -110,11 +107,11 @@ class GitOpsSyncStepTest extends JenkinsTestBase {
                 "def r = gitopsSync(" + common + ", dryRun: true)\necho \"drifted=${r.driftedObjects}\""));
         j.assertLogContains("drifted=[ConfigMap/" + ns + "/cfg]", dry);
         j.assertLogContains("Marking the build UNSTABLE", dry);
-        assertTrue(dry.getAction(DriftBadgeAction.class).getState().isNoteworthy(), "badge shows drift");
+        assertThat(dry.getAction(DriftBadgeAction.class).getState().isNoteworthy()).as("badge shows drift").isTrue();
         FlowNode step = new DepthFirstScanner()
                 .findFirstMatch(dry.getExecution(), n -> n.getPersistentAction(WarningAction.class) != null);
-        assertNotNull(step, "a step is marked unstable");
-        assertEquals("gitopsSync", step.getDisplayFunctionName(), "the step marked unstable");
+        assertThat(step).as("a step is marked unstable").isNotNull();
+        assertThat(step.getDisplayFunctionName()).as("the step marked unstable").isEqualTo("gitopsSync");
 
         WorkflowRun strict = j.buildAndAssertStatus(Result.FAILURE, onNode("drift-strict",
                 "gitopsSync(" + common + ", dryRun: true, failOnDrift: true)"));
@@ -137,11 +134,10 @@ class GitOpsSyncStepTest extends JenkinsTestBase {
                         + " b: { gitopsSync(" + common + ", path: 'b', applySet: '" + ns + "-b') }"));
 
         List<GitOpsSyncAction> actions = run.getActions(GitOpsSyncAction.class);
-        assertEquals(3, actions.size());
-        assertEquals(List.of("gitops-1", "gitops-2", "gitops-3"),
-                actions.stream().map(GitOpsSyncAction::getUrlName).sorted().toList());
+        assertThat(actions).hasSize(3);
+        assertThat(actions.stream().map(GitOpsSyncAction::getUrlName).sorted().toList()).isEqualTo(List.of("gitops-1", "gitops-2", "gitops-3"));
         String page = j.createWebClient().getPage(run).getWebResponse().getContentAsString();
-        assertTrue(page.contains(ns + "-base") && page.contains(ns + "-a") && page.contains(ns + "-b"), "all listed");
+        assertThat(page).as("all listed").contains(ns + "-base", ns + "-a", ns + "-b");
     }
 
     @Test
@@ -164,8 +160,8 @@ class GitOpsSyncStepTest extends JenkinsTestBase {
         j.assertLogContains("through API server https://127.0.0.1:1 with a token credential", run);
         j.assertLogNotContains(token, run);
         j.assertLogNotContains("\tat ", run);
-        assertTrue(CredentialsProvider.getFingerprintOf(credential)
-                .getRangeSet(run.getParent()).includes(run.getNumber()), "the token's use is tracked");
+        assertThat(CredentialsProvider.getFingerprintOf(credential)
+                .getRangeSet(run.getParent()).includes(run.getNumber())).as("the token's use is tracked").isTrue();
     }
 
     @Test
@@ -199,16 +195,16 @@ class GitOpsSyncStepTest extends JenkinsTestBase {
     @Test
     void stepIsDescribedForTheSnippetGenerator() throws Exception {
         GitOpsSyncStep.DescriptorImpl d = j.jenkins.getDescriptorByType(GitOpsSyncStep.DescriptorImpl.class);
-        assertEquals("gitopsSync", d.getFunctionName());
+        assertThat(d.getFunctionName()).isEqualTo("gitopsSync");
         JenkinsRule.WebClient wc = j.createWebClient();
         // the step's form is the freestyle step's, with its descriptor: every field's help is served from there
         // (asked inside a request, as the form does: a help URL is only defined in one)
         GitOpsSyncBuilder.DescriptorImpl shared = j.jenkins.getDescriptorByType(GitOpsSyncBuilder.DescriptorImpl.class);
         for (String field : GitOpsForms.SYNC_FIELDS) {
             String helpUrl = j.executeOnServer(() -> shared.getHelpFile(field));
-            assertTrue(helpUrl != null && helpUrl.contains(GitOpsSyncBuilder.class.getName()), field + ": " + helpUrl);
+            assertThat(helpUrl != null && helpUrl.contains(GitOpsSyncBuilder.class.getName())).as(field + ": " + helpUrl).isTrue();
             String help = wc.goTo(helpUrl.substring(1)).getWebResponse().getContentAsString();
-            assertTrue(help.length() > 20 && !help.contains("Not Found"), field + ": " + help);
+            assertThat(help.length() > 20 && !help.contains("Not Found")).as(field + ": " + help).isTrue();
         }
         // the Snippet Generator turns the form's data into the step's call
         WorkflowJob p = j.createProject(WorkflowJob.class, "snippets");
@@ -218,7 +214,7 @@ class GitOpsSyncStepTest extends JenkinsTestBase {
                 + " \"timeout\": \"5m\"}")));
         wc.addCrumb(request);
         String snippet = wc.getPage(request).getWebResponse().getContentAsString();
-        assertEquals("gitopsSync dryRun: true, path: 'deploy', timeout: '5m', url: 'https://git.example.com/r.git'", snippet.trim());
+        assertThat(snippet.trim()).isEqualTo("gitopsSync dryRun: true, path: 'deploy', timeout: '5m', url: 'https://git.example.com/r.git'");
     }
 
     @Test
@@ -231,10 +227,8 @@ class GitOpsSyncStepTest extends JenkinsTestBase {
         select.setSelectedAttribute(option, true);
         wc.waitForBackgroundJavaScript(5000);
         String html = page.asXml();
-        assertTrue(html.contains("Repository URL") && html.contains("Dry run") && html.contains("CA certificate"),
-                "the step's form is rendered in the Snippet Generator");
-        assertTrue(html.contains("descriptorByName/" + GitOpsSyncBuilder.class.getName() + "/fillCredentialsIdItems")
-                || html.contains(GitOpsSyncBuilder.class.getName() + "/fillCredentialsIdItems"),
-                "its credential lists come from the shared descriptor");
+        assertThat(html).as("the step's form is rendered in the Snippet Generator").contains("Repository URL", "Dry run", "CA certificate");
+        assertThat(html.contains("descriptorByName/" + GitOpsSyncBuilder.class.getName() + "/fillCredentialsIdItems")
+                || html.contains(GitOpsSyncBuilder.class.getName() + "/fillCredentialsIdItems")).as("its credential lists come from the shared descriptor").isTrue();
     }
 }

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.gitopssync.step;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleProject;
 import hudson.model.ParametersAction;
@@ -71,25 +69,24 @@ class HelmChartStepTest extends JenkinsTestBase {
             j.assertLogContains("Rendering chart web (charts/web) with " + helm + " template: release shop in namespace " + ns
                     + ", values files env/prod.yaml", run);
             try (KubernetesClient c = TestCluster.client()) {
-                assertEquals("hello from prod", c.configMaps().inNamespace(ns).withName("shop-greeting").get().getData().get("greeting"));
-                assertEquals(2, c.apps().deployments().inNamespace(ns).withName("shop-web").get().getSpec().getReplicas());
+                assertThat(c.configMaps().inNamespace(ns).withName("shop-greeting").get().getData().get("greeting")).isEqualTo("hello from prod");
+                assertThat(c.apps().deployments().inNamespace(ns).withName("shop-web").get().getSpec().getReplicas()).isEqualTo(2);
             }
             SyncRecord record = run.getAction(GitOpsSyncAction.class).getRecord();
-            assertEquals("web", record.getChartName());
-            assertEquals("0.4.0", record.getChartVersion());
-            assertEquals(List.of("env/prod.yaml"), record.getChartValuesFiles());
-            assertTrue(SyncReports.objects(run.getAction(GitOpsSyncAction.class)).stream()
-                            .anyMatch(o -> "charts/web/templates/config.yaml:1".equals(o.source())),
-                    "each object's template is its source");
+            assertThat(record.getChartName()).isEqualTo("web");
+            assertThat(record.getChartVersion()).isEqualTo("0.4.0");
+            assertThat(record.getChartValuesFiles()).isEqualTo(List.of("env/prod.yaml"));
+            assertThat(SyncReports.objects(run.getAction(GitOpsSyncAction.class)).stream()
+                            .anyMatch(o -> "charts/web/templates/config.yaml:1".equals(o.source()))).as("each object's template is its source").isTrue();
             String page = j.createWebClient().getPage(run).asNormalizedText();
-            assertTrue(page.contains("Chart web version 0.4.0, values files env/prod.yaml"), page);
+            assertThat(page).as(page).contains("Chart web version 0.4.0, values files env/prod.yaml");
             String detail = j.createWebClient().getPage(run, "gitops-1/").asNormalizedText();
-            assertTrue(detail.contains("web version 0.4.0, release shop, values files env/prod.yaml"), detail);
-            assertTrue(detail.contains("charts/web/templates/web.yaml:1"), detail);
+            assertThat(detail).as(detail).contains("web version 0.4.0, release shop, values files env/prod.yaml");
+            assertThat(detail).as(detail).contains("charts/web/templates/web.yaml:1");
 
             WorkflowRun again = j.buildAndAssertSuccess(run.getParent());
             SyncRecord noOp = again.getAction(GitOpsSyncAction.class).getRecord();
-            assertEquals(0, noOp.getCreated() + noOp.getConfigured() + noOp.getPruned(), "a re-sync is a no-op");
+            assertThat(noOp.getCreated() + noOp.getConfigured() + noOp.getPruned()).as("a re-sync is a no-op").isEqualTo(0);
         }
     }
 
@@ -113,15 +110,14 @@ class HelmChartStepTest extends JenkinsTestBase {
 
             WorkflowRun run = j.buildAndAssertSuccess(onAgent("helm-dep", step(repo, ns, ", chartCredentialsId: 'charts'")));
 
-            assertTrue(server.requests().contains("200 /charts/backend-0.2.0.tgz"), server.requests().toString());
+            assertThat(server.requests()).as(server.requests().toString()).contains("200 /charts/backend-0.2.0.tgz");
             j.assertLogNotContains("chart-Pass-7", run);
             try (KubernetesClient c = TestCluster.client()) {
-                assertNotNull(c.configMaps().inNamespace(ns).withName("shop-greeting").get(), "the dependency's objects");
-                assertNotNull(c.configMaps().inNamespace(ns).withName("front").get());
+                assertThat(c.configMaps().inNamespace(ns).withName("shop-greeting").get()).as("the dependency's objects").isNotNull();
+                assertThat(c.configMaps().inNamespace(ns).withName("front").get()).isNotNull();
             }
             var objects = SyncReports.objects(run.getAction(GitOpsSyncAction.class));
-            assertTrue(objects.stream().anyMatch(o -> "charts/web/charts/backend/templates/web.yaml:1".equals(o.source())),
-                    objects.toString());
+            assertThat(objects).as(objects.toString()).anyMatch(o -> "charts/web/charts/backend/templates/web.yaml:1".equals(o.source()));
         }
     }
 
@@ -151,17 +147,17 @@ class HelmChartStepTest extends JenkinsTestBase {
 
             try (KubernetesClient c = TestCluster.client()) {
                 ConfigMap db = c.configMaps().inNamespace(ns).withName("db").get();
-                assertEquals("postgres://app:Second-Pw-2@db", db.getData().get("url"));
-                assertEquals(2, c.apps().deployments().inNamespace(ns).withName("shop-web").get().getSpec().getReplicas());
+                assertThat(db.getData().get("url")).isEqualTo("postgres://app:Second-Pw-2@db");
+                assertThat(c.apps().deployments().inNamespace(ns).withName("shop-web").get().getSpec().getReplicas()).isEqualTo(2);
             }
             String diff = SyncReports.objects(second.getAction(GitOpsSyncAction.class)).stream()
                     .filter(o -> o.name().equals("db")).findFirst().orElseThrow().diff();
-            assertTrue(diff.contains("postgres://app:***"), diff);
+            assertThat(diff).as(diff).contains("postgres://app:***");
             j.assertLogNotContains("Second-Pw-2", second);
             j.assertLogNotContains("First-Pw-1", second);
             for (String page : List.of("gitops-1/", "gitops-1/json", "")) {
                 String text = j.createWebClient().goTo(second.getUrl() + page, null).getWebResponse().getContentAsString();
-                assertTrue(!text.contains("Second-Pw-2") && !text.contains("First-Pw-1"), page);
+                assertThat(text).as(page).doesNotContain("Second-Pw-2").doesNotContain("First-Pw-1");
             }
         }
     }
@@ -193,7 +189,6 @@ class HelmChartStepTest extends JenkinsTestBase {
 
         j.assertEqualDataBoundBeans(b, p.getBuildersList().get(GitOpsSyncBuilder.class));
         j.assertEqualDataBoundBeans(t, GitOpsTrigger.of(p));
-        assertEquals(List.of("env/base.yaml", "env/prod.yaml"),
-                p.getBuildersList().get(GitOpsSyncBuilder.class).toSpec(new hudson.EnvVars()).valuesFileList());
+        assertThat(p.getBuildersList().get(GitOpsSyncBuilder.class).toSpec(new hudson.EnvVars()).valuesFileList()).isEqualTo(List.of("env/base.yaml", "env/prod.yaml"));
     }
 }

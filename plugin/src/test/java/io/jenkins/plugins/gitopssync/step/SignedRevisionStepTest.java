@@ -1,9 +1,6 @@
 package io.jenkins.plugins.gitopssync.step;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -63,17 +60,17 @@ class SignedRevisionStepTest extends JenkinsTestBase {
         WorkflowRun run = j.buildAndAssertSuccess(job("signed-ssh", "trustedKeysCredentialsId: 'signers'"));
 
         SyncRecord record = run.getAction(GitOpsSyncAction.class).getRecord();
-        assertEquals(rev, record.getRevision());
-        assertEquals(1, record.getSignatures().size(), record.getSignatures().toString());
-        assertTrue(record.getSignatures().get(0).contains("signed by alice@example.org"), record.getSignatures().get(0));
+        assertThat(record.getRevision()).isEqualTo(rev);
+        assertThat(record.getSignatures()).as(record.getSignatures().toString()).hasSize(1);
+        assertThat(record.getSignatures().get(0)).as(record.getSignatures().get(0)).contains("signed by alice@example.org");
         String page = j.createWebClient().getPage(run).asNormalizedText();
-        assertTrue(page.contains("Verified: commit " + rev), page);
-        assertEquals("signed", configMap().getData().get("greeting"));
+        assertThat(page).as(page).contains("Verified: commit " + rev);
+        assertThat(configMap().getData().get("greeting")).isEqualTo("signed");
         Secret parent = sandbox.kube().secrets().inNamespace(ns).withName(ns).get();
-        assertNotNull(parent, "the ApplySet parent");
+        assertThat(parent).as("the ApplySet parent").isNotNull();
         String audit = parent.getMetadata().getAnnotations().get("gitops-sync.jenkins.io/audit");
-        assertNotNull(audit, "the audit trail annotation");
-        assertTrue(audit.contains(rev) && audit.contains("alice@example.org") && audit.contains(run.getUrl()), audit);
+        assertThat(audit).as("the audit trail annotation").isNotNull();
+        assertThat(audit).as(audit).contains(rev, "alice@example.org", run.getUrl());
     }
 
     @Test
@@ -89,17 +86,17 @@ class SignedRevisionStepTest extends JenkinsTestBase {
 
             j.assertLogContains(unsigned.substring(0, 12), refused);
             j.assertLogContains("is not signed", refused); // the refusal's words, not the namespace's name
-            assertNull(configMap(), "nothing applied");
-            assertNull(sandbox.kube().secrets().inNamespace(ns).withName(ns).get(), "no ApplySet parent written");
+            assertThat(configMap()).as("nothing applied").isNull();
+            assertThat(sandbox.kube().secrets().inNamespace(ns).withName(ns).get()).as("no ApplySet parent written").isNull();
 
             String signed = Signing.commitSignedWith(withConfigMap("signed by bob").dir(), bob, "signed");
             WorkflowRun run = j.buildAndAssertSuccess(p);
             SyncRecord record = run.getAction(GitOpsSyncAction.class).getRecord();
-            assertEquals(signed, record.getRevision());
+            assertThat(record.getRevision()).isEqualTo(signed);
             String signature = record.getSignatures().get(0);
-            assertTrue(signature.contains("Bob <bob@example.org>")
-                    && signature.toUpperCase(Locale.ROOT).contains(bob.fingerprint().toUpperCase(Locale.ROOT)), signature);
-            assertEquals("signed by bob", configMap().getData().get("greeting"));
+            assertThat(signature.contains("Bob <bob@example.org>")
+                    && signature.toUpperCase(Locale.ROOT).contains(bob.fingerprint().toUpperCase(Locale.ROOT))).as(signature).isTrue();
+            assertThat(configMap().getData().get("greeting")).isEqualTo("signed by bob");
         } finally {
             Signing.stopAgent(bob);
         }

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.gitopssync.step;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
@@ -67,12 +65,12 @@ class SopsStepTest extends JenkinsTestBase {
         WorkflowRun run = j.buildAndAssertSuccess(p);
 
         KubernetesClient c = sandbox.kube();
-        assertEquals(SopsRepoFiles.DB_PASSWORD, decode(c.secrets().inNamespace(ns).withName("db").get().getData().get("password")));
-        assertEquals(SopsRepoFiles.API_TOKEN, decode(c.secrets().inNamespace(ns).withName("app-env").get().getData().get("API_TOKEN")));
+        assertThat(decode(c.secrets().inNamespace(ns).withName("db").get().getData().get("password"))).isEqualTo(SopsRepoFiles.DB_PASSWORD);
+        assertThat(decode(c.secrets().inNamespace(ns).withName("app-env").get().getData().get("API_TOKEN"))).isEqualTo(SopsRepoFiles.API_TOKEN);
         var applied = c.configMaps().inNamespace(ns).withName("settings").get().getData();
-        assertEquals("prod", applied.get("mode"));
-        assertEquals(DATABASE, applied.get("database"));
-        assertEquals(SopsRepoFiles.CONFIG_SECRET, applied.get("secretish"));
+        assertThat(applied.get("mode")).isEqualTo("prod");
+        assertThat(applied.get("database")).isEqualTo(DATABASE);
+        assertThat(applied.get("secretish")).isEqualTo(SopsRepoFiles.CONFIG_SECRET);
         c.configMaps().inNamespace(ns).withName("settings").edit(cm -> new ConfigMapBuilder(cm)
                 .addToData("database", "edited").addToData("secretish", "edited-too").build());
         p.setDefinition(new CpsFlowDefinition("node('!built-in') {\n" + sync(repo.url(), ns, true) + "\n}", true));
@@ -94,13 +92,12 @@ class SopsStepTest extends JenkinsTestBase {
         outputs.addAll(files(p.getRootDir().toPath()));
         FilePath workspace = agent.getWorkspaceFor(p);
         outputs.addAll(files(Path.of(workspace.getRemote())));
-        assertTrue(settings.drift(), "the edited ConfigMap drifted");
+        assertThat(settings.drift()).as("the edited ConfigMap drifted").isTrue();
         // a value the repository encrypts is masked on both sides: the live side holds what was decrypted too
-        assertTrue(diff.contains("-  secretish: ***") && diff.contains("+  secretish: ***") && !diff.contains("edited-too"),
-                "the drifted line is shown, both of its values masked: " + diff);
+        assertThat(diff).as("the drifted line is shown, both of its values masked: " + diff).contains("-  secretish: ***").contains("+  secretish: ***").doesNotContain("edited-too");
         for (String plain : List.of(SopsRepoFiles.DB_PASSWORD, SopsRepoFiles.API_TOKEN, SopsRepoFiles.CONFIG_SECRET, DATABASE)) {
             for (String out : outputs) {
-                assertFalse(out.contains(plain), plain + " found in:\n" + out);
+                assertThat(out).as(plain + " found in:\n" + out).doesNotContain(plain);
             }
         }
     }

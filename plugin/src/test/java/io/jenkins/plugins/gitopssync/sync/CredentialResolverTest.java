@@ -1,10 +1,8 @@
 package io.jenkins.plugins.gitopssync.sync;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
@@ -35,11 +33,11 @@ class CredentialResolverTest extends JenkinsTestBase {
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
 
         ClusterConnection c = CredentialResolver.forRun(b).cluster(options("kc-file", null, null));
-        assertEquals("the kubeconfig credential 'kc-file'", c.describe());
-        assertFalse(c.toString().contains("s3cr3t"), "the connection's text must not show the kubeconfig");
+        assertThat(c.describe()).isEqualTo("the kubeconfig credential 'kc-file'");
+        assertThat(c.toString()).as("the connection's text must not show the kubeconfig").doesNotContain("s3cr3t");
         Fingerprint fp = CredentialsProvider.getFingerprintOf(file);
-        assertNotNull(fp, "the credential's use is tracked");
-        assertTrue(fp.getRangeSet(p).includes(b.getNumber()), "the build that used it is recorded");
+        assertThat(fp).as("the credential's use is tracked").isNotNull();
+        assertThat(fp.getRangeSet(p).includes(b.getNumber())).as("the build that used it is recorded").isTrue();
     }
 
     @Test
@@ -48,32 +46,29 @@ class CredentialResolverTest extends JenkinsTestBase {
         TestCredentials.add(j.jenkins, TestCredentials.secretText("token", "t0k3n"));
         FreeStyleBuild b = j.buildAndAssertSuccess(j.createFreeStyleProject("creds2"));
 
-        assertEquals("the kubeconfig credential 'kc-text'", CredentialResolver.forRun(b).cluster(options("kc-text", null, null)).describe());
+        assertThat(CredentialResolver.forRun(b).cluster(options("kc-text", null, null)).describe()).isEqualTo("the kubeconfig credential 'kc-text'");
         ClusterConnection token = CredentialResolver.forRun(b).cluster(options(null, "https://127.0.0.1:6443", "token"));
-        assertEquals("API server https://127.0.0.1:6443 with a token credential", token.describe());
-        assertFalse(token.toString().contains("t0k3n"));
-        assertEquals("the agent's in-cluster service account",
-                CredentialResolver.forRun(b).cluster(options(null, null, null)).describe());
+        assertThat(token.describe()).isEqualTo("API server https://127.0.0.1:6443 with a token credential");
+        assertThat(token.toString()).doesNotContain("t0k3n");
+        assertThat(CredentialResolver.forRun(b).cluster(options(null, null, null)).describe()).isEqualTo("the agent's in-cluster service account");
     }
 
     @Test
     void missingCredentialsFailWithTheirIdOnly() throws Exception {
         FreeStyleBuild b = j.buildAndAssertSuccess(j.createFreeStyleProject("creds3"));
-        AbortException kube = assertThrows(AbortException.class,
-                () -> CredentialResolver.forRun(b).cluster(options("no-such-kubeconfig", null, null)));
-        assertTrue(kube.getMessage().contains("'no-such-kubeconfig'"), kube.getMessage());
-        AbortException token = assertThrows(AbortException.class,
-                () -> CredentialResolver.forRun(b).cluster(options(null, "https://127.0.0.1:6443", "no-such-token")));
-        assertTrue(token.getMessage().contains("'no-such-token'"), token.getMessage());
-        AbortException git = assertThrows(AbortException.class, () -> CredentialResolver.forRun(b).git("no-such-git", "https://git.example.com/r.git"));
-        assertTrue(git.getMessage().contains("'no-such-git'"), git.getMessage());
+        AbortException kube = assertThatExceptionOfType(AbortException.class).isThrownBy(() -> CredentialResolver.forRun(b).cluster(options("no-such-kubeconfig", null, null))).actual();
+        assertThat(kube.getMessage()).as(kube.getMessage()).contains("'no-such-kubeconfig'");
+        AbortException token = assertThatExceptionOfType(AbortException.class).isThrownBy(() -> CredentialResolver.forRun(b).cluster(options(null, "https://127.0.0.1:6443", "no-such-token"))).actual();
+        assertThat(token.getMessage()).as(token.getMessage()).contains("'no-such-token'");
+        AbortException git = assertThatExceptionOfType(AbortException.class).isThrownBy(() -> CredentialResolver.forRun(b).git("no-such-git", "https://git.example.com/r.git")).actual();
+        assertThat(git.getMessage()).as(git.getMessage()).contains("'no-such-git'");
     }
 
     @Test
     void triggerLooksCredentialsUpInTheJob() throws Exception {
         TestCredentials.add(j.jenkins, TestCredentials.kubeconfigFile("kc-job", KUBECONFIG));
         FreeStyleProject p = j.createFreeStyleProject("creds4");
-        assertEquals("the kubeconfig credential 'kc-job'", CredentialResolver.forItem(p).cluster(options("kc-job", null, null)).describe());
+        assertThat(CredentialResolver.forItem(p).cluster(options("kc-job", null, null)).describe()).isEqualTo("the kubeconfig credential 'kc-job'");
     }
 
     /** A credential kept in a domain for one host is not sent to another: every lookup names the URL it is for. */
@@ -87,11 +82,10 @@ class CredentialResolverTest extends JenkinsTestBase {
                 .addCredentials(gitHost, TestCredentials.secretText("scoped-token", "t0k3n"));
         FreeStyleBuild b = j.buildAndAssertSuccess(j.createFreeStyleProject("domains"));
 
-        assertEquals("scoped", CredentialResolver.forRun(b).git("scoped", "https://git.example.com/org/r.git").getId());
-        assertThrows(AbortException.class, () -> CredentialResolver.forRun(b).git("scoped", "https://elsewhere.example.org/r.git"));
-        assertThrows(AbortException.class, () -> CredentialResolver.forItem(b.getParent()).git("scoped", "https://elsewhere.example.org/r.git"));
-        assertEquals("API server https://git.example.com:6443 with a token credential",
-                CredentialResolver.forRun(b).cluster(options(null, "https://git.example.com:6443", "scoped-token")).describe());
-        assertThrows(AbortException.class, () -> CredentialResolver.forRun(b).cluster(options(null, "https://k8s.example.org:6443", "scoped-token")));
+        assertThat(CredentialResolver.forRun(b).git("scoped", "https://git.example.com/org/r.git").getId()).isEqualTo("scoped");
+        assertThatThrownBy(() -> CredentialResolver.forRun(b).git("scoped", "https://elsewhere.example.org/r.git")).isInstanceOf(AbortException.class);
+        assertThatThrownBy(() -> CredentialResolver.forItem(b.getParent()).git("scoped", "https://elsewhere.example.org/r.git")).isInstanceOf(AbortException.class);
+        assertThat(CredentialResolver.forRun(b).cluster(options(null, "https://git.example.com:6443", "scoped-token")).describe()).isEqualTo("API server https://git.example.com:6443 with a token credential");
+        assertThatThrownBy(() -> CredentialResolver.forRun(b).cluster(options(null, "https://k8s.example.org:6443", "scoped-token"))).isInstanceOf(AbortException.class);
     }
 }

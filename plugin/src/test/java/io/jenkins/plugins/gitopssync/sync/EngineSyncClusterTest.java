@@ -1,10 +1,7 @@
 package io.jenkins.plugins.gitopssync.sync;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -83,22 +80,21 @@ class EngineSyncClusterTest {
             // 1. first sync: everything created, build succeeds, the step's map says so
             Path report = tmp.resolve("report.json");
             SyncRecord r1 = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev1, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog, report);
-            assertEquals(SyncStatus.Synced, r1.getStatus(), String.join("\n", log) + r1.getErrors());
-            assertEquals(2, r1.getCreated());
-            assertEquals(rev1, r1.getRevision());
-            assertEquals(ResultPolicy.Outcome.SUCCESS, ResultPolicy.decide(r1, false).outcome());
-            assertEquals("synced", StepResult.of(r1, "u").get("status"));
-            assertTrue(Files.readString(report).contains(rev1), "the JSON report names the revision");
-            assertTrue(r1.getGroups().get(0).getObjects().stream().allMatch(o -> o.getSource() != null && o.getSource().contains(".yaml:")),
-                    "each object names its file:line");
+            assertThat(r1.getStatus()).as(String.join("\n", log) + r1.getErrors()).isEqualTo(SyncStatus.Synced);
+            assertThat(r1.getCreated()).isEqualTo(2);
+            assertThat(r1.getRevision()).isEqualTo(rev1);
+            assertThat(ResultPolicy.decide(r1, false).outcome()).isEqualTo(ResultPolicy.Outcome.SUCCESS);
+            assertThat(StepResult.of(r1, "u").get("status")).isEqualTo("synced");
+            assertThat(Files.readString(report)).as("the JSON report names the revision").contains(rev1);
+            assertThat(r1.getGroups().get(0).getObjects().stream().allMatch(o -> o.getSource() != null && o.getSource().contains(".yaml:"))).as("each object names its file:line").isTrue();
             // the YAML it parsed is kept beside the checkout (not in it: a checkout is cleaned), for the next sync
             // on this agent; the dry run and the sync below read through it
-            assertTrue(Files.isRegularFile(tmp.resolve("repo@tmp/parsed")), "the parse cache beside the checkout");
+            assertThat(tmp.resolve("repo@tmp/parsed")).as("the parse cache beside the checkout").isRegularFile();
 
             // 2. the trigger's view: nothing new, no drift
             InventoryStatus status = status(connection, ns, ns);
-            assertEquals(rev1, status.lastRevision());
-            assertEquals(Optional.empty(), new TriggerDecision(rev1, status.lastRevision(), status.drifted().size(), false, null).reason().map(TriggerReason::text));
+            assertThat(status.lastRevision()).isEqualTo(rev1);
+            assertThat(new TriggerDecision(rev1, status.lastRevision(), status.drifted().size(), false, null).reason().map(TriggerReason::text)).isEqualTo(Optional.empty());
 
             // 3. someone edits the cluster: a dry run reports the drift, the build is UNSTABLE, or FAILURE with failOnDrift
             try (KubernetesClient c = TestCluster.client()) {
@@ -107,28 +103,26 @@ class EngineSyncClusterTest {
                     return cm;
                 });
             }
-            assertEquals(Optional.of("1 object drifted"), new TriggerDecision(rev1, rev1,
-                    status(connection, ns, ns).drifted().size(), false, null).reason().map(TriggerReason::text));
+            assertThat(new TriggerDecision(rev1, rev1,
+                    status(connection, ns, ns).drifted().size(), false, null).reason().map(TriggerReason::text)).isEqualTo(Optional.of("1 object drifted"));
             SyncRecord dry = EngineSync.run(call(options(repo.url(), ns, true, true), root, rev1, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog, report);
-            assertEquals(1, dry.getDrifted());
-            assertEquals(ResultPolicy.Outcome.UNSTABLE, ResultPolicy.decide(dry, false).outcome());
-            assertEquals(ResultPolicy.Outcome.FAILURE, ResultPolicy.decide(dry, true).outcome());
-            assertEquals(List.of("ConfigMap/" + ns + "/cfg"), StepResult.of(dry, "u").get("driftedObjects"));
-            assertNull(dry.getDriftedObjects().get(0).getDiff(), "build.xml keeps no diff");
-            assertTrue(JsonReportReader.page(report, 0, 10, ObjectResult::drift).objects().get(0).diff().contains("changed by hand"),
-                    "the report's diff shows the change");
-            assertEquals(BadgeState.of(List.of(dry)).driftCount(), 1);
+            assertThat(dry.getDrifted()).isEqualTo(1);
+            assertThat(ResultPolicy.decide(dry, false).outcome()).isEqualTo(ResultPolicy.Outcome.UNSTABLE);
+            assertThat(ResultPolicy.decide(dry, true).outcome()).isEqualTo(ResultPolicy.Outcome.FAILURE);
+            assertThat(StepResult.of(dry, "u").get("driftedObjects")).isEqualTo(List.of("ConfigMap/" + ns + "/cfg"));
+            assertThat(dry.getDriftedObjects().get(0).getDiff()).as("build.xml keeps no diff").isNull();
+            assertThat(JsonReportReader.page(report, 0, 10, ObjectResult::drift).objects().get(0).diff()).as("the report's diff shows the change").contains("changed by hand");
+            assertThat(1).isEqualTo(BadgeState.of(List.of(dry)).driftCount());
 
             // 4. a Git change removes a file: the sync corrects the drift and prunes
             Files.delete(root.resolve("deploy/old.yaml"));
             String rev2 = repo.commit("remove old");
-            assertEquals(Optional.of("new revision " + rev2.substring(0, 7)),
-                    new TriggerDecision(rev2, status(connection, ns, ns).lastRevision(), null, false, null).reason().map(TriggerReason::text));
+            assertThat(new TriggerDecision(rev2, status(connection, ns, ns).lastRevision(), null, false, null).reason().map(TriggerReason::text)).isEqualTo(Optional.of("new revision " + rev2.substring(0, 7)));
             SyncRecord r2 = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev2, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog, report);
-            assertEquals(1, r2.getPruned(), r2.getGroups().toString());
-            assertEquals(1, r2.getConfigured());
-            assertEquals(ResultPolicy.Outcome.SUCCESS, ResultPolicy.decide(r2, false).outcome());
-            assertEquals(0, status(connection, ns, ns).drifted().size());
+            assertThat(r2.getPruned()).as(r2.getGroups().toString()).isEqualTo(1);
+            assertThat(r2.getConfigured()).isEqualTo(1);
+            assertThat(ResultPolicy.decide(r2, false).outcome()).isEqualTo(ResultPolicy.Outcome.SUCCESS);
+            assertThat(status(connection, ns, ns).drifted()).isEmpty();
         }
     }
 
@@ -142,7 +136,7 @@ class EngineSyncClusterTest {
         String token = config.getAutoOAuthToken() != null ? config.getAutoOAuthToken() : config.getOauthToken();
         String ns = TestCluster.unique("plugin-token");
         ClusterConnection connection = ClusterConnection.token(config.getMasterUrl(), token, ca);
-        assertFalse(connection.toString().contains(token));
+        assertThat(connection.toString()).doesNotContain(token);
         try (TestCluster cluster = TestCluster.connect(); TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             cluster.createNamespace(ns);
             repo.write("deploy/cm.yaml", Manifests.configMapIn(ns, "cfg", "x"));
@@ -151,9 +145,9 @@ class EngineSyncClusterTest {
             SyncRecord r = EngineSync.run(call(options(repo.url(), ns, false, false), tmp.resolve("repo"), rev, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog,
                     tmp.resolve("report.json"));
 
-            assertEquals(SyncStatus.Synced, r.getStatus(), r.getErrors().toString());
-            assertEquals(1, r.getCreated());
-            assertFalse(String.join("\n", log).contains(token), "the token never reaches the log");
+            assertThat(r.getStatus()).as(r.getErrors().toString()).isEqualTo(SyncStatus.Synced);
+            assertThat(r.getCreated()).isEqualTo(1);
+            assertThat(String.join("\n", log)).as("the token never reaches the log").doesNotContain(token);
         }
     }
 
@@ -164,10 +158,10 @@ class EngineSyncClusterTest {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("deploy/cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
             String rev = repo.commit("first");
-            SyncException e = assertThrows(SyncException.class, () -> EngineSync.run(call(options(repo.url(), "default", false, false),
-                    tmp.resolve("repo"), rev, "plugin-broken"), broken, LocalProcessRunner.ofThisProcess(), syncLog, tmp.resolve("report.json")));
-            assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
-            assertTrue(e.getMessage().contains("line 3"), "says where: " + e.getMessage());
+            SyncException e = assertThatExceptionOfType(SyncException.class).isThrownBy(() -> EngineSync.run(call(options(repo.url(), "default", false, false),
+                    tmp.resolve("repo"), rev, "plugin-broken"), broken, LocalProcessRunner.ofThisProcess(), syncLog, tmp.resolve("report.json"))).actual();
+            assertThat(e.getMessage()).as(e.getMessage()).doesNotContain("s3cr3t");
+            assertThat(e.getMessage()).as("says where: " + e.getMessage()).contains("line 3");
         }
     }
 
@@ -177,16 +171,16 @@ class EngineSyncClusterTest {
                 .targetNamespace("shop-prod").prune(true).dryRun(true).waitForHealth(false).timeout("90s").force(true)
                 .applySet("shop").concurrency(3).build();
         var request = EngineSync.request(call(o, tmp, "abc", "shop-apps"), LocalProcessRunner.ofThisProcess());
-        assertEquals("apps", request.source().path());
-        assertEquals("abc", request.source().revision());
-        assertEquals("shop-apps", request.applySetName());
-        assertEquals("shop", request.applySetNamespace());
-        assertEquals("shop", request.defaultNamespace());
-        assertEquals("shop-prod", request.targetNamespace());
-        assertTrue(request.prune() && request.dryRun() && request.force());
-        assertFalse(request.waitForHealth());
-        assertEquals(90, request.timeout().toSeconds());
-        assertEquals(3, request.concurrency());
+        assertThat(request.source().path()).isEqualTo("apps");
+        assertThat(request.source().revision()).isEqualTo("abc");
+        assertThat(request.applySetName()).isEqualTo("shop-apps");
+        assertThat(request.applySetNamespace()).isEqualTo("shop");
+        assertThat(request.defaultNamespace()).isEqualTo("shop");
+        assertThat(request.targetNamespace()).isEqualTo("shop-prod");
+        assertThat(request.prune() && request.dryRun() && request.force()).isTrue();
+        assertThat(request.waitForHealth()).isFalse();
+        assertThat(request.timeout().toSeconds()).isEqualTo(90);
+        assertThat(request.concurrency()).isEqualTo(3);
     }
 
     private static InventoryStatus status(ClusterConnection connection, String applySet, String ns) {

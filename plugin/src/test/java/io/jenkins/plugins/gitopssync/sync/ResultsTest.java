@@ -1,12 +1,8 @@
 package io.jenkins.plugins.gitopssync.sync;
 
 import static io.jenkins.plugins.gitopssync.testing.SyncRecords.*;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.jenkins.plugins.gitopssync.engine.report.SyncStatus;
 import io.jenkins.plugins.gitopssync.pages.SyncRecord;
@@ -23,12 +19,11 @@ class ResultsTest {
     @Test
     void kubeconfigParseErrorsNeverQuoteTheKubeconfig() {
         ClusterConnection broken = ClusterConnection.kubeconfig("apiVersion: v1\nkind: Config\nusers: [ {{ token: s3cr3t\n", null, "prod");
-        io.jenkins.plugins.gitopssync.engine.SyncException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.jenkins.plugins.gitopssync.engine.SyncException.class,
-                () -> broken.open(io.jenkins.plugins.gitopssync.engine.cluster.AccessOptions.local()));
-        assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
-        assertTrue(e.getMessage().startsWith("the kubeconfig credential 'prod' is not valid YAML") && e.getMessage().contains("line 3"),
-                e.getMessage());
+        io.jenkins.plugins.gitopssync.engine.SyncException e = assertThatExceptionOfType(
+                io.jenkins.plugins.gitopssync.engine.SyncException.class)
+                .isThrownBy(() -> broken.open(io.jenkins.plugins.gitopssync.engine.cluster.AccessOptions.local())).actual();
+        assertThat(e.getMessage()).as(e.getMessage()).doesNotContain("s3cr3t");
+        assertThat(e.getMessage()).as(e.getMessage()).startsWith("the kubeconfig credential 'prod' is not valid YAML").contains("line 3");
     }
 
     @Test
@@ -37,10 +32,10 @@ class ResultsTest {
                 List.of(object("Deployment", "apps", "web", "failed", false, "spec.selector: field is immutable")),
                 List.of());
         ResultPolicy.Decision v = ResultPolicy.decide(r, false);
-        assertEquals(ResultPolicy.Outcome.FAILURE, v.outcome());
-        assertTrue(v.message().contains("Deployment/apps/web (deploy/app.yaml:1): spec.selector: field is immutable"), v.message());
+        assertThat(v.outcome()).isEqualTo(ResultPolicy.Outcome.FAILURE);
+        assertThat(v.message()).as(v.message()).contains("Deployment/apps/web (deploy/app.yaml:1): spec.selector: field is immutable");
         SyncRecord unreachable = record(SyncStatus.Failed, false, List.of(), List.of("cluster unreachable: connection refused"));
-        assertTrue(ResultPolicy.decide(unreachable, false).message().contains("cluster unreachable: connection refused"));
+        assertThat(ResultPolicy.decide(unreachable, false).message()).contains("cluster unreachable: connection refused");
     }
 
     @Test
@@ -48,23 +43,23 @@ class ResultsTest {
         List<SyncedObject> drifted = List.of(object("ConfigMap", "apps", "cfg", "configured", true, null),
                 object("Service", "apps", "web", "unchanged", false, null));
         SyncRecord dry = record(SyncStatus.Drift, true, drifted, List.of());
-        assertEquals(ResultPolicy.Outcome.UNSTABLE, ResultPolicy.decide(dry, false).outcome());
-        assertTrue(ResultPolicy.decide(dry, false).message().contains("ConfigMap/apps/cfg"));
-        assertEquals(ResultPolicy.Outcome.FAILURE, ResultPolicy.decide(dry, true).outcome());
+        assertThat(ResultPolicy.decide(dry, false).outcome()).isEqualTo(ResultPolicy.Outcome.UNSTABLE);
+        assertThat(ResultPolicy.decide(dry, false).message()).contains("ConfigMap/apps/cfg");
+        assertThat(ResultPolicy.decide(dry, true).outcome()).isEqualTo(ResultPolicy.Outcome.FAILURE);
         SyncRecord corrected = record(SyncStatus.Synced, false, drifted, List.of());
-        assertEquals(ResultPolicy.Outcome.SUCCESS, ResultPolicy.decide(corrected, false).outcome());
-        assertEquals(ResultPolicy.Outcome.FAILURE, ResultPolicy.decide(corrected, true).outcome());
+        assertThat(ResultPolicy.decide(corrected, false).outcome()).isEqualTo(ResultPolicy.Outcome.SUCCESS);
+        assertThat(ResultPolicy.decide(corrected, true).outcome()).isEqualTo(ResultPolicy.Outcome.FAILURE);
         SyncRecord clean = record(SyncStatus.Synced, false, List.of(object("Service", "apps", "web", "created", false, null)), List.of());
-        assertEquals(ResultPolicy.Outcome.SUCCESS, ResultPolicy.decide(clean, true).outcome());
+        assertThat(ResultPolicy.decide(clean, true).outcome()).isEqualTo(ResultPolicy.Outcome.SUCCESS);
     }
 
     @Test
     void summaryNamesRevisionCountsAndDriftedObjects() {
         SyncRecord dry = record(SyncStatus.Drift, true, List.of(object("ConfigMap", "apps", "cfg", "configured", true, null)), List.of());
         String text = String.join("\n", SyncSummary.lines(dry, "http://jenkins/job/j/1/gitops-1/"));
-        assertTrue(text.contains("revision 1a2b3c4"), text);
-        assertTrue(text.contains("would be created 0, configured 1"), text);
-        assertTrue(text.contains("drifted: ConfigMap/apps/cfg (deploy/app.yaml:1)"), text);
-        assertTrue(text.contains("Details: http://jenkins/job/j/1/gitops-1/"), text);
+        assertThat(text).as(text).contains("revision 1a2b3c4");
+        assertThat(text).as(text).contains("would be created 0, configured 1");
+        assertThat(text).as(text).contains("drifted: ConfigMap/apps/cfg (deploy/app.yaml:1)");
+        assertThat(text).as(text).contains("Details: http://jenkins/job/j/1/gitops-1/");
     }
 }

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.gitopssync.sync;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
 import hudson.AbortException;
@@ -57,19 +55,19 @@ class WorkspaceCheckoutTest {
             String second = repo.commit("second");
 
             Path dir = tmp.resolve("ws/.gitops-sync/shop");
-            assertEquals(second, checkout(repo, "main", dir));
-            assertEquals("v: 2\n", Files.readString(dir.resolve("app/cm.yaml")));
-            assertFalse(Files.exists(dir.resolve("app/old.yaml")));
+            assertThat(checkout(repo, "main", dir)).isEqualTo(second);
+            assertThat(Files.readString(dir.resolve("app/cm.yaml"))).isEqualTo("v: 2\n");
+            assertThat(dir.resolve("app/old.yaml")).doesNotExist();
 
-            assertEquals(first, checkout(repo, "v1", dir), "an annotated tag checks out the commit it names");
-            assertEquals("v: 1\n", Files.readString(dir.resolve("app/cm.yaml")));
-            assertTrue(Files.exists(dir.resolve("app/old.yaml")));
+            assertThat(checkout(repo, "v1", dir)).as("an annotated tag checks out the commit it names").isEqualTo(first);
+            assertThat(Files.readString(dir.resolve("app/cm.yaml"))).isEqualTo("v: 1\n");
+            assertThat(dir.resolve("app/old.yaml")).exists();
 
-            assertEquals(second, checkout(repo, null, dir), "no ref: the remote's default branch");
-            assertFalse(Files.exists(dir.resolve("app/old.yaml")), "files deleted in Git are gone");
+            assertThat(checkout(repo, null, dir)).as("no ref: the remote's default branch").isEqualTo(second);
+            assertThat(dir.resolve("app/old.yaml")).as("files deleted in Git are gone").doesNotExist();
 
-            assertEquals(first, checkout(repo, first, tmp.resolve("ws2")), "a full commit id");
-            assertEquals("v: 1\n", Files.readString(tmp.resolve("ws2/app/cm.yaml")));
+            assertThat(checkout(repo, first, tmp.resolve("ws2"))).as("a full commit id").isEqualTo(first);
+            assertThat(Files.readString(tmp.resolve("ws2/app/cm.yaml"))).isEqualTo("v: 1\n");
         }
     }
 
@@ -88,13 +86,12 @@ class WorkspaceCheckoutTest {
             repo.tag("release"); // after the branch's commit: a checkout of "release" before would be ambiguous
             String gitsChoice = GitOracle.revParse(repo.dir(), "release");
 
-            assertNotEquals(branchTip, gitsChoice);
-            assertEquals(gitsChoice, checkout(repo, "release", tmp.resolve("ws1")));
-            assertEquals(gitsChoice, WorkspaceCheckout.remoteRevision(repo.url(), "release", null, listener) == null ? null
-                    : GitOracle.revParse(repo.dir(), WorkspaceCheckout.remoteRevision(repo.url(), "release", null, listener)),
-                    "the trigger's ls-remote names the same commit");
-            assertEquals(branchTip, checkout(repo, "heads/release", tmp.resolve("ws2")));
-            assertEquals(branchTip, checkout(repo, branchTip.substring(0, 9), tmp.resolve("ws3")), "an abbreviated id");
+            assertThat(gitsChoice).isNotEqualTo(branchTip);
+            assertThat(checkout(repo, "release", tmp.resolve("ws1"))).isEqualTo(gitsChoice);
+            assertThat(WorkspaceCheckout.remoteRevision(repo.url(), "release", null, listener) == null ? null
+                    : GitOracle.revParse(repo.dir(), WorkspaceCheckout.remoteRevision(repo.url(), "release", null, listener))).as("the trigger's ls-remote names the same commit").isEqualTo(gitsChoice);
+            assertThat(checkout(repo, "heads/release", tmp.resolve("ws2"))).isEqualTo(branchTip);
+            assertThat(checkout(repo, branchTip.substring(0, 9), tmp.resolve("ws3"))).as("an abbreviated id").isEqualTo(branchTip);
         }
     }
 
@@ -109,17 +106,17 @@ class WorkspaceCheckoutTest {
             String third = repo.commit("third");
 
             Path dir = tmp.resolve("ws/.gitops-sync/shop");
-            assertEquals(third, checkout(repo, "main", dir), "the branch, fetched shallow");
-            assertTrue(Files.exists(dir.resolve(".git/shallow")), "the branch fetch was shallow");
+            assertThat(checkout(repo, "main", dir)).as("the branch, fetched shallow").isEqualTo(third);
+            assertThat(dir.resolve(".git/shallow")).as("the branch fetch was shallow").exists();
 
             // pinning the ref to an older commit (a rollback) in the same folder
-            assertEquals(first, checkout(repo, first, dir));
-            assertEquals("v: 1\n", Files.readString(dir.resolve("app/cm.yaml")));
-            assertTrue(log.toString(StandardCharsets.UTF_8).contains("fetching the full history"), log.toString(StandardCharsets.UTF_8));
+            assertThat(checkout(repo, first, dir)).isEqualTo(first);
+            assertThat(Files.readString(dir.resolve("app/cm.yaml"))).isEqualTo("v: 1\n");
+            assertThat(log.toString(StandardCharsets.UTF_8)).as(log.toString(StandardCharsets.UTF_8)).contains("fetching the full history");
 
             // and forward again to the branch
-            assertEquals(third, checkout(repo, "main", dir));
-            assertEquals("v: 3\n", Files.readString(dir.resolve("app/cm.yaml")));
+            assertThat(checkout(repo, "main", dir)).isEqualTo(third);
+            assertThat(Files.readString(dir.resolve("app/cm.yaml"))).isEqualTo("v: 3\n");
         }
     }
 
@@ -129,8 +126,8 @@ class WorkspaceCheckoutTest {
             repo.write("cm.yaml", "v: 1\n");
             repo.commit("first");
             String missing = "0123456789abcdef0123456789abcdef01234567";
-            AbortException e = assertThrows(AbortException.class, () -> checkout(repo, missing, tmp.resolve("ws")));
-            assertTrue(e.getMessage().contains("Commit " + missing + " was not found in " + repo.url()), e.getMessage());
+            AbortException e = assertThatExceptionOfType(AbortException.class).isThrownBy(() -> checkout(repo, missing, tmp.resolve("ws"))).actual();
+            assertThat(e.getMessage()).as(e.getMessage()).contains("Commit " + missing + " was not found in " + repo.url());
         }
     }
 
@@ -141,14 +138,11 @@ class WorkspaceCheckoutTest {
             repo.write("secret.yaml", "v: 1\n");
             repo.commit("first");
             for (String url : new String[] {repo.url(), tmp.resolve("repo").toString(), "file:" + tmp.resolve("repo")}) {
-                AbortException e = assertThrows(AbortException.class,
-                        () -> WorkspaceCheckout.checkout(new FilePath(tmp.resolve("ws").toFile()), url, "main", null, new EnvVars(), listener));
-                assertTrue(e.getMessage().contains("controller's own disk") && e.getMessage().contains("allow local repositories"),
-                        e.getMessage());
-                assertThrows(AbortException.class, () -> WorkspaceCheckout.remoteRevision(url, "main", null, listener),
-                        "ls-remote (the trigger's check) runs on the controller too: " + url);
+                AbortException e = assertThatExceptionOfType(AbortException.class).isThrownBy(() -> WorkspaceCheckout.checkout(new FilePath(tmp.resolve("ws").toFile()), url, "main", null, new EnvVars(), listener)).actual();
+                assertThat(e.getMessage()).as(e.getMessage()).contains("controller's own disk", "allow local repositories");
+                assertThatThrownBy(() -> WorkspaceCheckout.remoteRevision(url, "main", null, listener), "ls-remote (the trigger's check) runs on the controller too: " + url).isInstanceOf(AbortException.class);
             }
-            assertFalse(Files.exists(tmp.resolve("ws/secret.yaml")), "nothing was read");
+            assertThat(tmp.resolve("ws/secret.yaml")).as("nothing was read").doesNotExist();
         }
     }
 
@@ -157,8 +151,8 @@ class WorkspaceCheckoutTest {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("cm.yaml", "v: 1\n");
             repo.commit("first");
-            AbortException e = assertThrows(AbortException.class, () -> checkout(repo, "release-9", tmp.resolve("ws")));
-            assertTrue(e.getMessage().contains("'release-9'") && e.getMessage().contains(repo.url()), e.getMessage());
+            AbortException e = assertThatExceptionOfType(AbortException.class).isThrownBy(() -> checkout(repo, "release-9", tmp.resolve("ws"))).actual();
+            assertThat(e.getMessage()).as(e.getMessage()).contains("'release-9'", repo.url());
         }
     }
 
@@ -171,11 +165,11 @@ class WorkspaceCheckoutTest {
             repo.write("cm.yaml", "v: 2\n");
             String second = repo.commit("second");
 
-            assertEquals(second, WorkspaceCheckout.remoteRevision(repo.url(), "main", null, listener));
-            assertEquals(first, WorkspaceCheckout.remoteRevision(repo.url(), "v1", null, listener));
-            assertEquals(second, WorkspaceCheckout.remoteRevision(repo.url(), null, null, listener));
-            assertEquals(first, WorkspaceCheckout.remoteRevision(repo.url(), first, null, listener));
-            assertEquals(null, WorkspaceCheckout.remoteRevision(repo.url(), "nope", null, listener));
+            assertThat(WorkspaceCheckout.remoteRevision(repo.url(), "main", null, listener)).isEqualTo(second);
+            assertThat(WorkspaceCheckout.remoteRevision(repo.url(), "v1", null, listener)).isEqualTo(first);
+            assertThat(WorkspaceCheckout.remoteRevision(repo.url(), null, null, listener)).isEqualTo(second);
+            assertThat(WorkspaceCheckout.remoteRevision(repo.url(), first, null, listener)).isEqualTo(first);
+            assertThat(WorkspaceCheckout.remoteRevision(repo.url(), "nope", null, listener)).isEqualTo(null);
         }
     }
 }

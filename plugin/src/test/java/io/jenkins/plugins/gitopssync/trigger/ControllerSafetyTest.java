@@ -1,8 +1,6 @@
 package io.jenkins.plugins.gitopssync.trigger;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
@@ -53,7 +51,7 @@ class ControllerSafetyTest extends JenkinsTestBase {
     private String markingExecUser() throws Exception {
         Path plugin = tmp.resolve("plugin");
         Files.writeString(plugin, "#!/bin/sh\ntouch '" + ran + "'\necho 'error: this must never run on the controller' >&2\nexit 1\n");
-        assertTrue(plugin.toFile().setExecutable(true));
+        assertThat(plugin.toFile().setExecutable(true)).isTrue();
         return Kubeconfigs.execUser(plugin.toString());
     }
 
@@ -87,21 +85,21 @@ class ControllerSafetyTest extends JenkinsTestBase {
 
         String line = firstCheckOf("hostile", "hostile");
 
-        assertFalse(Files.exists(ran), "the kubeconfig's exec plugin ran on the controller: " + line);
-        assertTrue(line.contains("cluster not checked: the kubeconfig credential 'hostile' is not used on the Jenkins controller"), line);
-        assertTrue(line.contains("it runs the exec plugin") && line.contains("it reads files (users[u].client-key)"), line);
-        assertTrue(line.contains("Manage Jenkins"), "says who can allow it: " + line);
+        assertThat(ran).as("the kubeconfig's exec plugin ran on the controller: " + line).doesNotExist();
+        assertThat(line).as(line).contains("cluster not checked: the kubeconfig credential 'hostile' is not used on the Jenkins controller");
+        assertThat(line).as(line).contains("it runs the exec plugin", "it reads files (users[u].client-key)");
+        assertThat(line).as("says who can allow it: " + line).contains("Manage Jenkins");
         String page = j.createWebClient().getPage(j.jenkins.getItemByFullName("hostile", FreeStyleProject.class))
                 .getWebResponse().getContentAsString();
-        assertTrue(page.contains("is not used on the Jenkins controller"), "the job page says why");
+        assertThat(page).as("the job page says why").contains("is not used on the Jenkins controller");
     }
 
     @Test
     void withoutAnyCredentialTheControllersServiceAccountIsNotUsed() throws Exception {
         String line = firstCheckOf("no-credential", null);
 
-        assertTrue(line.contains("cluster not checked: no cluster credential is configured, and this machine's own"
-                + " in-cluster service account is not used on the Jenkins controller"), line);
+        assertThat(line).as(line).contains("cluster not checked: no cluster credential is configured, and this machine's own"
+                + " in-cluster service account is not used on the Jenkins controller");
     }
 
     @Test
@@ -113,14 +111,14 @@ class ControllerSafetyTest extends JenkinsTestBase {
         String check = "job/forms/descriptorByName/" + GitOpsSyncBuilder.class.getName() + "/checkKubeconfigCredentialsId";
 
         String hostile = post(wc, check + "?value=hostile");
-        assertFalse(Files.exists(ran), "the form check ran the exec plugin on the controller");
-        assertTrue(hostile.contains("warning") && hostile.contains("runs the exec plugin"), hostile);
-        assertTrue(hostile.contains("does not use it on the controller"), hostile);
+        assertThat(ran).as("the form check ran the exec plugin on the controller").doesNotExist();
+        assertThat(hostile).as(hostile).contains("warning", "runs the exec plugin");
+        assertThat(hostile).as(hostile).contains("does not use it on the controller");
 
         String inert = post(wc, check + "?value=inert&context=real");
-        assertTrue(inert.contains("Context real of https://127.0.0.1:") && inert.contains("used as it is"), inert);
+        assertThat(inert).as(inert).contains("Context real of https://127.0.0.1:", "used as it is");
         String missing = post(wc, check + "?value=inert&context=prod");
-        assertTrue(missing.contains("context &#039;prod&#039; not found") || missing.contains("context 'prod' not found"), missing);
+        assertThat(missing.contains("context &#039;prod&#039; not found") || missing.contains("context 'prod' not found")).as(missing).isTrue();
     }
 
     @Test
@@ -130,14 +128,14 @@ class ControllerSafetyTest extends JenkinsTestBase {
 
         String line = firstCheckOf("allowed", "hostile");
 
-        assertTrue(Files.exists(ran), "allowed: the exec plugin ran: " + line);
-        assertTrue(line.contains("error: this must never run on the controller"), "its own message: " + line);
+        assertThat(ran).as("allowed: the exec plugin ran: " + line).exists();
+        assertThat(line).as("its own message: " + line).contains("error: this must never run on the controller");
     }
 
     private String post(JenkinsRule.WebClient wc, String relative) throws Exception {
         WebRequest req = new WebRequest(new URL(j.getURL(), relative), HttpMethod.POST);
         String body = wc.getPage(wc.addCrumb(req)).getWebResponse().getContentAsString();
-        assertEquals(false, body.isEmpty(), relative);
+        assertThat(body.isEmpty()).as(relative).isEqualTo(false);
         return body;
     }
 }

@@ -1,10 +1,6 @@
 package io.jenkins.plugins.gitopssync.trigger;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.FreeStyleProject;
@@ -108,28 +104,28 @@ class GitOpsTriggerTest extends JenkinsTestBase {
         check(t);
 
         WorkflowRun b1 = p.getLastBuild();
-        assertNotNull(b1, "a build was scheduled: " + t.getLastCheck());
+        assertThat(b1).as("a build was scheduled: " + t.getLastCheck()).isNotNull();
         GitOpsTriggerCause cause = b1.getCause(GitOpsTriggerCause.class);
-        assertNotNull(cause);
-        assertEquals("first sync of revision " + first.substring(0, 7), cause.getReason());
+        assertThat(cause).isNotNull();
+        assertThat(cause.getReason()).isEqualTo("first sync of revision " + first.substring(0, 7));
         j.assertLogContains("Started by the GitOps trigger: first sync of revision " + first.substring(0, 7), b1);
 
         // that build recorded no sync (its script does not sync): the same revision is not tried again
         check(t);
-        assertEquals(1, p.getLastBuild().getNumber(), "no second build for the same revision: " + t.getLastCheck());
+        assertThat(p.getLastBuild().getNumber()).as("no second build for the same revision: " + t.getLastCheck()).isEqualTo(1);
 
         // once a build has synced that revision, the check finds nothing new
         GitOpsSyncAction.attach(b1, synced(sandbox.repo().url(), first));
         b1.save();
         check(t);
-        assertEquals(1, p.getLastBuild().getNumber(), "no build for an already synced revision: " + t.getLastCheck());
-        assertTrue(t.getLastCheck().contains("nothing to do"), t.getLastCheck());
+        assertThat(p.getLastBuild().getNumber()).as("no build for an already synced revision: " + t.getLastCheck()).isEqualTo(1);
+        assertThat(t.getLastCheck()).as(t.getLastCheck()).contains("nothing to do");
 
         String second = commit("two", "second");
         check(t);
         Run<?, ?> b2 = p.getLastBuild();
-        assertEquals(2, b2.getNumber());
-        assertEquals("new revision " + second.substring(0, 7), causeOf(b2));
+        assertThat(b2.getNumber()).isEqualTo(2);
+        assertThat(causeOf(b2)).isEqualTo("new revision " + second.substring(0, 7));
     }
 
     @Test
@@ -143,25 +139,25 @@ class GitOpsTriggerTest extends JenkinsTestBase {
         t.setTrustedKeys(alice.allowedSigners());
 
         check(t);
-        assertNull(p.getLastBuild(), "no build for an unsigned revision: " + t.getLastCheck());
-        assertTrue(t.getLastCheck().contains("no build for " + unsigned.substring(0, 7)), t.getLastCheck());
-        assertTrue(t.getLastCheck().contains("unsigned") || t.getLastCheck().contains("not signed"), t.getLastCheck());
+        assertThat(p.getLastBuild()).as("no build for an unsigned revision: " + t.getLastCheck()).isNull();
+        assertThat(t.getLastCheck()).as(t.getLastCheck()).contains("no build for " + unsigned.substring(0, 7));
+        assertThat(t.getLastCheck().contains("unsigned") || t.getLastCheck().contains("not signed")).as(t.getLastCheck()).isTrue();
         String page = j.createWebClient().getPage(p).asNormalizedText();
-        assertTrue(page.contains("no build for " + unsigned.substring(0, 7)), page);
+        assertThat(page).as(page).contains("no build for " + unsigned.substring(0, 7));
 
         // signed, but by a key nobody trusts: still no build
         Path repoDir = sandbox.repo().write("cm.yaml", Manifests.configMapIn("default", "cfg", "two")).dir();
         String untrusted = Signing.commitSignedWith(repoDir, mallory, "untrusted");
         check(t);
-        assertNull(p.getLastBuild(), "no build for an untrusted signer: " + t.getLastCheck());
-        assertTrue(t.getLastCheck().contains("no build for " + untrusted.substring(0, 7)), t.getLastCheck());
+        assertThat(p.getLastBuild()).as("no build for an untrusted signer: " + t.getLastCheck()).isNull();
+        assertThat(t.getLastCheck()).as(t.getLastCheck()).contains("no build for " + untrusted.substring(0, 7));
 
         sandbox.repo().write("cm.yaml", Manifests.configMapIn("default", "cfg", "three"));
         String signed = Signing.commitSignedWith(repoDir, alice, "signed");
         check(t);
         WorkflowRun b1 = p.getLastBuild();
-        assertNotNull(b1, "a build for the trusted signature: " + t.getLastCheck());
-        assertEquals("first sync of revision " + signed.substring(0, 7), causeOf(b1));
+        assertThat(b1).as("a build for the trusted signature: " + t.getLastCheck()).isNotNull();
+        assertThat(causeOf(b1)).isEqualTo("first sync of revision " + signed.substring(0, 7));
     }
 
     @Test
@@ -180,7 +176,7 @@ class GitOpsTriggerTest extends JenkinsTestBase {
         t.setCheckDrift(true);
 
         check(t);
-        assertEquals(1, p.getLastBuild().getNumber(), "nothing changed yet: " + t.getLastCheck());
+        assertThat(p.getLastBuild().getNumber()).as("nothing changed yet: " + t.getLastCheck()).isEqualTo(1);
 
         sandbox.kube().configMaps().inNamespace(ns).withName("cfg").edit(cm -> {
             cm.getData().put("greeting", "changed by hand");
@@ -188,12 +184,12 @@ class GitOpsTriggerTest extends JenkinsTestBase {
         });
         check(t);
         WorkflowRun b2 = p.getLastBuild();
-        assertEquals(2, b2.getNumber(), "drift starts a build: " + t.getLastCheck());
-        assertEquals("1 object drifted", causeOf(b2));
+        assertThat(b2.getNumber()).as("drift starts a build: " + t.getLastCheck()).isEqualTo(2);
+        assertThat(causeOf(b2)).isEqualTo("1 object drifted");
         j.assertBuildStatusSuccess(b2);
 
         check(t);
-        assertEquals(2, p.getLastBuild().getNumber(), "the build corrected the drift: " + t.getLastCheck());
+        assertThat(p.getLastBuild().getNumber()).as("the build corrected the drift: " + t.getLastCheck()).isEqualTo(2);
     }
 
     private static SyncRecord synced(String url, String revision) {
@@ -208,8 +204,8 @@ class GitOpsTriggerTest extends JenkinsTestBase {
 
         check(t);
 
-        assertNull(p.getLastBuild(), "no build when the remote cannot be read");
-        assertTrue(t.getLastCheck().startsWith("check failed"), t.getLastCheck());
+        assertThat(p.getLastBuild()).as("no build when the remote cannot be read").isNull();
+        assertThat(t.getLastCheck()).as(t.getLastCheck()).startsWith("check failed");
     }
 
     /**
@@ -245,19 +241,18 @@ class GitOpsTriggerTest extends JenkinsTestBase {
 
             for (GitOpsTrigger t : triggers) {
                 Eventually.until("every check to end", Duration.ofSeconds(20), () -> t.getLastCheck() != null);
-                assertNotNull(t.getLastCheck(), "every check ends");
-                assertTrue(t.getLastCheck().contains("timed out after 3 s") || t.getLastCheck().startsWith("check skipped"),
-                        t.getLastCheck());
+                assertThat(t.getLastCheck()).as("every check ends").isNotNull();
+                assertThat(t.getLastCheck().contains("timed out after 3 s") || t.getLastCheck().startsWith("check skipped")).as(t.getLastCheck()).isTrue();
             }
             // the flag of a timed-out check is cleared: the next poll checks again
             String before = triggers.get(0).getLastCheck();
             hang.close();
             accepted.forEach(GitOpsTriggerTest::closeQuietly);
             String after = TriggerTesting.checkNow(triggers.get(0));
-            assertNotEquals(before, after, "checked again");
+            assertThat(after).as("checked again").isNotEqualTo(before);
             j.waitUntilNoActivity();
             for (int i = 0; i < 12; i++) {
-                assertNull(j.jenkins.getItemByFullName("hung-" + i, WorkflowJob.class).getLastBuild(), "no build");
+                assertThat(j.jenkins.getItemByFullName("hung-" + i, WorkflowJob.class).getLastBuild()).as("no build").isNull();
             }
         } finally {
             accepted.forEach(GitOpsTriggerTest::closeQuietly);
@@ -285,15 +280,14 @@ class GitOpsTriggerTest extends JenkinsTestBase {
         t.setCredentialsId("git-cred");
 
         check(t);
-        assertTrue(t.getLastCheck().contains("Git credential 'git-cred' was not found or is not usable by this job"),
-                t.getLastCheck());
-        assertNull(p.getLastBuild(), "nothing started with a credential the job may not use");
+        assertThat(t.getLastCheck()).as(t.getLastCheck()).contains("Git credential 'git-cred' was not found or is not usable by this job");
+        assertThat(p.getLastBuild()).as("nothing started with a credential the job may not use").isNull();
 
         // once alice may use the job's credentials, the trigger may too (as a build of the job would)
         auth.grant(CredentialsProvider.USE_ITEM).everywhere().to("alice");
         check(t);
-        assertNotNull(p.getLastBuild(), t.getLastCheck());
-        assertEquals("first sync of revision " + first.substring(0, 7), causeOf(p.getLastBuild()));
+        assertThat(p.getLastBuild()).as(t.getLastCheck()).isNotNull();
+        assertThat(causeOf(p.getLastBuild())).isEqualTo("first sync of revision " + first.substring(0, 7));
     }
 
     /** A cluster credential that is missing does not stop the revision check, and is reported once. */
@@ -307,14 +301,12 @@ class GitOpsTriggerTest extends JenkinsTestBase {
             t.setCheckDrift(true);
 
             check(t);
-            assertNotNull(p.getLastBuild(), "the new revision started a build: " + t.getLastCheck());
-            assertEquals("first sync of revision " + first.substring(0, 7), causeOf(p.getLastBuild()));
-            assertTrue(t.getLastCheck().contains("cluster not checked: Kubeconfig credential 'missing' was not found"),
-                    t.getLastCheck());
+            assertThat(p.getLastBuild()).as("the new revision started a build: " + t.getLastCheck()).isNotNull();
+            assertThat(causeOf(p.getLastBuild())).isEqualTo("first sync of revision " + first.substring(0, 7));
+            assertThat(t.getLastCheck()).as(t.getLastCheck()).contains("cluster not checked: Kubeconfig credential 'missing' was not found");
 
             check(t);
-            assertEquals(1, logs.getMessages().stream().filter(m -> m.contains("Kubeconfig credential 'missing'")).count(),
-                    "logged once, not at every poll: " + logs.getMessages());
+            assertThat(logs.getMessages().stream().filter(m -> m.contains("Kubeconfig credential 'missing'")).count()).as("logged once, not at every poll: " + logs.getMessages()).isEqualTo(1);
         }
     }
 
@@ -323,7 +315,7 @@ class GitOpsTriggerTest extends JenkinsTestBase {
         GitOpsTrigger t = new GitOpsTrigger("H * * * *");
         t.setUrl("https://git.example.com/r.git");
         t.run();
-        assertNull(t.getLastCheck(), "run() before start() returns at once");
+        assertThat(t.getLastCheck()).as("run() before start() returns at once").isNull();
     }
 
     @Test
@@ -341,9 +333,9 @@ class GitOpsTriggerTest extends JenkinsTestBase {
         j.configRoundtrip(p);
 
         GitOpsTrigger after = GitOpsTrigger.of(p);
-        assertNotNull(after);
+        assertThat(after).isNotNull();
         j.assertEqualDataBoundBeans(t, after);
-        assertEquals("H/10 * * * *", after.getSpec());
+        assertThat(after.getSpec()).isEqualTo("H/10 * * * *");
     }
 
     private static void closeQuietly(Socket s) {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopssync.trigger;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.init.TerminatorFinder;
 import java.util.List;
@@ -33,18 +32,18 @@ class TriggerChecksShutdownTest {
                 interrupted.countDown();
             }
         }, () -> { });
-        assertTrue(started.await(30, TimeUnit.SECONDS), "the check started");
+        assertThat(started.await(30, TimeUnit.SECONDS)).as("the check started").isTrue();
 
         List<Task> ours = new TerminatorFinder(j.jenkins.getPluginManager().uberClassLoader)
                 .discoverTasks(new Reactor()).stream()
                 .filter(t -> t.getDisplayName().startsWith(TriggerChecks.class.getSimpleName() + "."))
                 .toList();
-        assertEquals(1, ours.size(), "Jenkins finds the terminator in its index: " + ours);
+        assertThat(ours).as("Jenkins finds the terminator in its index: " + ours).hasSize(1);
         ours.get(0).run(null);
 
-        assertTrue(interrupted.await(30, TimeUnit.SECONDS), "the running check was interrupted at shutdown");
+        assertThat(interrupted.await(30, TimeUnit.SECONDS)).as("the running check was interrupted at shutdown").isTrue();
         CountDownLatch again = new CountDownLatch(1);
         TriggerChecks.submit(again::countDown, () -> { });
-        assertTrue(again.await(30, TimeUnit.SECONDS), "a check submitted afterwards runs on a new pool");
+        assertThat(again.await(30, TimeUnit.SECONDS)).as("a check submitted afterwards runs on a new pool").isTrue();
     }
 }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitopssync.trigger;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopssync.testsupport.Eventually;
 import java.time.Duration;
@@ -15,7 +15,7 @@ final class TriggerTesting {
     static String checkNow(GitOpsTrigger t) throws InterruptedException {
         t.run();
         Eventually.until("the trigger's check to report", Duration.ofMinutes(1), () -> !t.isChecking());
-        assertNotNull(t.getLastCheck(), "the check reported");
+        assertThat(t.getLastCheck()).as("the check reported").isNotNull();
         return t.getLastCheck();
     }
 }
