@@ -19,8 +19,11 @@ class EngineLibrariesTest {
     void theEngineIsBuiltWithTheJGitAndBouncyCastleOfTheApiPlugins() throws Exception {
         String rootPom = Files.readString(Path.of("..", "pom.xml"));
 
-        assertThat(property(rootPom, "jgit.version")).as("the root POM's jgit.version against git-client's JGit").isEqualTo(jarVersion(org.eclipse.jgit.lib.Repository.class, "org.eclipse.jgit"));
-        assertThat(property(rootPom, "bouncycastle.version")).as("the root POM's bouncycastle.version against bouncycastle-api's").isEqualTo(jarVersion(org.bouncycastle.openpgp.PGPException.class, "bcpg-jdk18on"));
+        assertThat(property(rootPom, "jgit.version"))
+                .as("the root POM's jgit.version against git-client's JGit").isEqualTo(jarVersion(org.eclipse.jgit.lib.Repository.class, "org.eclipse.jgit"));
+        assertThat(property(rootPom, "bouncycastle.version"))
+                .as("the root POM's bouncycastle.version against bouncycastle-api's")
+                .isEqualTo(jarVersion(org.bouncycastle.openpgp.PGPException.class, "bcpg-jdk18on"));
     }
 
     private static String property(String pom, String name) {

@@ -69,6 +69,7 @@ class PackagedPluginIT {
             }
         }
 
-        assertThat(bundledJars(planted)).as("what the first test compares with its single engine jar").isEqualTo(List.of("gitops-sync-engine-1.0.jar", "jackson-databind-2.20.0.jar"));
+        assertThat(bundledJars(planted))
+                .as("what the first test compares with its single engine jar").isEqualTo(List.of("gitops-sync-engine-1.0.jar", "jackson-databind-2.20.0.jar"));
     }
 }

@@ -42,7 +42,8 @@ class OptionsTest {
         assertThat(spec().path("clusters/prod").build().applySetFor("Team/Deploy Prod")).isEqualTo(folder);
         assertThat(spec().path("clusters/stage").build().applySetFor("Team/Deploy Prod")).isNotEqualTo(folder);
         String longName = spec().path("b".repeat(100)).build().applySetFor("a".repeat(100));
-        assertThat(longName.length() <= 63 && OptionChecks.applySet(longName) == null).as(longName).isTrue();
+        assertThat(longName).as(longName).hasSizeLessThanOrEqualTo(63);
+        assertThat(OptionChecks.applySet(longName)).as(longName).isNull();
         assertThat(spec().path("c".repeat(100)).build().applySetFor("a".repeat(100))).isNotEqualTo(longName);
         assertThat(spec().applySet("shop").build().applySetFor("any-job")).isEqualTo("shop");
         assertThat(OptionChecks.applySet("Not A Name")).isNotNull();

@@ -41,8 +41,8 @@ class GitOpsSyncBuilderTest extends JenkinsTestBase {
                 "Strict substitution", "Skip the sops MAC check")) {
             assertThat(text.contains(label) || page.asXml().contains(label)).as("label shown: " + label).isTrue();
         }
-        assertThat(page.getElementsByName("_.url").stream()
-                        .anyMatch(e -> "https://git.example.com/org/manifests.git".equals(e.getAttribute("value")))).as("the configured URL is in the form").isTrue();
+        assertThat(page.getElementsByName("_.url")).as("the configured URL is in the form")
+                .anyMatch(e -> "https://git.example.com/org/manifests.git".equals(e.getAttribute("value")));
     }
 
     /** A freestyle step for the repository at {@code url} in a new freestyle job {@code name}. */

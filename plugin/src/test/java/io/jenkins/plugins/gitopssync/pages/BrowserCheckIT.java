@@ -143,7 +143,8 @@ class BrowserCheckIT {
         open("job/shop-pipeline/" + last + "/gitops-1/");
         assertThat(browser.findElement(By.cssSelector("h1")).getText().trim()).isEqualTo("GitOps sync: shop");
         List<WebElement> rows = browser.findElements(By.cssSelector("#gitops-objects tbody tr"));
-        assertThat(rows).as("examples/shop has a Namespace, four Deployments and Services, a ConfigMap, a Secret: " + rows.size()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(rows)
+                .as("examples/shop has a Namespace, four Deployments and Services, a ConfigMap, a Secret: " + rows.size()).hasSizeGreaterThanOrEqualTo(10);
         WebElement objects = browser.findElement(By.id("gitops-objects"));
         String table = objects.getText();
         assertThat(table).as(table).contains("Deployment", "examples/shop/kustomization.yaml:");
@@ -163,7 +164,8 @@ class BrowserCheckIT {
 
         open("job/storefront-helm/" + number + "/");
         WebElement chart = browser.findElement(By.cssSelector(".gitops-sync-summary .gitops-chart"));
-        assertThat(chart.getText().replaceAll("\\s+", " ").trim()).isEqualTo("Chart storefront version 0.3.0, values files examples/helm/environments/staging.yaml");
+        assertThat(chart.getText().replaceAll("\\s+", " ").trim())
+                .isEqualTo("Chart storefront version 0.3.0, values files examples/helm/environments/staging.yaml");
         check("chart-build-page", chart);
         open("job/storefront-helm/" + number + "/gitops-1/");
         WebElement chartLine = browser.findElement(By.id("gitops-chart"));

@@ -101,7 +101,8 @@ class GitOpsViewsTest extends JenkinsTestBase {
         assertThat(html).as("warning shown").contains("deprecated API: batch/v1beta1");
         assertThat(html).as("diff shown").contains("+  replicas: 1");
         // Jelly escapes < and & (enough: no tag can open); what matters is that nothing can run
-        assertThat(html.contains("&lt;script>alert(1)&lt;/script>") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;")).as("diff escaped").isTrue();
+        assertThat(html.contains("&lt;script>alert(1)&lt;/script>") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                .as("diff escaped").isTrue();
         assertThat(html).as("never rendered raw").doesNotContain("<script>alert(1)");
     }
 
@@ -139,7 +140,8 @@ class GitOpsViewsTest extends JenkinsTestBase {
         assertThat(last.querySelectorAll("#gitops-next-page")).as("no page after the last").isEmpty();
 
         HtmlPage changed = web.getPage(b, "gitops-1/?show=changed");
-        assertThat(changed.getElementById("gitops-page-range").getTextContent().trim()).as("3 created and 5 drifted").isEqualTo("Objects 1 to 8 of 8");
+        assertThat(changed.getElementById("gitops-page-range").getTextContent().trim())
+                .as("3 created and 5 drifted").isEqualTo("Objects 1 to 8 of 8");
     }
 
     @Test
@@ -226,7 +228,8 @@ class GitOpsViewsTest extends JenkinsTestBase {
         Page missing = anonymous.goTo("gitops-badge/?job=no-such-job", null);
         assertThat(hidden.getWebResponse().getStatusCode()).isEqualTo(404);
         assertThat(hidden.getWebResponse().getStatusCode()).isEqualTo(missing.getWebResponse().getStatusCode());
-        assertThat(hidden.getWebResponse().getContentAsString()).as("a hidden job answers exactly as a job that does not exist").isEqualTo(missing.getWebResponse().getContentAsString());
+        assertThat(hidden.getWebResponse().getContentAsString())
+                .as("a hidden job answers exactly as a job that does not exist").isEqualTo(missing.getWebResponse().getContentAsString());
 
         auth.grant(GitOpsPermissions.VIEW_STATUS).onItems(p).toEveryone();
         Page shown = anonymous.goTo("gitops-badge/?job=public", null);
@@ -234,7 +237,8 @@ class GitOpsViewsTest extends JenkinsTestBase {
         assertThat(shown.getWebResponse().getContentType()).startsWith("image/svg+xml");
         assertThat(shown.getWebResponse().getContentAsString()).as(shown.getWebResponse().getContentAsString()).contains("failed");
         // the status permission reveals the badge only, not the job
-        assertThat(anonymous.goTo("job/public/", null).getWebResponse().getContentAsString()).as("the job page stays hidden").doesNotContain("gitops-job-state");
+        assertThat(anonymous.goTo("job/public/", null).getWebResponse().getContentAsString())
+                .as("the job page stays hidden").doesNotContain("gitops-job-state");
         // readers see it through the job too
         Page viaJob = j.createWebClient().login("reader").goTo("job/public/gitops/badge", "image/svg+xml");
         assertThat(viaJob.getWebResponse().getContentAsString()).contains("<svg");

@@ -82,7 +82,8 @@ class GitOpsSyncStepTest extends JenkinsTestBase {
         GitOpsSyncAction action = run.getAction(GitOpsSyncAction.class);
         assertThat(action.getRecord().getRevision()).isEqualTo(rev);
         assertThat(action.getUrlName()).isEqualTo("gitops-1");
-        assertThat(((hudson.remoting.Channel) agent.getChannel()).getProperty(AgentPreload.DONE)).as("the sync's jars were sent to the agent in one go").isNotNull();
+        assertThat(((hudson.remoting.Channel) agent.getChannel()).getProperty(AgentPreload.DONE))
+                .as("the sync's jars were sent to the agent in one go").isNotNull();
         for (String token : kubeconfig.lines().map(String::trim).filter(l -> l.startsWith("token:"))
                 .map(l -> l.substring("token:".length()).trim()).filter(t -> !t.isEmpty()).toList()) {
             j.assertLogNotContains(token, run);
@@ -202,9 +203,9 @@ class GitOpsSyncStepTest extends JenkinsTestBase {
         GitOpsSyncBuilder.DescriptorImpl shared = j.jenkins.getDescriptorByType(GitOpsSyncBuilder.DescriptorImpl.class);
         for (String field : GitOpsForms.SYNC_FIELDS) {
             String helpUrl = j.executeOnServer(() -> shared.getHelpFile(field));
-            assertThat(helpUrl != null && helpUrl.contains(GitOpsSyncBuilder.class.getName())).as(field + ": " + helpUrl).isTrue();
+            assertThat(helpUrl).as(field + ": " + helpUrl).isNotNull().contains(GitOpsSyncBuilder.class.getName());
             String help = wc.goTo(helpUrl.substring(1)).getWebResponse().getContentAsString();
-            assertThat(help.length() > 20 && !help.contains("Not Found")).as(field + ": " + help).isTrue();
+            assertThat(help).as(field + ": " + help).hasSizeGreaterThan(20).doesNotContain("Not Found");
         }
         // the Snippet Generator turns the form's data into the step's call
         WorkflowJob p = j.createProject(WorkflowJob.class, "snippets");
@@ -229,6 +230,7 @@ class GitOpsSyncStepTest extends JenkinsTestBase {
         String html = page.asXml();
         assertThat(html).as("the step's form is rendered in the Snippet Generator").contains("Repository URL", "Dry run", "CA certificate");
         assertThat(html.contains("descriptorByName/" + GitOpsSyncBuilder.class.getName() + "/fillCredentialsIdItems")
-                || html.contains(GitOpsSyncBuilder.class.getName() + "/fillCredentialsIdItems")).as("its credential lists come from the shared descriptor").isTrue();
+                || html.contains(GitOpsSyncBuilder.class.getName() + "/fillCredentialsIdItems"))
+                .as("its credential lists come from the shared descriptor").isTrue();
     }
 }

@@ -76,8 +76,8 @@ class HelmChartStepTest extends JenkinsTestBase {
             assertThat(record.getChartName()).isEqualTo("web");
             assertThat(record.getChartVersion()).isEqualTo("0.4.0");
             assertThat(record.getChartValuesFiles()).isEqualTo(List.of("env/prod.yaml"));
-            assertThat(SyncReports.objects(run.getAction(GitOpsSyncAction.class)).stream()
-                            .anyMatch(o -> "charts/web/templates/config.yaml:1".equals(o.source()))).as("each object's template is its source").isTrue();
+            assertThat(SyncReports.objects(run.getAction(GitOpsSyncAction.class))).as("each object's template is its source")
+                    .anyMatch(o -> "charts/web/templates/config.yaml:1".equals(o.source()));
             String page = j.createWebClient().getPage(run).asNormalizedText();
             assertThat(page).as(page).contains("Chart web version 0.4.0, values files env/prod.yaml");
             String detail = j.createWebClient().getPage(run, "gitops-1/").asNormalizedText();
@@ -189,6 +189,7 @@ class HelmChartStepTest extends JenkinsTestBase {
 
         j.assertEqualDataBoundBeans(b, p.getBuildersList().get(GitOpsSyncBuilder.class));
         j.assertEqualDataBoundBeans(t, GitOpsTrigger.of(p));
-        assertThat(p.getBuildersList().get(GitOpsSyncBuilder.class).toSpec(new hudson.EnvVars()).valuesFileList()).isEqualTo(List.of("env/base.yaml", "env/prod.yaml"));
+        assertThat(p.getBuildersList().get(GitOpsSyncBuilder.class).toSpec(new hudson.EnvVars()).valuesFileList())
+                .isEqualTo(List.of("env/base.yaml", "env/prod.yaml"));
     }
 }

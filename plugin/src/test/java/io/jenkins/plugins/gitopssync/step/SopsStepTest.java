@@ -94,7 +94,9 @@ class SopsStepTest extends JenkinsTestBase {
         outputs.addAll(files(Path.of(workspace.getRemote())));
         assertThat(settings.drift()).as("the edited ConfigMap drifted").isTrue();
         // a value the repository encrypts is masked on both sides: the live side holds what was decrypted too
-        assertThat(diff).as("the drifted line is shown, both of its values masked: " + diff).contains("-  secretish: ***").contains("+  secretish: ***").doesNotContain("edited-too");
+        assertThat(diff)
+                .as("the drifted line is shown, both of its values masked: " + diff)
+                .contains("-  secretish: ***", "+  secretish: ***").doesNotContain("edited-too");
         for (String plain : List.of(SopsRepoFiles.DB_PASSWORD, SopsRepoFiles.API_TOKEN, SopsRepoFiles.CONFIG_SECRET, DATABASE)) {
             for (String out : outputs) {
                 assertThat(out).as(plain + " found in:\n" + out).doesNotContain(plain);

@@ -56,11 +56,14 @@ class CredentialResolverTest extends JenkinsTestBase {
     @Test
     void missingCredentialsFailWithTheirIdOnly() throws Exception {
         FreeStyleBuild b = j.buildAndAssertSuccess(j.createFreeStyleProject("creds3"));
-        AbortException kube = assertThatExceptionOfType(AbortException.class).isThrownBy(() -> CredentialResolver.forRun(b).cluster(options("no-such-kubeconfig", null, null))).actual();
+        AbortException kube = assertThatExceptionOfType(AbortException.class)
+                .isThrownBy(() -> CredentialResolver.forRun(b).cluster(options("no-such-kubeconfig", null, null))).actual();
         assertThat(kube.getMessage()).as(kube.getMessage()).contains("'no-such-kubeconfig'");
-        AbortException token = assertThatExceptionOfType(AbortException.class).isThrownBy(() -> CredentialResolver.forRun(b).cluster(options(null, "https://127.0.0.1:6443", "no-such-token"))).actual();
+        AbortException token = assertThatExceptionOfType(AbortException.class)
+                .isThrownBy(() -> CredentialResolver.forRun(b).cluster(options(null, "https://127.0.0.1:6443", "no-such-token"))).actual();
         assertThat(token.getMessage()).as(token.getMessage()).contains("'no-such-token'");
-        AbortException git = assertThatExceptionOfType(AbortException.class).isThrownBy(() -> CredentialResolver.forRun(b).git("no-such-git", "https://git.example.com/r.git")).actual();
+        AbortException git = assertThatExceptionOfType(AbortException.class)
+                .isThrownBy(() -> CredentialResolver.forRun(b).git("no-such-git", "https://git.example.com/r.git")).actual();
         assertThat(git.getMessage()).as(git.getMessage()).contains("'no-such-git'");
     }
 
@@ -83,9 +86,13 @@ class CredentialResolverTest extends JenkinsTestBase {
         FreeStyleBuild b = j.buildAndAssertSuccess(j.createFreeStyleProject("domains"));
 
         assertThat(CredentialResolver.forRun(b).git("scoped", "https://git.example.com/org/r.git").getId()).isEqualTo("scoped");
-        assertThatThrownBy(() -> CredentialResolver.forRun(b).git("scoped", "https://elsewhere.example.org/r.git")).isInstanceOf(AbortException.class);
-        assertThatThrownBy(() -> CredentialResolver.forItem(b.getParent()).git("scoped", "https://elsewhere.example.org/r.git")).isInstanceOf(AbortException.class);
-        assertThat(CredentialResolver.forRun(b).cluster(options(null, "https://git.example.com:6443", "scoped-token")).describe()).isEqualTo("API server https://git.example.com:6443 with a token credential");
-        assertThatThrownBy(() -> CredentialResolver.forRun(b).cluster(options(null, "https://k8s.example.org:6443", "scoped-token"))).isInstanceOf(AbortException.class);
+        assertThatThrownBy(() -> CredentialResolver.forRun(b).git("scoped", "https://elsewhere.example.org/r.git"))
+                .isInstanceOf(AbortException.class);
+        assertThatThrownBy(() -> CredentialResolver.forItem(b.getParent()).git("scoped", "https://elsewhere.example.org/r.git"))
+                .isInstanceOf(AbortException.class);
+        assertThat(CredentialResolver.forRun(b).cluster(options(null, "https://git.example.com:6443", "scoped-token")).describe())
+                .isEqualTo("API server https://git.example.com:6443 with a token credential");
+        assertThatThrownBy(() -> CredentialResolver.forRun(b).cluster(options(null, "https://k8s.example.org:6443", "scoped-token")))
+                .isInstanceOf(AbortException.class);
     }
 }

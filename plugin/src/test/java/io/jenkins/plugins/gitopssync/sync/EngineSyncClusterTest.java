@@ -86,7 +86,8 @@ class EngineSyncClusterTest {
             assertThat(ResultPolicy.decide(r1, false).outcome()).isEqualTo(ResultPolicy.Outcome.SUCCESS);
             assertThat(StepResult.of(r1, "u").get("status")).isEqualTo("synced");
             assertThat(Files.readString(report)).as("the JSON report names the revision").contains(rev1);
-            assertThat(r1.getGroups().get(0).getObjects().stream().allMatch(o -> o.getSource() != null && o.getSource().contains(".yaml:"))).as("each object names its file:line").isTrue();
+            assertThat(r1.getGroups().get(0).getObjects()).as("each object names its file:line")
+                    .allMatch(o -> o.getSource() != null && o.getSource().contains(".yaml:"));
             // the YAML it parsed is kept beside the checkout (not in it: a checkout is cleaned), for the next sync
             // on this agent; the dry run and the sync below read through it
             assertThat(tmp.resolve("repo@tmp/parsed")).as("the parse cache beside the checkout").isRegularFile();
@@ -94,7 +95,8 @@ class EngineSyncClusterTest {
             // 2. the trigger's view: nothing new, no drift
             InventoryStatus status = status(connection, ns, ns);
             assertThat(status.lastRevision()).isEqualTo(rev1);
-            assertThat(new TriggerDecision(rev1, status.lastRevision(), status.drifted().size(), false, null).reason().map(TriggerReason::text)).isEqualTo(Optional.empty());
+            assertThat(new TriggerDecision(rev1, status.lastRevision(), status.drifted().size(), false, null).reason().map(TriggerReason::text))
+                    .isEqualTo(Optional.empty());
 
             // 3. someone edits the cluster: a dry run reports the drift, the build is UNSTABLE, or FAILURE with failOnDrift
             try (KubernetesClient c = TestCluster.client()) {
@@ -111,13 +113,15 @@ class EngineSyncClusterTest {
             assertThat(ResultPolicy.decide(dry, true).outcome()).isEqualTo(ResultPolicy.Outcome.FAILURE);
             assertThat(StepResult.of(dry, "u").get("driftedObjects")).isEqualTo(List.of("ConfigMap/" + ns + "/cfg"));
             assertThat(dry.getDriftedObjects().get(0).getDiff()).as("build.xml keeps no diff").isNull();
-            assertThat(JsonReportReader.page(report, 0, 10, ObjectResult::drift).objects().get(0).diff()).as("the report's diff shows the change").contains("changed by hand");
+            assertThat(JsonReportReader.page(report, 0, 10, ObjectResult::drift).objects().get(0).diff())
+                    .as("the report's diff shows the change").contains("changed by hand");
             assertThat(1).isEqualTo(BadgeState.of(List.of(dry)).driftCount());
 
             // 4. a Git change removes a file: the sync corrects the drift and prunes
             Files.delete(root.resolve("deploy/old.yaml"));
             String rev2 = repo.commit("remove old");
-            assertThat(new TriggerDecision(rev2, status(connection, ns, ns).lastRevision(), null, false, null).reason().map(TriggerReason::text)).isEqualTo(Optional.of("new revision " + rev2.substring(0, 7)));
+            assertThat(new TriggerDecision(rev2, status(connection, ns, ns).lastRevision(), null, false, null).reason().map(TriggerReason::text))
+                    .isEqualTo(Optional.of("new revision " + rev2.substring(0, 7)));
             SyncRecord r2 = EngineSync.run(call(options(repo.url(), ns, true, false), root, rev2, ns), connection, LocalProcessRunner.ofThisProcess(), syncLog, report);
             assertThat(r2.getPruned()).as(r2.getGroups().toString()).isEqualTo(1);
             assertThat(r2.getConfigured()).isEqualTo(1);
@@ -158,7 +162,8 @@ class EngineSyncClusterTest {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("deploy/cm.yaml", Manifests.configMapIn("default", "cfg", "x"));
             String rev = repo.commit("first");
-            SyncException e = assertThatExceptionOfType(SyncException.class).isThrownBy(() -> EngineSync.run(call(options(repo.url(), "default", false, false),
+            SyncException e = assertThatExceptionOfType(SyncException.class)
+                    .isThrownBy(() -> EngineSync.run(call(options(repo.url(), "default", false, false),
                     tmp.resolve("repo"), rev, "plugin-broken"), broken, LocalProcessRunner.ofThisProcess(), syncLog, tmp.resolve("report.json"))).actual();
             assertThat(e.getMessage()).as(e.getMessage()).doesNotContain("s3cr3t");
             assertThat(e.getMessage()).as("says where: " + e.getMessage()).contains("line 3");

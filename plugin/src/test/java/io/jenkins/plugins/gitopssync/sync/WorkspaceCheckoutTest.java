@@ -89,7 +89,8 @@ class WorkspaceCheckoutTest {
             assertThat(gitsChoice).isNotEqualTo(branchTip);
             assertThat(checkout(repo, "release", tmp.resolve("ws1"))).isEqualTo(gitsChoice);
             assertThat(WorkspaceCheckout.remoteRevision(repo.url(), "release", null, listener) == null ? null
-                    : GitOracle.revParse(repo.dir(), WorkspaceCheckout.remoteRevision(repo.url(), "release", null, listener))).as("the trigger's ls-remote names the same commit").isEqualTo(gitsChoice);
+                    : GitOracle.revParse(repo.dir(), WorkspaceCheckout.remoteRevision(repo.url(), "release", null, listener)))
+                    .as("the trigger's ls-remote names the same commit").isEqualTo(gitsChoice);
             assertThat(checkout(repo, "heads/release", tmp.resolve("ws2"))).isEqualTo(branchTip);
             assertThat(checkout(repo, branchTip.substring(0, 9), tmp.resolve("ws3"))).as("an abbreviated id").isEqualTo(branchTip);
         }
@@ -138,9 +139,12 @@ class WorkspaceCheckoutTest {
             repo.write("secret.yaml", "v: 1\n");
             repo.commit("first");
             for (String url : new String[] {repo.url(), tmp.resolve("repo").toString(), "file:" + tmp.resolve("repo")}) {
-                AbortException e = assertThatExceptionOfType(AbortException.class).isThrownBy(() -> WorkspaceCheckout.checkout(new FilePath(tmp.resolve("ws").toFile()), url, "main", null, new EnvVars(), listener)).actual();
+                AbortException e = assertThatExceptionOfType(AbortException.class)
+                        .isThrownBy(() -> WorkspaceCheckout.checkout(new FilePath(tmp.resolve("ws").toFile()), url, "main", null, new EnvVars(), listener))
+                        .actual();
                 assertThat(e.getMessage()).as(e.getMessage()).contains("controller's own disk", "allow local repositories");
-                assertThatThrownBy(() -> WorkspaceCheckout.remoteRevision(url, "main", null, listener), "ls-remote (the trigger's check) runs on the controller too: " + url).isInstanceOf(AbortException.class);
+                assertThatThrownBy(() -> WorkspaceCheckout.remoteRevision(url, "main", null, listener),
+                        "ls-remote (the trigger's check) runs on the controller too: " + url).isInstanceOf(AbortException.class);
             }
             assertThat(tmp.resolve("ws/secret.yaml")).as("nothing was read").doesNotExist();
         }
@@ -151,7 +155,8 @@ class WorkspaceCheckoutTest {
         try (TestRepo repo = TestRepo.create(tmp.resolve("repo"))) {
             repo.write("cm.yaml", "v: 1\n");
             repo.commit("first");
-            AbortException e = assertThatExceptionOfType(AbortException.class).isThrownBy(() -> checkout(repo, "release-9", tmp.resolve("ws"))).actual();
+            AbortException e = assertThatExceptionOfType(AbortException.class)
+                    .isThrownBy(() -> checkout(repo, "release-9", tmp.resolve("ws"))).actual();
             assertThat(e.getMessage()).as(e.getMessage()).contains("'release-9'", repo.url());
         }
     }

@@ -242,7 +242,8 @@ class GitOpsTriggerTest extends JenkinsTestBase {
             for (GitOpsTrigger t : triggers) {
                 Eventually.until("every check to end", Duration.ofSeconds(20), () -> t.getLastCheck() != null);
                 assertThat(t.getLastCheck()).as("every check ends").isNotNull();
-                assertThat(t.getLastCheck().contains("timed out after 3 s") || t.getLastCheck().startsWith("check skipped")).as(t.getLastCheck()).isTrue();
+                assertThat(t.getLastCheck().contains("timed out after 3 s") || t.getLastCheck().startsWith("check skipped"))
+                        .as(t.getLastCheck()).isTrue();
             }
             // the flag of a timed-out check is cleared: the next poll checks again
             String before = triggers.get(0).getLastCheck();
@@ -306,7 +307,8 @@ class GitOpsTriggerTest extends JenkinsTestBase {
             assertThat(t.getLastCheck()).as(t.getLastCheck()).contains("cluster not checked: Kubeconfig credential 'missing' was not found");
 
             check(t);
-            assertThat(logs.getMessages().stream().filter(m -> m.contains("Kubeconfig credential 'missing'")).count()).as("logged once, not at every poll: " + logs.getMessages()).isEqualTo(1);
+            assertThat(logs.getMessages().stream().filter(m -> m.contains("Kubeconfig credential 'missing'")).count())
+                    .as("logged once, not at every poll: " + logs.getMessages()).isEqualTo(1);
         }
     }
 
