@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitopssync.trigger;
 
 import hudson.model.CauseAction;
 import hudson.model.Job;
-import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopssync.Messages;
 import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
@@ -14,13 +13,10 @@ import io.jenkins.plugins.gitopssync.engine.process.LocalProcessRunner;
 import io.jenkins.plugins.gitopssync.engine.report.InventoryStatus;
 import io.jenkins.plugins.gitopssync.engine.source.Revisions;
 import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
-import io.jenkins.plugins.gitopssync.pages.GitOpsSyncAction;
-import io.jenkins.plugins.gitopssync.pages.JobGitOpsAction;
-import io.jenkins.plugins.gitopssync.pages.SyncRecord;
+import io.jenkins.plugins.gitopssync.pages.JobSyncState;
 import io.jenkins.plugins.gitopssync.sync.CredentialResolver;
 import io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import jenkins.model.ParameterizedJobMixIn;
 
@@ -114,20 +110,12 @@ final class TriggerCheck {
     }
 
     /**
-     * The revision of the latest sync or dry run of this ApplySet in the job's recent builds, or null.
+     * The revision of the latest sync or dry run of this ApplySet in the job (its {@link JobSyncState}), or null.
      * Dry runs count: a job that only diffs must not be started again for a revision it already checked.
      */
     static String lastSyncedRevision(Job<?, ?> job, String applySet) {
-        Run<?, ?> r = job.getLastCompletedBuild();
-        for (int i = 0; r != null && i < JobGitOpsAction.LOOKBACK; i++, r = r.getPreviousCompletedBuild()) {
-            List<SyncRecord> records = GitOpsSyncAction.recordsOf(r);
-            for (int k = records.size() - 1; k >= 0; k--) {
-                SyncRecord s = records.get(k);
-                if (applySet.equals(s.getApplySet())) {
-                    return s.getRevision();
-                }
-            }
-        }
-        return null;
+        // the job's small state file, kept when a build completes: a check loads no build
+        JobSyncState state = JobSyncState.of(job);
+        return state == null ? null : state.revisionOf(applySet);
     }
 }
