@@ -33,7 +33,9 @@ public final class SecretValues {
         add(value, 1);
     }
 
-    private void add(String value, int minLength) {
+    // synchronized: the render decrypts files on several threads, and a list sorted from an older set must not
+    // replace one that holds another thread's value (it was printed in clear once)
+    private synchronized void add(String value, int minLength) {
         if (value == null) {
             return;
         }
