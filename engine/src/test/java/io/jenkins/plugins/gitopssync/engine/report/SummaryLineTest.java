@@ -8,7 +8,7 @@ import io.jenkins.plugins.gitopssync.engine.verify.VerifyMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The one summary line the CLI prints last and the plugin writes to the build log. */
+/** The one summary line the CLI prints last. */
 class SummaryLineTest {
 
     private static final String REV = "1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d";
@@ -16,9 +16,11 @@ class SummaryLineTest {
 
     @Test
     void revisionCountsTimeRequestsAndStatus() {
-        assertThat(SummaryLine.of(REV, false, TOTALS, 2149, 17, SyncStatus.Synced)).isEqualTo(
+        assertThat(SummaryLine.of(SyncResult.builder(REV, ".", "shop").status(SyncStatus.Synced).totals(TOTALS)
+                .durationMs(2149).apiRequests(17).build())).isEqualTo(
                 "revision 1a2b3c4: 3 created, 1 configured (1 drift), 0 pruned, 12 unchanged in 2.1 s, 17 API requests; Synced");
-        assertThat(SummaryLine.of("unversioned", true, TOTALS, 0, 0, SyncStatus.Drift))
+        assertThat(SummaryLine.of(SyncResult.builder("unversioned", ".", "shop").status(SyncStatus.Drift).dryRun(true)
+                .totals(TOTALS).build()))
                 .startsWith("revision unversioned (dry run, nothing written): 3 created").endsWith("; Drift");
     }
 
