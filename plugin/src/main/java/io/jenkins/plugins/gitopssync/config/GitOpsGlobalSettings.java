@@ -27,7 +27,9 @@ import org.kohsuke.stapler.verb.POST;
 public class GitOpsGlobalSettings extends GlobalConfiguration {
 
     static final int DEFAULT_TRIGGER_THREADS = 4;
-    static final int DEFAULT_TRIGGER_QUEUE = 100;
+    // each job has at most one check waiting or running, so the queue holds at most one check per triggered job: the
+    // bound is a last guard, far above what a controller has (100 skipped checks of controllers with 105 jobs or more)
+    static final int DEFAULT_TRIGGER_QUEUE = 10_000;
     static final int DEFAULT_TRIGGER_TIMEOUT_SECONDS = 120;
     private static final String TRIGGER_PREFIX = "io.jenkins.plugins.gitopssync.trigger.TriggerChecks.";
     private static final String LOCAL_PROPERTY = "io.jenkins.plugins.gitopssync.sync.WorkspaceCheckout.allowLocalOnController";

@@ -66,6 +66,7 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
     private String chartCredentialsId;
 
     private transient AtomicBoolean checking = new AtomicBoolean();
+    private transient volatile CheckCounts counts = new CheckCounts();
     private transient volatile String lastCheck;
     private transient volatile String lastProblem;
     private transient volatile String scheduledRevision;
@@ -101,13 +102,18 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
         if (checking == null) {
             checking = new AtomicBoolean();
         }
+        CheckCounts counted = counts();
+        counted.polled();
         if (!checking.compareAndSet(false, true)) {
-            return; // the previous check is still running (slow remote or cluster)
+            counted.skippedStillRunning(); // the previous check is still running (slow remote or cluster)
+            return;
         }
         AtomicBoolean busy = checking;
         TriggerCheck check = new TriggerCheck(j, toSpec(), checkDrift, scheduledRevision);
+        long polledAt = System.nanoTime();
         try {
             TriggerChecks.submit(() -> {
+                long startedAt = System.nanoTime();
                 try {
                     TriggerCheck.Result result = check.run();
                     if (Thread.interrupted()) {
@@ -117,23 +123,41 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
                     if (result.scheduledRevision() != null) {
                         scheduledRevision = result.scheduledRevision();
                     }
+                    counted.finished(polledAt, startedAt, System.nanoTime());
                 } catch (Exception e) {
                     if (!Thread.interrupted()) {
                         String message = UrlRedaction.redact(e.getMessage());
                         report(j, Messages.GitOpsTrigger_CheckFailed(message), message);
+                        counted.finished(polledAt, startedAt, System.nanoTime());
                     }
                 } finally {
                     busy.set(false);
                 }
             }, () -> {
+                counted.timedOut();
                 report(j, Messages.GitOpsTrigger_CheckTimedOut(TriggerChecks.timeout().toSeconds()), "timed out"); // NOI18N: a key
                 busy.set(false);
             });
         } catch (RejectedExecutionException e) {
             // the pool's queue is full (remotes hanging) or Jenkins is stopping: this poll is skipped
+            counted.skippedQueueFull();
             report(j, Messages.GitOpsTrigger_CheckSkipped(), "skipped");
             busy.set(false);
         }
+    }
+
+    /** What this trigger's polls came to since it was made (for bench/trigger-scale and diagnostics). */
+    public CheckCounts counts() {
+        CheckCounts c = counts;
+        if (c == null) { // read from the job's configuration: transient fields start empty
+            synchronized (this) {
+                if (counts == null) {
+                    counts = new CheckCounts();
+                }
+                c = counts;
+            }
+        }
+        return c;
     }
 
     /** Records what a check found for the job page; a problem is logged once, not at every poll. */

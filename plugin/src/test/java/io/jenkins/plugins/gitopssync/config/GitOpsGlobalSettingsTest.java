@@ -20,7 +20,7 @@ class GitOpsGlobalSettingsTest {
         assertThat(s.isAllowLocalRepositoriesOnController()).isFalse();
         assertThat(s.controllerKubeconfigPolicy()).isEqualTo(KubeconfigPolicy.TEXT_ONLY);
         assertThat(s.getTriggerThreads()).isEqualTo(4);
-        assertThat(s.getTriggerQueue()).isEqualTo(100);
+        assertThat(s.getTriggerQueue()).as("above any number of triggered jobs").isEqualTo(10_000);
         assertThat(s.getTriggerTimeoutSeconds()).isEqualTo(120);
     }
 
