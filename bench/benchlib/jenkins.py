@@ -103,7 +103,7 @@ class AgentProbe:
 
     def read(self):
         pid = self.pid()
-        r = {"pid": pid, "cpu_s": _cpu_seconds(pid), "counters": self._counters(pid)}
+        r = {"pid": pid, "cpu_s": cpu_seconds(pid), "counters": self._counters(pid)}
         log = os.path.join(self.state, f"agent-classes-{pid}.log")
         r["class_log"] = log
         r["class_log_at"] = os.path.getsize(log) if os.path.exists(log) else 0
@@ -153,7 +153,7 @@ def _source_kind(source):
     return "over the channel"  # defined from bytes the controller sent (remoting's class loader)
 
 
-def _cpu_seconds(pid):
+def cpu_seconds(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
