@@ -23,6 +23,8 @@ import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
 import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -174,8 +176,9 @@ public class GitOpsTrigger extends Trigger<Job<?, ?>> implements CheckReporter {
         return lastCheck;
     }
 
-    /** Whether a check {@link #run()} started has not reported yet (for the tests, which wait for it). */
-    boolean isChecking() {
+    /** Whether a check {@link #run()} started has not reported yet (for the tests and bench/trigger-scale, which wait for it). */
+    @Restricted(NoExternalUse.class)
+    public boolean isChecking() {
         AtomicBoolean busy = checking;
         return busy != null && busy.get();
     }
