@@ -11,6 +11,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.Channel;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.process.ProcessRunner;
 import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
@@ -86,10 +87,10 @@ public final class SyncRunner {
             log.println(PREFIX + Messages.SyncRunner_Verifying(options.verifyMode().word(), revision,
                     String.valueOf(trusted.openPgpKeys().size()), String.valueOf(trusted.allowedSigners().size())));
         }
-        ProcessRunner processes = exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener));
         FilePath report = workspace.child(CHECKOUT_DIR).child(applySet + ".report.json");
-        SyncRecord record = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
-                BuildOrigin.of(run), listener, processes, chart, report.getRemote()).withRenderSecrets(renderSecrets));
+        SyncOrder order = new SyncOrder(options, revision, applySet, connection, trusted, BuildOrigin.of(run),
+                renderSecrets, chart, report.getRemote());
+        SyncRecord record = engineRun(order, dir, launcher, env, listener);
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
         keepJsonReport(action, report, log);
         String detailUrl = detailUrl(run, action);
@@ -106,6 +107,18 @@ public final class SyncRunner {
             }
         }
         return new Outcome(record, detailUrl, decision);
+    }
+
+    /** The engine run, in the agent's JVM or in a JVM of its own on the agent, as the administrator chose. */
+    private static SyncRecord engineRun(SyncOrder order, FilePath dir, Launcher launcher, EnvVars env, TaskListener listener)
+            throws IOException, InterruptedException {
+        GitOpsGlobalSettings settings = GitOpsGlobalSettings.get();
+        if (EngineJvmChoice.child(settings.getEngineJvm(), dir.getChannel(), launcher)) {
+            listener.getLogger().println(PREFIX + Messages.ChildJvmSync_Running());
+            return ChildJvmSync.run(order, dir, launcher, env, listener, settings.getEngineJvmHeapMegabytes());
+        }
+        ProcessRunner processes = exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener));
+        return dir.act(new AgentSync(order, listener, processes));
     }
 
     /** The runner as the agent sees it: a proxy calling back over the channel, or itself on the controller. */
