@@ -84,16 +84,39 @@ final class ChildClassPath {
                 LOGGER.log(Level.FINE, "no jar of {0} for the child JVM: {1}", new Object[] {name, e});
             }
         }
-        // in Jenkins, the plugin's own class loader holds its jar and WEB-INF/lib (not so under a test harness)
-        if (ours instanceof URLClassLoader u && ours != ClassLoader.getSystemClassLoader()) {
-            for (URL url : u.getURLs()) {
-                File f = fileOf(url);
-                if (f != null && (f.isDirectory() || f.getName().endsWith(".jar"))) {
-                    files.add(f);
+        // fabric8's client registers every model module's kinds when it starts: all its jars, not one per anchor
+        for (ClassLoader loader : new ClassLoader[] {ours, loaderOf(FABRIC8, ours)}) {
+            if (loader instanceof URLClassLoader u && loader != ClassLoader.getSystemClassLoader()) {
+                // in Jenkins: a plugin's jar and WEB-INF/lib (this plugin's, kubernetes-client-api's)
+                for (URL url : u.getURLs()) {
+                    addJar(files, fileOf(url));
+                }
+            } else if (loader != null) {
+                // one flat class path (a test harness): fabric8's jars by their Maven folder
+                for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+                    if (entry.replace(File.separatorChar, '/').contains("/io/fabric8/")) {
+                        addJar(files, new File(entry));
+                    }
                 }
             }
         }
         return files;
+    }
+
+    private static final String FABRIC8 = "io.fabric8.kubernetes.client.KubernetesClient";
+
+    private static ClassLoader loaderOf(String name, ClassLoader ours) {
+        try {
+            return Class.forName(name, false, ours).getClassLoader();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static void addJar(Set<File> files, File f) {
+        if (f != null && (f.isDirectory() || f.getName().endsWith(".jar"))) {
+            files.add(f);
+        }
     }
 
     private static File codeSource(Class<?> k) {

@@ -57,6 +57,8 @@ final class ChildJvmCommand {
             archiveWritten = archive + ".tmp-" + runId;
             command.add("-XX:ArchiveClassesAtExit=" + archiveWritten);
         }
+        // no provider bound (the agent's JVM has Jenkins' own): SLF4J's notice of it would land in the build log
+        command.add("-Dslf4j.internal.verbosity=ERROR");
         command.add("-cp");
         command.add(String.join(unix ? ":" : ";", classPath));
         command.add(MAIN);
