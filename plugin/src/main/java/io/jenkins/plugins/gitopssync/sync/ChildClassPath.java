@@ -27,8 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * The jars a child JVM syncs with, found on the controller: the jar of each class in {@link AgentPreload#CLASSES}
- * and of the few more the engine calls in a JVM of its own (logging, localized messages, Bouncy Castle), plus this
- * plugin's own jar and its bundled libraries. Each jar is named by the SHA-256 of its content, so an agent keeps one
+ * (this plugin's and the engine's among them), the few more the engine calls in a JVM of its own (logging, localized
+ * messages, Bouncy Castle), and all of fabric8's Kubernetes jars. Each jar is named by the SHA-256 of its content, so an agent keeps one
  * copy per version across builds and restarts. A folder of classes (the plugin under test) is packed into a jar
  * with fixed entry times, so the same classes give the same name.
  */
@@ -43,8 +43,7 @@ final class ChildClassPath {
             "org.jvnet.localizer.Localizable",
             "org.bouncycastle.openpgp.PGPPublicKey",
             "org.bouncycastle.jce.provider.BouncyCastleProvider",
-            "org.bouncycastle.asn1.cms.ContentInfo",
-            "org.bouncycastle.cert.X509CertificateHolder");
+            "org.bouncycastle.asn1.cms.ContentInfo");
 
     /** A jar on the controller and its content's SHA-256 (hex). */
     record LibraryJar(File file, String sha256) {
@@ -84,23 +83,26 @@ final class ChildClassPath {
                 LOGGER.log(Level.FINE, "no jar of {0} for the child JVM: {1}", new Object[] {name, e});
             }
         }
-        // fabric8's client registers every model module's kinds when it starts: all its jars, not one per anchor
-        for (ClassLoader loader : new ClassLoader[] {ours, loaderOf(FABRIC8, ours)}) {
-            if (loader instanceof URLClassLoader u && loader != ClassLoader.getSystemClassLoader()) {
-                // in Jenkins: a plugin's jar and WEB-INF/lib (this plugin's, kubernetes-client-api's)
-                for (URL url : u.getURLs()) {
-                    addJar(files, fileOf(url));
-                }
-            } else if (loader != null) {
-                // one flat class path (a test harness): fabric8's jars by their Maven folder
-                for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-                    if (entry.replace(File.separatorChar, '/').contains("/io/fabric8/")) {
-                        addJar(files, new File(entry));
-                    }
-                }
+        // fabric8's client registers every Kubernetes model module's kinds when it starts: all those jars (but not
+        // OpenShift's, which kubernetes-client-api bundles too: twice the size, never used)
+        ClassLoader fabric8 = loaderOf(FABRIC8, ours);
+        if (fabric8 instanceof URLClassLoader u && fabric8 != ClassLoader.getSystemClassLoader()) {
+            for (URL url : u.getURLs()) {
+                addKubernetesJar(files, fileOf(url)); // in Jenkins: kubernetes-client-api's WEB-INF/lib
+            }
+        } else if (fabric8 != null) {
+            for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+                addKubernetesJar(files, new File(entry)); // one flat class path: a test harness
             }
         }
         return files;
+    }
+
+    private static void addKubernetesJar(Set<File> files, File f) {
+        String name = f == null ? "" : f.getName();
+        if ((name.startsWith("kubernetes-") || name.startsWith("zjsonpatch")) && name.endsWith(".jar")) {
+            files.add(f);
+        }
     }
 
     private static final String FABRIC8 = "io.fabric8.kubernetes.client.KubernetesClient";
@@ -113,11 +115,6 @@ final class ChildClassPath {
         }
     }
 
-    private static void addJar(Set<File> files, File f) {
-        if (f != null && (f.isDirectory() || f.getName().endsWith(".jar"))) {
-            files.add(f);
-        }
-    }
 
     private static File codeSource(Class<?> k) {
         CodeSource source = k.getProtectionDomain().getCodeSource();

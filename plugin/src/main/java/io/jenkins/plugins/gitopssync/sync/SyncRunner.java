@@ -71,7 +71,9 @@ public final class SyncRunner {
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
         log.println(PREFIX + Messages.SyncRunner_Fetching(UrlRedaction.redact(options.url()), options.refOrHead(), dir.getRemote()));
-        long preloadMillis = AgentPreload.preload(dir.getChannel());
+        GitOpsGlobalSettings settings = GitOpsGlobalSettings.get();
+        boolean child = EngineJvmChoice.child(settings.getEngineJvm(), dir.getChannel(), launcher);
+        long preloadMillis = AgentPreload.preload(dir.getChannel(), !child);
         if (preloadMillis >= 0) {
             // once per agent connection, and slow over a slow link: said, so a slow first build is explained
             log.println(PREFIX + Messages.SyncRunner_JarsSent(String.valueOf(preloadMillis)));
@@ -90,7 +92,10 @@ public final class SyncRunner {
         FilePath report = workspace.child(CHECKOUT_DIR).child(applySet + ".report.json");
         SyncOrder order = new SyncOrder(options, revision, applySet, connection, trusted, BuildOrigin.of(run),
                 renderSecrets, chart, report.getRemote());
-        SyncRecord record = engineRun(order, dir, launcher, env, listener);
+        SyncRecord record = child
+                ? inChildJvm(order, dir, launcher, env, listener, settings.getEngineJvmHeapMegabytes())
+                : dir.act(new AgentSync(order, listener,
+                        exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener))));
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
         keepJsonReport(action, report, log);
         String detailUrl = detailUrl(run, action);
@@ -109,16 +114,10 @@ public final class SyncRunner {
         return new Outcome(record, detailUrl, decision);
     }
 
-    /** The engine run, in the agent's JVM or in a JVM of its own on the agent, as the administrator chose. */
-    private static SyncRecord engineRun(SyncOrder order, FilePath dir, Launcher launcher, EnvVars env, TaskListener listener)
-            throws IOException, InterruptedException {
-        GitOpsGlobalSettings settings = GitOpsGlobalSettings.get();
-        if (EngineJvmChoice.child(settings.getEngineJvm(), dir.getChannel(), launcher)) {
-            listener.getLogger().println(PREFIX + Messages.ChildJvmSync_Running());
-            return ChildJvmSync.run(order, dir, launcher, env, listener, settings.getEngineJvmHeapMegabytes());
-        }
-        ProcessRunner processes = exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener));
-        return dir.act(new AgentSync(order, listener, processes));
+    private static SyncRecord inChildJvm(SyncOrder order, FilePath dir, Launcher launcher, EnvVars env, TaskListener listener,
+                                         int heapMegabytes) throws IOException, InterruptedException {
+        listener.getLogger().println(PREFIX + Messages.ChildJvmSync_Running());
+        return ChildJvmSync.run(order, dir, launcher, env, listener, heapMegabytes);
     }
 
     /** The runner as the agent sees it: a proxy calling back over the channel, or itself on the controller. */
