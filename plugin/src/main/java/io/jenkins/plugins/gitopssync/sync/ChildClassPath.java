@@ -27,9 +27,9 @@ import java.util.stream.Stream;
 
 /**
  * The jars a child JVM syncs with, found on the controller: the jar of each class in {@link AgentPreload#CLASSES}
- * (this plugin's and the engine's among them), the few more the engine calls in a JVM of its own (logging, localized
- * messages, Bouncy Castle), and all of fabric8's Kubernetes jars. Each jar is named by the SHA-256 of its content, so an agent keeps one
- * copy per version across builds and restarts. A folder of classes (the plugin under test) is packed into a jar
+ * (the engine's among them), of the few more the engine calls in a JVM of its own (this plugin's, logging, localized
+ * messages, Bouncy Castle), and all of fabric8's Kubernetes jars. Each jar is named by the SHA-256 of its content,
+ * so an agent keeps one copy per version across builds and restarts. A folder of classes (the plugin under test) is packed into a jar
  * with fixed entry times, so the same classes give the same name.
  */
 final class ChildClassPath {
@@ -72,8 +72,7 @@ final class ChildClassPath {
     private static Set<File> files() {
         Set<File> files = new LinkedHashSet<>();
         ClassLoader ours = ChildClassPath.class.getClassLoader();
-        for (String name : Stream.concat(Stream.of(ChildSyncMain.class.getName()), Stream.concat(
-                AgentPreload.CLASSES.stream(), MORE_CLASSES.stream())).toList()) {
+        for (String name : Stream.concat(AgentPreload.CLASSES.stream(), MORE_CLASSES.stream()).toList()) {
             try {
                 File f = codeSource(Class.forName(name, false, ours));
                 if (f != null) {

@@ -13,7 +13,8 @@ import java.util.List;
  * compiling classes, and two builds' JVMs should not compete with C2 work), an optional heap limit, and a
  * class-data cache beside the jars, named by the class path and the java version. JDK 19 and later keep it up to
  * date themselves ({@code -XX:+AutoCreateSharedArchive}); JDK 17 writes it at the exit of a run without one, under a
- * name of that run's ({@link #archiveWritten()}), which the caller renames into place. Never a secret on it: the
+ * name of that run's ({@link #archiveWritten()}), which the caller renames into place. Only a disk that kept the jars
+ * from an earlier build gets one. Never a secret on it: the
  * request goes to standard input.
  */
 final class ChildJvmCommand {
@@ -28,11 +29,13 @@ final class ChildJvmCommand {
      * @param javaVersion   the agent's java.version ("17.0.15")
      * @param unix          whether the agent separates paths with ':'
      * @param cacheDir      the folder of class-data caches on the agent
-     * @param archiveExists whether this class path's and java's cache exists (JDK 17 only)
+     * @param archiveExists whether this class path's and java's cache exists
+     * @param writeArchive  whether to write it when it does not: not on a disk that had to be given the jars now (a
+     *                      new pod, most likely, whose disk goes with it: writing costs seconds at the JVM's exit)
      * @param heapMegabytes the heap limit, or 0 for the JVM's default
      */
     ChildJvmCommand(String javaHome, String javaVersion, boolean unix, List<String> classPath, String cacheDir,
-                    boolean archiveExists, int heapMegabytes, String runId) {
+                    boolean archiveExists, boolean writeArchive, int heapMegabytes, String runId) {
         char sep = unix ? '/' : '\\';
         command.add(javaHome + sep + "bin" + sep + "java");
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-Xmn16m", "-Xss1m"));
@@ -46,7 +49,9 @@ final class ChildJvmCommand {
         if (feature >= 24) {
             command.add("-Xlog:aot=off");
         }
-        if (feature >= 19) {
+        if (!archiveExists && !writeArchive) {
+            archiveWritten = null; // the JDK's own class-data archive only
+        } else if (feature >= 19) {
             command.add("-XX:+AutoCreateSharedArchive");
             command.add("-XX:SharedArchiveFile=" + archive);
             archiveWritten = null;

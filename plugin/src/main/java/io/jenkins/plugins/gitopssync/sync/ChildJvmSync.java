@@ -45,9 +45,11 @@ final class ChildJvmSync {
             throw new AbortException(Messages.ChildJvmSync_AgentGone());
         }
         FilePath home = root.child(HOME);
+        long start = System.nanoTime();
         AgentLibraries.Installed jars = AgentLibraries.install(home.child("lib"), ChildClassPath.jars());
         if (jars.copied() > 0) {
-            listener.getLogger().println(SyncRunner.PREFIX + Messages.ChildJvmSync_JarsCopied(jars.copied(), home.child("lib").getRemote()));
+            listener.getLogger().println(SyncRunner.PREFIX + Messages.ChildJvmSync_JarsCopied(jars.copied(),
+                    home.child("lib").getRemote(), String.valueOf((System.nanoTime() - start) / 1_000_000)));
         }
         Map<Object, Object> properties = computer.getSystemProperties();
         String javaVersion = String.valueOf(properties.get("java.version"));
@@ -56,7 +58,8 @@ final class ChildJvmSync {
         cache.mkdirs();
         String archiveName = ChildJvmCommand.archiveName(javaHome, javaVersion, jars.paths());
         ChildJvmCommand command = new ChildJvmCommand(javaHome, javaVersion, Boolean.TRUE.equals(computer.isUnix()),
-                jars.paths(), cache.getRemote(), cache.child(archiveName).exists(), heapMegabytes, UUID.randomUUID().toString());
+                jars.paths(), cache.getRemote(), cache.child(archiveName).exists(), jars.copied() == 0, heapMegabytes,
+                UUID.randomUUID().toString());
 
         FilePath record = dir.getParent().child(order.applySet() + ".child-record");
         FilePath error = dir.getParent().child(order.applySet() + ".child-error");
