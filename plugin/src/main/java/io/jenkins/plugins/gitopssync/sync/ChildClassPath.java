@@ -43,7 +43,12 @@ final class ChildClassPath {
             "org.jvnet.localizer.Localizable",
             "org.bouncycastle.openpgp.PGPPublicKey",
             "org.bouncycastle.jce.provider.BouncyCastleProvider",
-            "org.bouncycastle.asn1.cms.ContentInfo");
+            "org.bouncycastle.asn1.cms.ContentInfo",
+            // SSH commit signatures: JGit's verifier on Apache MINA SSHD's key classes
+            "org.eclipse.jgit.signing.ssh.SshSignatureVerifierFactory",
+            "org.apache.sshd.common.SshConstants",
+            "org.apache.sshd.client.SshClient",
+            "net.i2p.crypto.eddsa.EdDSAEngine");
 
     /** A jar on the controller and its content's SHA-256 (hex). */
     record LibraryJar(File file, String sha256) {

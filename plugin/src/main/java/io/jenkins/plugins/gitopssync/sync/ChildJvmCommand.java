@@ -14,8 +14,7 @@ import java.util.List;
  * class-data cache beside the jars, named by the class path and the java version. JDK 19 and later keep it up to
  * date themselves ({@code -XX:+AutoCreateSharedArchive}); JDK 17 writes it at the exit of a run without one, under a
  * name of that run's ({@link #archiveWritten()}), which the caller renames into place. Only a disk that kept the jars
- * from an earlier build gets one. Never a secret on it: the
- * request goes to standard input.
+ * from an earlier build gets one. Never a secret on it: the request goes to standard input.
  */
 final class ChildJvmCommand {
 
