@@ -40,6 +40,8 @@ public class GitOpsGlobalSettings extends GlobalConfiguration {
             DEFAULT_TRIGGER_TIMEOUT_SECONDS);
     private boolean allowLocalRepositoriesOnController = SystemProperties.getBoolean(LOCAL_PROPERTY);
     private boolean allowKubeconfigCommandsOnController;
+    private EngineJvm engineJvm = EngineJvm.AUTO;
+    private int engineJvmHeapMegabytes;
 
     public GitOpsGlobalSettings() {
         this(true);
@@ -130,6 +132,36 @@ public class GitOpsGlobalSettings extends GlobalConfiguration {
     public void setAllowKubeconfigCommandsOnController(boolean allow) {
         this.allowKubeconfigCommandsOnController = allow;
         save();
+    }
+
+    /** Where a build's sync runs the engine on its agent (null in settings saved before this option: AUTO). */
+    @NonNull
+    public EngineJvm getEngineJvm() {
+        return engineJvm == null ? EngineJvm.AUTO : engineJvm;
+    }
+
+    @DataBoundSetter
+    public void setEngineJvm(EngineJvm engineJvm) {
+        this.engineJvm = engineJvm == null ? EngineJvm.AUTO : engineJvm;
+        save();
+    }
+
+    /** The child JVM's heap limit in MB, or 0 for that JVM's default. */
+    public int getEngineJvmHeapMegabytes() {
+        return engineJvmHeapMegabytes;
+    }
+
+    @DataBoundSetter
+    public void setEngineJvmHeapMegabytes(int megabytes) {
+        this.engineJvmHeapMegabytes = megabytes <= 0 ? 0 : Math.max(64, Math.min(65_536, megabytes));
+        save();
+    }
+
+    @POST
+    public FormValidation doCheckEngineJvmHeapMegabytes(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String v = value.trim();
+        return v.isEmpty() || "0".equals(v) ? FormValidation.ok() : range(v, 64, 65_536);
     }
 
     /** What a job's kubeconfig may make the controller do when the trigger checks the cluster. */

@@ -54,8 +54,13 @@ public final class AgentPreload {
             "org.yaml.snakeyaml.Yaml",
             "org.snakeyaml.engine.v2.api.Load");
 
+    /** The first of {@link #CLASSES} that only the checkout needs (the engine's, in a child JVM, are not sent). */
+    private static final int CHECKOUT_CLASSES = 3;
+
     /** Channel property set once the jars are on that agent. */
     public static final String DONE = AgentPreload.class.getName() + ".done";
+    /** Channel property set once the checkout's jars are on that agent. */
+    public static final String CHECKOUT_DONE = AgentPreload.class.getName() + ".checkoutDone";
 
     private AgentPreload() {
     }
@@ -63,16 +68,19 @@ public final class AgentPreload {
     /**
      * Preloads the jars on the agent behind {@code channel}, if not done yet on this connection.
      *
+     * @param engine whether the engine runs in the agent's JVM too (false: a child JVM runs it; only the checkout's
+     *               jars are sent)
      * @return the milliseconds it took, or -1 when nothing was sent (the controller, or sent already)
      */
-    static long preload(VirtualChannel channel) {
-        if (!(channel instanceof Channel c) || c.getProperty(DONE) != null) {
+    static long preload(VirtualChannel channel, boolean engine) {
+        String done = engine ? DONE : CHECKOUT_DONE;
+        if (!(channel instanceof Channel c) || c.getProperty(done) != null || c.getProperty(DONE) != null) {
             return -1; // the controller itself, or preloaded already on this connection
         }
         long start = System.nanoTime();
         ClassLoader ours = AgentPreload.class.getClassLoader();
         Map<ClassLoader, List<Class<?>>> byLoader = new LinkedHashMap<>();
-        for (String name : CLASSES) {
+        for (String name : engine ? CLASSES : CLASSES.subList(0, CHECKOUT_CLASSES)) {
             try {
                 Class<?> k = Class.forName(name, false, ours);
                 byLoader.computeIfAbsent(k.getClassLoader(), l -> new ArrayList<>()).add(k);
@@ -84,7 +92,7 @@ public final class AgentPreload {
             for (Map.Entry<ClassLoader, List<Class<?>>> e : byLoader.entrySet()) {
                 c.preloadJar(e.getKey(), e.getValue().toArray(new Class<?>[0]));
             }
-            c.setProperty(DONE, Boolean.TRUE);
+            c.setProperty(done, Boolean.TRUE);
             return (System.nanoTime() - start) / 1_000_000;
         } catch (IOException e) {
             LOGGER.log(Level.FINE, "could not preload the sync's jars on " + c.getName(), e);

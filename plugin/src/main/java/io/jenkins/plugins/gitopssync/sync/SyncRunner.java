@@ -11,6 +11,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.Channel;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.gitopssync.config.GitOpsGlobalSettings;
 import io.jenkins.plugins.gitopssync.config.SyncSpec;
 import io.jenkins.plugins.gitopssync.engine.process.ProcessRunner;
 import io.jenkins.plugins.gitopssync.engine.source.UrlRedaction;
@@ -70,7 +71,9 @@ public final class SyncRunner {
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
         log.println(PREFIX + Messages.SyncRunner_Fetching(UrlRedaction.redact(options.url()), options.refOrHead(), dir.getRemote()));
-        long preloadMillis = AgentPreload.preload(dir.getChannel());
+        GitOpsGlobalSettings settings = GitOpsGlobalSettings.get();
+        boolean child = EngineJvmChoice.child(settings.getEngineJvm(), dir.getChannel(), launcher);
+        long preloadMillis = AgentPreload.preload(dir.getChannel(), !child);
         if (preloadMillis >= 0) {
             // once per agent connection, and slow over a slow link: said, so a slow first build is explained
             log.println(PREFIX + Messages.SyncRunner_JarsSent(String.valueOf(preloadMillis)));
@@ -86,10 +89,13 @@ public final class SyncRunner {
             log.println(PREFIX + Messages.SyncRunner_Verifying(options.verifyMode().word(), revision,
                     String.valueOf(trusted.openPgpKeys().size()), String.valueOf(trusted.allowedSigners().size())));
         }
-        ProcessRunner processes = exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener));
         FilePath report = workspace.child(CHECKOUT_DIR).child(applySet + ".report.json");
-        SyncRecord record = dir.act(new AgentSync(options, revision, applySet, connection, trusted,
-                BuildOrigin.of(run), listener, processes, chart, report.getRemote()).withRenderSecrets(renderSecrets));
+        SyncOrder order = new SyncOrder(options, revision, applySet, connection, trusted, BuildOrigin.of(run),
+                renderSecrets, chart, report.getRemote());
+        SyncRecord record = child
+                ? inChildJvm(order, dir, launcher, env, listener, settings.getEngineJvmHeapMegabytes())
+                : dir.act(new AgentSync(order, listener,
+                        exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener))));
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
         keepJsonReport(action, report, log);
         String detailUrl = detailUrl(run, action);
@@ -106,6 +112,12 @@ public final class SyncRunner {
             }
         }
         return new Outcome(record, detailUrl, decision);
+    }
+
+    private static SyncRecord inChildJvm(SyncOrder order, FilePath dir, Launcher launcher, EnvVars env, TaskListener listener,
+                                         int heapMegabytes) throws IOException, InterruptedException {
+        listener.getLogger().println(PREFIX + Messages.ChildJvmSync_Running());
+        return ChildJvmSync.run(order, dir, launcher, env, listener, heapMegabytes);
     }
 
     /** The runner as the agent sees it: a proxy calling back over the channel, or itself on the controller. */

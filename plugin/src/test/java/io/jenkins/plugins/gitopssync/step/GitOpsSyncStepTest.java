@@ -82,8 +82,11 @@ class GitOpsSyncStepTest extends JenkinsTestBase {
         GitOpsSyncAction action = run.getAction(GitOpsSyncAction.class);
         assertThat(action.getRecord().getRevision()).isEqualTo(rev);
         assertThat(action.getUrlName()).isEqualTo("gitops-1");
+        // AUTO: a connection's first sync runs the engine in a child JVM, so only the checkout's jars go to the agent's
+        assertThat(((hudson.remoting.Channel) agent.getChannel()).getProperty(AgentPreload.CHECKOUT_DONE))
+                .as("the checkout's jars were sent to the agent in one go").isNotNull();
         assertThat(((hudson.remoting.Channel) agent.getChannel()).getProperty(AgentPreload.DONE))
-                .as("the sync's jars were sent to the agent in one go").isNotNull();
+                .as("the engine's jars stay on the controller").isNull();
         for (String token : kubeconfig.lines().map(String::trim).filter(l -> l.startsWith("token:"))
                 .map(l -> l.substring("token:".length()).trim()).filter(t -> !t.isEmpty()).toList()) {
             j.assertLogNotContains(token, run);

@@ -1,0 +1,105 @@
+package io.jenkins.plugins.gitopssync.sync;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.Proc;
+import hudson.model.Computer;
+import hudson.model.Node;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitopssync.Messages;
+import io.jenkins.plugins.gitopssync.pages.SyncRecord;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs the engine in a JVM of its own on the agent, started through the build's launcher: the build's environment
+ * applies (withEnv, PATH), and aborting the build kills it with the programs it started. Its jars are copied to the
+ * agent once ({@link AgentLibraries}); the request goes to its standard input ({@link ChildRequest}), its log lines
+ * from its standard output into the build log, and its record comes back through the agent's JVM
+ * ({@link ChildOutcome}).
+ */
+final class ChildJvmSync {
+
+    /** The folder under the agent's root of the jars and class-data caches. */
+    static final String HOME = "gitops-sync";
+
+    private ChildJvmSync() {
+    }
+
+    /**
+     * @param dir           the checkout on the agent; the child's working directory
+     * @param heapMegabytes the child's heap limit, or 0 for its JVM's default
+     */
+    static SyncRecord run(SyncOrder order, FilePath dir, Launcher launcher, EnvVars env, TaskListener listener,
+                          int heapMegabytes) throws IOException, InterruptedException {
+        Computer computer = dir.toComputer();
+        Node node = computer == null ? null : computer.getNode();
+        FilePath root = node == null ? null : node.getRootPath();
+        if (root == null) {
+            throw new AbortException(Messages.ChildJvmSync_AgentGone());
+        }
+        FilePath home = root.child(HOME);
+        long start = System.nanoTime();
+        AgentLibraries.Installed jars = AgentLibraries.install(home.child("lib"), ChildClassPath.jars());
+        if (jars.copied() > 0) {
+            listener.getLogger().println(SyncRunner.PREFIX + Messages.ChildJvmSync_JarsCopied(jars.copied(),
+                    home.child("lib").getRemote(), String.valueOf((System.nanoTime() - start) / 1_000_000)));
+        }
+        Map<Object, Object> properties = computer.getSystemProperties();
+        String javaVersion = String.valueOf(properties.get("java.version"));
+        String javaHome = String.valueOf(properties.get("java.home"));
+        FilePath cache = home.child("cache");
+        cache.mkdirs();
+        String archiveName = ChildJvmCommand.archiveName(javaHome, javaVersion, jars.paths());
+        ChildJvmCommand command = new ChildJvmCommand(javaHome, javaVersion, Boolean.TRUE.equals(computer.isUnix()),
+                jars.paths(), cache.getRemote(), cache.child(archiveName).exists(), jars.copied() == 0, heapMegabytes,
+                UUID.randomUUID().toString());
+
+        FilePath record = dir.getParent().child(order.applySet() + ".child-record");
+        FilePath error = dir.getParent().child(order.applySet() + ".child-error");
+        int code = launch(command, request(new ChildRequest(order, dir.getRemote(), record.getRemote(), error.getRemote())),
+                dir, launcher, env, listener);
+        keepArchive(command, dir, code);
+        return record.act(new ChildOutcome(code, error.getRemote()));
+    }
+
+    private static byte[] request(ChildRequest request) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(request);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int launch(ChildJvmCommand command, byte[] request, FilePath dir, Launcher launcher, EnvVars env,
+                              TaskListener listener) throws IOException, InterruptedException {
+        Proc proc = launcher.launch().cmds(command.command()).envs(env).pwd(dir).quiet(true)
+                .stdin(new ByteArrayInputStream(request)).stdout(listener).start();
+        try {
+            return proc.join();
+        } catch (InterruptedException e) {
+            proc.kill(); // an aborted build stops the child and what it started
+            throw e;
+        }
+    }
+
+    /** A class-data cache written by this run (JDK 17) is renamed into place; one from a failed run is dropped. */
+    private static void keepArchive(ChildJvmCommand command, FilePath dir, int code) throws IOException, InterruptedException {
+        String written = command.archiveWritten();
+        if (written == null) {
+            return;
+        }
+        FilePath file = new FilePath(dir.getChannel(), written);
+        if (code == ChildRequest.SYNCED && file.exists()) {
+            file.renameTo(new FilePath(dir.getChannel(), ChildJvmCommand.archive(written)));
+        } else {
+            file.delete();
+        }
+    }
+}
