@@ -24,7 +24,7 @@ class SyncRequestTest {
         assertThat(r.force()).isFalse();
         assertThat(r.waitForHealth()).as("every entry point waits by default").isTrue();
         assertThat(r.timeout()).isEqualTo(SyncRequest.DEFAULT_TIMEOUT).isEqualTo(Duration.ofMinutes(5));
-        assertThat(r.concurrency()).isEqualTo(SyncRequest.DEFAULT_CONCURRENCY).isEqualTo(8);
+        assertThat(r.concurrency()).isEqualTo(SyncRequest.DEFAULT_CONCURRENCY).isEqualTo(16);
         assertThat(r.leaseDuration()).isEqualTo(SyncRequest.DEFAULT_LEASE_DURATION).isEqualTo(Duration.ofSeconds(60));
     }
 
