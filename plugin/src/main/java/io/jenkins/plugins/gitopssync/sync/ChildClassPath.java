@@ -137,11 +137,13 @@ final class ChildClassPath {
         File jar = f.isDirectory() ? packed(f.toPath()) : f;
         String key = jar.getPath() + ':' + jar.length() + ':' + jar.lastModified();
         LibraryJar known = BY_FILE.get(key);
-        if (known == null) {
-            known = new LibraryJar(jar, sha256(jar.toPath()));
-            BY_FILE.put(key, known);
+        if (known != null) {
+            return known;
         }
-        return known;
+        // two builds may hash the same jar at once: both get the same answer, the first one kept
+        LibraryJar made = new LibraryJar(jar, sha256(jar.toPath()));
+        LibraryJar earlier = BY_FILE.putIfAbsent(key, made);
+        return earlier == null ? made : earlier;
     }
 
     /** A folder of classes as a jar, entries sorted and dated alike: the same classes make the same bytes. */

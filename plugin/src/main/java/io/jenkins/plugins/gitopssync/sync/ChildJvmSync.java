@@ -61,8 +61,13 @@ final class ChildJvmSync {
                 jars.paths(), cache.getRemote(), cache.child(archiveName).exists(), jars.copied() == 0, heapMegabytes,
                 UUID.randomUUID().toString());
 
-        FilePath record = dir.getParent().child(order.applySet() + ".child-record");
-        FilePath error = dir.getParent().child(order.applySet() + ".child-error");
+        // beside the checkout, never in it (the render reads the checkout)
+        FilePath checkouts = dir.getParent();
+        if (checkouts == null) {
+            throw new IllegalStateException("a checkout folder without a parent: " + dir.getRemote()); // NOI18N: a bug
+        }
+        FilePath record = checkouts.child(order.applySet() + ".child-record");
+        FilePath error = checkouts.child(order.applySet() + ".child-error");
         int code = launch(command, request(new ChildRequest(order, dir.getRemote(), record.getRemote(), error.getRemote())),
                 dir, launcher, env, listener);
         keepArchive(command, dir, code);
