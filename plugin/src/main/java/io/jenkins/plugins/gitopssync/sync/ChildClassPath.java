@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.logging.Level;
@@ -54,13 +53,12 @@ final class ChildClassPath {
     record LibraryJar(File file, String sha256) {
     }
 
-    private static final ConcurrentHashMap<String, LibraryJar> BY_FILE = new ConcurrentHashMap<>();
     private static volatile List<LibraryJar> jars;
 
     private ChildClassPath() {
     }
 
-    /** The jars, in class path order; found once per controller start. */
+    /** The jars, in class path order; found and hashed once per controller start (two first calls at once both work). */
     static List<LibraryJar> jars() throws IOException {
         List<LibraryJar> found = jars;
         if (found == null) {
@@ -135,15 +133,7 @@ final class ChildClassPath {
 
     private static LibraryJar hashed(File f) throws IOException {
         File jar = f.isDirectory() ? packed(f.toPath()) : f;
-        String key = jar.getPath() + ':' + jar.length() + ':' + jar.lastModified();
-        LibraryJar known = BY_FILE.get(key);
-        if (known != null) {
-            return known;
-        }
-        // two builds may hash the same jar at once: both get the same answer, the first one kept
-        LibraryJar made = new LibraryJar(jar, sha256(jar.toPath()));
-        LibraryJar earlier = BY_FILE.putIfAbsent(key, made);
-        return earlier == null ? made : earlier;
+        return new LibraryJar(jar, sha256(jar.toPath()));
     }
 
     /** A folder of classes as a jar, entries sorted and dated alike: the same classes make the same bytes. */
