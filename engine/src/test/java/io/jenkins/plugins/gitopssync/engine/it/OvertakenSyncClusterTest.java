@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopssync.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gitopssync.engine.Progress;
 import io.jenkins.plugins.gitopssync.engine.identity.ApplySetId;
 import io.jenkins.plugins.gitopssync.engine.lease.SyncLease;
@@ -188,11 +189,22 @@ class OvertakenSyncClusterTest extends ClusterTestBase {
     private void overtake(Overtake how) throws InterruptedException {
         var lease = client.leases().inNamespace(ns).withName(SyncLease.leaseName(applySet));
         if (how == Overtake.CLOCK_AHEAD) {
-            lease.edit(l -> {
-                l.getSpec().setRenewTime(l.getSpec().getRenewTime().minusSeconds(l.getSpec().getLeaseDurationSeconds() + 1));
-                return l;
-            });
-            return;
+            // A renewal A sent just before SIGSTOP may still land between this edit's read and its write
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    lease.edit(l -> {
+                        l.getSpec().setRenewTime(
+                                l.getSpec().getRenewTime().minusSeconds(l.getSpec().getLeaseDurationSeconds() + 1));
+                        return l;
+                    });
+                    return;
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 409 || attempt == 5) {
+                        throw e;
+                    }
+                    Thread.sleep(200);
+                }
+            }
         }
         Eventually.until("the lease of the stalled sync to run out", Duration.ofMinutes(2), () -> {
             var spec = lease.get().getSpec();
