@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command line of the engine's child JVM: the agent's own java, the CLI launcher's flags (the client compiler
@@ -19,6 +20,9 @@ import java.util.List;
 final class ChildJvmCommand {
 
     static final String MAIN = ChildSyncMain.class.getName();
+    /** The JDK's proxy settings (host, port, exceptions: never a password), as the agent's JVM has them. */
+    static final List<String> PROXY_PROPERTIES = List.of("http.proxyHost", "http.proxyPort", "https.proxyHost",
+            "https.proxyPort", "http.nonProxyHosts");
 
     private final List<String> command = new ArrayList<>();
     private final String archiveWritten;
@@ -35,6 +39,13 @@ final class ChildJvmCommand {
      */
     ChildJvmCommand(String javaHome, String javaVersion, boolean unix, List<String> classPath, String cacheDir,
                     boolean archiveExists, boolean writeArchive, int heapMegabytes, String runId) {
+        this(javaHome, javaVersion, unix, classPath, cacheDir, archiveExists, writeArchive, heapMegabytes, runId, Map.of());
+    }
+
+    /** @param agentProperties the agent JVM's system properties: its proxy settings apply to the child's Git too */
+    ChildJvmCommand(String javaHome, String javaVersion, boolean unix, List<String> classPath, String cacheDir,
+                    boolean archiveExists, boolean writeArchive, int heapMegabytes, String runId,
+                    Map<?, ?> agentProperties) {
         char sep = unix ? '/' : '\\';
         command.add(javaHome + sep + "bin" + sep + "java");
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-Xmn16m", "-Xss1m"));
@@ -63,6 +74,12 @@ final class ChildJvmCommand {
         }
         // no provider bound (the agent's JVM has Jenkins' own): SLF4J's notice of it would land in the build log
         command.add("-Dslf4j.internal.verbosity=ERROR");
+        for (String name : PROXY_PROPERTIES) {
+            Object value = agentProperties.get(name);
+            if (value != null && !String.valueOf(value).isBlank()) {
+                command.add("-D" + name + "=" + value);
+            }
+        }
         command.add("-cp");
         command.add(String.join(unix ? ":" : ";", classPath));
         command.add(MAIN);

@@ -33,11 +33,12 @@ final class ChildJvmSync {
     }
 
     /**
+     * @param checkout      the checkout the child does first, or null when the agent's JVM did it
      * @param dir           the checkout on the agent; the child's working directory
      * @param heapMegabytes the child's heap limit, or 0 for its JVM's default
      */
-    static SyncRecord run(SyncOrder order, FilePath dir, Launcher launcher, EnvVars env, TaskListener listener,
-                          int heapMegabytes) throws IOException, InterruptedException {
+    static SyncRecord run(SyncOrder order, ChildCheckout checkout, FilePath dir, Launcher launcher, EnvVars env,
+                          TaskListener listener, int heapMegabytes) throws IOException, InterruptedException {
         Computer computer = dir.toComputer();
         Node node = computer == null ? null : computer.getNode();
         FilePath root = node == null ? null : node.getRootPath();
@@ -59,7 +60,7 @@ final class ChildJvmSync {
         String archiveName = ChildJvmCommand.archiveName(javaHome, javaVersion, jars.paths());
         ChildJvmCommand command = new ChildJvmCommand(javaHome, javaVersion, Boolean.TRUE.equals(computer.isUnix()),
                 jars.paths(), cache.getRemote(), cache.child(archiveName).exists(), jars.copied() == 0, heapMegabytes,
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), properties);
 
         // beside the checkout, never in it (the render reads the checkout)
         FilePath checkouts = dir.getParent();
@@ -68,7 +69,9 @@ final class ChildJvmSync {
         }
         FilePath record = checkouts.child(order.applySet() + ".child-record");
         FilePath error = checkouts.child(order.applySet() + ".child-error");
-        int code = launch(command, request(new ChildRequest(order, dir.getRemote(), record.getRemote(), error.getRemote())),
+        dir.mkdirs();
+        int code = launch(command, request(new ChildRequest(order, checkout, dir.getRemote(), record.getRemote(),
+                        error.getRemote())),
                 dir, launcher, env, listener);
         keepArchive(command, dir, code);
         return record.act(new ChildOutcome(code, error.getRemote()));

@@ -19,7 +19,8 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * The main class of the engine's child JVM on an agent: reads one {@link ChildRequest} from standard input, syncs
+ * The main class of the engine's child JVM on an agent: reads one {@link ChildRequest} from standard input, checks
+ * the repository out when the request says so ({@link ChildCheckout}), syncs
  * in its working directory's environment (the build's: it was started through the build's launcher, so programs it
  * runs get withEnv, PATH and withCredentials as any other step's), logs to standard output, and leaves the record
  * (or the message of a failure the user can act on) in a file that the agent's JVM reads. Free of Jenkins types:
@@ -46,13 +47,23 @@ public final class ChildSyncMain {
             return ChildRequest.BAD_REQUEST;
         }
         SyncOrder order = request.order();
+        Path root = Path.of(request.repositoryRoot());
+        ChildSyncLog log = new ChildSyncLog(out);
         try {
-            SyncRecord record = EngineSync.run(order.call(Path.of(request.repositoryRoot())), order.connection(),
-                    LocalProcessRunner.ofThisProcess(), new ChildSyncLog(out), Path.of(order.report()));
+            if (request.checkout() != null) {
+                long start = System.nanoTime();
+                order = order.withRevision(request.checkout().run(root, log::info));
+                order.revisionLines((System.nanoTime() - start) / 1_000_000).forEach(log::info);
+            }
+            SyncRecord record = EngineSync.run(order.call(root), order.connection(),
+                    LocalProcessRunner.ofThisProcess(), log, Path.of(order.report()));
             write(Path.of(request.record()), o -> new ObjectOutputStream(o).writeObject(record));
             return ChildRequest.SYNCED;
-        } catch (SyncException e) {
+        } catch (SyncException | RevisionCheckout.Failure e) {
             return writeError(request, e.getMessage(), out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ChildRequest.CRASHED;
         } catch (IOException | RuntimeException e) {
             e.printStackTrace(out);
             return ChildRequest.CRASHED;

@@ -70,30 +70,19 @@ public final class SyncRunner {
         ChartInputs chart = chartInputs(run, env, options, credentials, sensitiveVariables);
 
         FilePath dir = workspace.child(CHECKOUT_DIR).child(applySet);
+        WorkspaceCheckout.refuseLocalOnController(options.url(), !dir.isRemote()); // wherever the checkout runs
         log.println(PREFIX + Messages.SyncRunner_Fetching(UrlRedaction.redact(options.url()), options.refOrHead(), dir.getRemote()));
         GitOpsGlobalSettings settings = GitOpsGlobalSettings.get();
         boolean child = EngineJvmChoice.child(settings.getEngineJvm(), dir.getChannel(), launcher);
-        long preloadMillis = AgentPreload.preload(dir.getChannel(), !child);
-        if (preloadMillis >= 0) {
-            // once per agent connection, and slow over a slow link: said, so a slow first build is explained
-            log.println(PREFIX + Messages.SyncRunner_JarsSent(String.valueOf(preloadMillis)));
-        }
-        long fetchStart = System.nanoTime();
-        String revision = WorkspaceCheckout.checkout(dir, options.url(), options.ref(), gitCredentials, env, listener);
-        String fetched = String.valueOf(millisSince(fetchStart));
-        log.println(PREFIX + (options.dryRun()
-                ? Messages.SyncRunner_RevisionDryRun(revision, fetched, applySet, connection.describe())
-                : Messages.SyncRunner_RevisionSync(revision, fetched, applySet, connection.describe())));
-
-        if (trusted != null) {
-            log.println(PREFIX + Messages.SyncRunner_Verifying(options.verifyMode().word(), revision,
-                    String.valueOf(trusted.openPgpKeys().size()), String.valueOf(trusted.allowedSigners().size())));
-        }
+        ChildCheckout childCheckout = child ? ChildCheckoutChoice.of(options.url(), options.ref(), gitCredentials) : null;
         FilePath report = workspace.child(CHECKOUT_DIR).child(applySet + ".report.json");
-        SyncOrder order = new SyncOrder(options, revision, applySet, connection, trusted, BuildOrigin.of(run),
+        SyncOrder order = new SyncOrder(options, null, applySet, connection, trusted, BuildOrigin.of(run),
                 renderSecrets, chart, report.getRemote());
+        if (childCheckout == null) {
+            order = checkoutHere(order, dir, gitCredentials, env, listener, !child);
+        }
         SyncRecord record = child
-                ? inChildJvm(order, dir, launcher, env, listener, settings.getEngineJvmHeapMegabytes())
+                ? inChildJvm(order, childCheckout, dir, launcher, env, listener, settings.getEngineJvmHeapMegabytes())
                 : dir.act(new AgentSync(order, listener,
                         exported(dir.getChannel(), new LauncherProcessRunner(launcher, env, dir, listener))));
         GitOpsSyncAction action = GitOpsSyncAction.attach(run, record);
@@ -114,10 +103,30 @@ public final class SyncRunner {
         return new Outcome(record, detailUrl, decision);
     }
 
-    private static SyncRecord inChildJvm(SyncOrder order, FilePath dir, Launcher launcher, EnvVars env, TaskListener listener,
-                                         int heapMegabytes) throws IOException, InterruptedException {
+    /**
+     * The checkout in the agent's JVM, with git-client (the engine's child JVM does its own when it can).
+     *
+     * @param engine whether the engine runs in the agent's JVM too (its jars are then sent with the checkout's)
+     */
+    private static SyncOrder checkoutHere(SyncOrder order, FilePath dir, StandardCredentials gitCredentials, EnvVars env,
+                                          TaskListener listener, boolean engine) throws IOException, InterruptedException {
+        long preloadMillis = AgentPreload.preload(dir.getChannel(), engine);
+        if (preloadMillis >= 0) {
+            // once per agent connection, and slow over a slow link: said, so a slow first build is explained
+            listener.getLogger().println(PREFIX + Messages.SyncRunner_JarsSent(String.valueOf(preloadMillis)));
+        }
+        SyncSpec options = order.options();
+        long fetchStart = System.nanoTime();
+        SyncOrder checkedOut = order.withRevision(
+                WorkspaceCheckout.checkout(dir, options.url(), options.ref(), gitCredentials, env, listener));
+        checkedOut.revisionLines(millisSince(fetchStart)).forEach(line -> listener.getLogger().println(PREFIX + line));
+        return checkedOut;
+    }
+
+    private static SyncRecord inChildJvm(SyncOrder order, ChildCheckout checkout, FilePath dir, Launcher launcher, EnvVars env,
+                                         TaskListener listener, int heapMegabytes) throws IOException, InterruptedException {
         listener.getLogger().println(PREFIX + Messages.ChildJvmSync_Running());
-        return ChildJvmSync.run(order, dir, launcher, env, listener, heapMegabytes);
+        return ChildJvmSync.run(order, checkout, dir, launcher, env, listener, heapMegabytes);
     }
 
     /** The runner as the agent sees it: a proxy calling back over the channel, or itself on the controller. */

@@ -3,9 +3,13 @@ package io.jenkins.plugins.gitopssync.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The child JVM's command line per java version: the class-data cache's flags, the heap limit, the class path. */
+/**
+ * The child JVM's command line per java version: the class-data cache's flags, the heap limit, the agent's proxy
+ * settings, the class path.
+ */
 class ChildJvmCommandTest {
 
     private static final List<String> JARS = List.of("/agent/gitops-sync/lib/a.jar", "/agent/gitops-sync/lib/b.jar");
@@ -56,6 +60,17 @@ class ChildJvmCommandTest {
         assertThat(c.get(0)).isEqualTo("/opt/jdk/bin/java");
         assertThat(c).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-Xmn16m");
         assertThat(c.subList(c.size() - 3, c.size())).containsExactly("-cp", String.join(":", JARS), ChildJvmCommand.MAIN);
+    }
+
+    @Test
+    void theAgentsProxySettingsAndNoOtherPropertyReachTheChild() {
+        Map<String, String> agent = Map.of("https.proxyHost", "proxy.example.invalid", "https.proxyPort", "3128",
+                "http.nonProxyHosts", "127.0.0.1|localhost", "user.home", "/home/agent", "java.class.path", "/agent.jar");
+        List<String> c = new ChildJvmCommand("/opt/jdk", "17.0.15", true, JARS, "/c", true, false, 0, "run1", agent).command();
+
+        assertThat(c).contains("-Dhttps.proxyHost=proxy.example.invalid", "-Dhttps.proxyPort=3128",
+                "-Dhttp.nonProxyHosts=127.0.0.1|localhost").noneMatch(a -> a.contains("user.home") || a.contains("/agent.jar"));
+        assertThat(c.indexOf("-Dhttps.proxyHost=proxy.example.invalid")).isLessThan(c.indexOf("-cp"));
     }
 
     @Test

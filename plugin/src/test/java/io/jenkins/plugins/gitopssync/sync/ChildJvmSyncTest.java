@@ -17,6 +17,7 @@ import io.jenkins.plugins.gitopssync.testing.SyncReports;
 import io.jenkins.plugins.gitopssync.testing.TestCredentials;
 import io.jenkins.plugins.gitopssync.testsupport.ClusterSandbox;
 import io.jenkins.plugins.gitopssync.testsupport.Eventually;
+import io.jenkins.plugins.gitopssync.testsupport.GitHttpServer;
 import io.jenkins.plugins.gitopssync.testsupport.Kubeconfigs;
 import io.jenkins.plugins.gitopssync.testsupport.Manifests;
 import io.jenkins.plugins.gitopssync.testsupport.TestCluster;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -41,7 +43,8 @@ import org.jvnet.hudson.test.JenkinsRule;
 /**
  * The engine in a JVM of its own on a real agent, against the test cluster: the same record and report as in the
  * agent's JVM, a failure's message, no secret on the child's command line or in its environment, an aborted build
- * kills it, its jars are copied to the agent's disk once, and AUTO's choice.
+ * kills it, its jars are copied to the agent's disk once, it checks a private http repository out itself, and AUTO's
+ * choice.
  */
 @ExtendWith(LocalRepositories.class)
 class ChildJvmSyncTest extends JenkinsTestBase {
@@ -103,6 +106,43 @@ class ChildJvmSyncTest extends JenkinsTestBase {
         List<ObjectResult> childObjects = SyncReports.objects(inChild.getAction(GitOpsSyncAction.class));
         assertThat(childObjects).isEqualTo(SyncReports.objects(inAgent.getAction(GitOpsSyncAction.class)));
         assertThat(childObjects).anyMatch(o -> o.drift() && o.diff().contains("changed by hand"));
+    }
+
+    /**
+     * Over http with an account, the child checks the repository out itself (the agent's JVM loads no Git code): its
+     * revision line comes after the child starts, the account reaches the server and its password no log.
+     */
+    @Test
+    void theChildChecksOutAPrivateRepositoryItself() throws Exception {
+        kubeconfigCredential();
+        twoConfigMaps();
+        String password = "pw-" + UUID.randomUUID();
+        Path served = sandbox.repo().dir().getParent();
+        try (GitHttpServer server = GitHttpServer.start(served, "alice", password)) {
+            String url = server.url(sandbox.repo().dir().getFileName().toString());
+            TestCredentials.add(j.jenkins, TestCredentials.usernamePassword("git-account", "alice", password));
+            TestCredentials.add(j.jenkins, TestCredentials.usernamePassword("git-old", "alice", password + "-old"));
+
+            WorkflowRun run = j.buildAndAssertSuccess(privateJob("private", url, "git-account"));
+
+            String log = JenkinsRule.getLog(run);
+            assertThat(log.indexOf("Revision " + sandbox.repo().head())).as(log).isGreaterThan(log.indexOf(RUNNING))
+                    .isGreaterThan(0);
+            assertThat(run.getAction(GitOpsSyncAction.class).getRecord().getRevision()).isEqualTo(sandbox.repo().head());
+            assertThat(server.served()).isPositive();
+            assertThat(log).doesNotContain(password);
+
+            WorkflowRun refused = j.buildAndAssertStatus(Result.FAILURE, privateJob("refused", url, "git-old"));
+            j.assertLogContains("Git checkout of " + url + " @ main failed", refused);
+            j.assertLogNotContains(password, refused);
+            j.assertLogNotContains("\tat ", refused);
+        }
+    }
+
+    private WorkflowJob privateJob(String name, String url, String credentialsId) throws Exception {
+        String ns = sandbox.namespace();
+        return pipeline(name, "node('remote') {\ngitopsSync(url: '" + url + "', ref: 'main', credentialsId: '" + credentialsId
+                + "', namespace: '" + ns + "', applySet: '" + ns + "', kubeconfigCredentialsId: 'kc', prune: true)\n}");
     }
 
     /** What a record says, but for its timing. */
