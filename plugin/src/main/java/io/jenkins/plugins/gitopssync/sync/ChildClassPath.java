@@ -14,14 +14,18 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +33,7 @@ import java.util.stream.Stream;
  * (the engine's among them), of the few more the engine calls in a JVM of its own (this plugin's, logging, localized
  * messages, Bouncy Castle), and all of fabric8's Kubernetes jars. Each jar is named by the SHA-256 of its content,
  * so an agent keeps one copy per version across builds and restarts. A folder of classes (the plugin under test) is packed into a jar
- * with fixed entry times, so the same classes give the same name.
+ * with fixed entry times, so the same classes give the same name; a signed jar travels unsigned ({@link #unsigned}).
  */
 final class ChildClassPath {
 
@@ -132,9 +136,60 @@ final class ChildClassPath {
     }
 
     private static LibraryJar hashed(File f) throws IOException {
-        File jar = f.isDirectory() ? packed(f.toPath()) : f;
+        File jar = f.isDirectory() ? packed(f.toPath()) : unsigned(f);
         return new LibraryJar(jar, sha256(jar.toPath()));
     }
+
+    /**
+     * A signed jar (JGit's) as a copy without its signature, or the jar itself. The JVM leaves classes of signed jars
+     * out of a class-data cache, so they would load slowly on every start; and JDK 17's cache writer crashes the JVM at
+     * its exit on a lambda whose class it left out (JDK-8276184, fixed in 18). The copy is made from the controller's
+     * own jar, so nothing is lost: the child JVM trusts its class path as the controller does. Bouncy Castle's jars
+     * stay signed: a JCE provider may have to be.
+     */
+    static File unsigned(File jar) throws IOException {
+        List<String> signatures = new ArrayList<>();
+        boolean bouncyCastle = false;
+        try (JarFile in = new JarFile(jar, false)) {
+            for (JarEntry e : Collections.list(in.entries())) {
+                String name = e.getName();
+                if (SIGNATURE.matcher(name).matches()) {
+                    signatures.add(name);
+                }
+                bouncyCastle |= name.startsWith("org/bouncycastle/");
+            }
+            if (signatures.isEmpty() || bouncyCastle) {
+                return jar;
+            }
+            Path copy = Files.createTempFile("gitops-sync-unsigned", ".jar");
+            copy.toFile().deleteOnExit();
+            try (OutputStream o = Files.newOutputStream(copy); JarOutputStream out = new JarOutputStream(o)) {
+                for (JarEntry e : Collections.list(in.entries())) {
+                    String name = e.getName();
+                    if (signatures.contains(name)) {
+                        continue;
+                    }
+                    JarEntry entry = new JarEntry(name);
+                    entry.setTime(e.getTime());
+                    out.putNextEntry(entry);
+                    if (name.equalsIgnoreCase(JarFile.MANIFEST_NAME)) {
+                        // the main attributes only: the per-entry digests belong to the signature
+                        Manifest manifest = new Manifest();
+                        manifest.getMainAttributes().putAll(in.getManifest().getMainAttributes());
+                        manifest.write(out);
+                    } else {
+                        try (InputStream data = in.getInputStream(e)) {
+                            data.transferTo(out);
+                        }
+                    }
+                    out.closeEntry();
+                }
+            }
+            return copy.toFile();
+        }
+    }
+
+    private static final Pattern SIGNATURE = Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)", Pattern.CASE_INSENSITIVE);
 
     /** A folder of classes as a jar, entries sorted and dated alike: the same classes make the same bytes. */
     private static File packed(Path dir) throws IOException {

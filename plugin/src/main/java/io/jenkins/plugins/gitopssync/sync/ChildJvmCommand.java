@@ -72,6 +72,8 @@ final class ChildJvmCommand {
             archiveWritten = archive + ".tmp-" + runId;
             command.add("-XX:ArchiveClassesAtExit=" + archiveWritten);
         }
+        // a crash report goes beside the caches, never into the checkout the render reads
+        command.add("-XX:ErrorFile=" + cacheDir + sep + "hs_err_pid%p.log");
         // no provider bound (the agent's JVM has Jenkins' own): SLF4J's notice of it would land in the build log
         command.add("-Dslf4j.internal.verbosity=ERROR");
         for (String name : PROXY_PROPERTIES) {

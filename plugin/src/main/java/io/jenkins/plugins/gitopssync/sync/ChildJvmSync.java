@@ -14,7 +14,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,6 +30,8 @@ final class ChildJvmSync {
 
     /** The folder under the agent's root of the jars and class-data caches. */
     static final String HOME = "gitops-sync";
+    /** Beside a class-data cache's name: writing it failed on this disk once. */
+    static final String FAILED = ".failed";
 
     private ChildJvmSync() {
     }
@@ -57,9 +61,15 @@ final class ChildJvmSync {
         String javaHome = String.valueOf(properties.get("java.home"));
         FilePath cache = home.child("cache");
         cache.mkdirs();
+        Set<String> cached = new HashSet<>();
+        for (FilePath f : cache.list()) {
+            cached.add(f.getName());
+        }
         String archiveName = ChildJvmCommand.archiveName(javaHome, javaVersion, jars.paths());
+        // a cache is written only on a disk that kept the jars (not a new pod's), and not again after it failed once
+        boolean writeArchive = jars.copied() == 0 && !cached.contains(archiveName + FAILED);
         ChildJvmCommand command = new ChildJvmCommand(javaHome, javaVersion, Boolean.TRUE.equals(computer.isUnix()),
-                jars.paths(), cache.getRemote(), cache.child(archiveName).exists(), jars.copied() == 0, heapMegabytes,
+                jars.paths(), cache.getRemote(), cached.contains(archiveName), writeArchive, heapMegabytes,
                 UUID.randomUUID().toString(), properties);
 
         // beside the checkout, never in it (the render reads the checkout)
@@ -70,11 +80,25 @@ final class ChildJvmSync {
         FilePath record = checkouts.child(order.applySet() + ".child-record");
         FilePath error = checkouts.child(order.applySet() + ".child-error");
         dir.mkdirs();
+        record.delete(); // an earlier build's answer, left by an abort, is never read as this one's
+        error.delete();
         int code = launch(command, request(new ChildRequest(order, checkout, dir.getRemote(), record.getRemote(),
                         error.getRemote())),
                 dir, launcher, env, listener);
-        keepArchive(command, dir, code);
-        return record.act(new ChildOutcome(code, error.getRemote()));
+        SyncRecord synced;
+        try {
+            synced = record.act(new ChildOutcome(code, error.getRemote()));
+        } finally {
+            keepArchive(command, dir, code);
+        }
+        if (code != ChildRequest.SYNCED && command.archiveWritten() != null) {
+            // synced, then the JVM failed at its exit while writing the class-data cache (a JDK 17 bug with some
+            // lambdas): the sync stands, and this agent's disk does not try again
+            cache.child(archiveName + FAILED).write("exit code " + code + "\n", "UTF-8");
+            listener.getLogger().println(SyncRunner.PREFIX + Messages.ChildJvmSync_ArchiveFailed(String.valueOf(code),
+                    cache.getRemote()));
+        }
+        return synced;
     }
 
     private static byte[] request(ChildRequest request) throws IOException {

@@ -17,8 +17,8 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * Reads a child JVM's answer on the agent, where the child wrote it, and returns the record over the channel, so
  * the controller never reads bytes the agent or the child wrote (remoting's class filter applies to what comes
- * back). By the child's exit code: the record, or an AbortException with the message of a failure the user can act
- * on, or one saying the engine's JVM failed (its stack trace is in the build log). The files are removed.
+ * back): the record, or an AbortException with the message of a failure the user can act on, or one saying the
+ * engine's JVM failed with its exit code (its stack trace is in the build log). The files are removed.
  */
 final class ChildOutcome extends MasterToSlaveFileCallable<SyncRecord> {
 
@@ -40,11 +40,15 @@ final class ChildOutcome extends MasterToSlaveFileCallable<SyncRecord> {
     public SyncRecord invoke(File record, VirtualChannel channel) throws IOException, InterruptedException {
         Path errorFile = Path.of(error);
         try {
-            return switch (exitCode) {
-                case ChildRequest.SYNCED -> read(record.toPath());
-                case ChildRequest.SYNC_FAILED -> throw new AbortException(Files.readString(errorFile, StandardCharsets.UTF_8));
-                default -> throw new AbortException(Messages.ChildOutcome_Failed(exitCode));
-            };
+            // by the files, the exit code only naming a crash: the record is written last, so a JVM that fails after
+            // it (JDK 17 writing its class-data cache at exit) has still synced
+            if (Files.exists(record.toPath())) {
+                return read(record.toPath());
+            }
+            if (Files.exists(errorFile)) {
+                throw new AbortException(Files.readString(errorFile, StandardCharsets.UTF_8));
+            }
+            throw new AbortException(Messages.ChildOutcome_Failed(exitCode));
         } finally {
             Files.deleteIfExists(record.toPath());
             Files.deleteIfExists(errorFile);

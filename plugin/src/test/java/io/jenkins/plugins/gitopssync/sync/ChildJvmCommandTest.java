@@ -58,6 +58,8 @@ class ChildJvmCommandTest {
         List<String> c = command("17.0.15", true, 0).command();
 
         assertThat(c.get(0)).isEqualTo("/opt/jdk/bin/java");
+        assertThat(c).as("a crash report beside the caches, not in the checkout")
+                .contains("-XX:ErrorFile=/agent/gitops-sync/cache/hs_err_pid%p.log");
         assertThat(c).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-Xmn16m");
         assertThat(c.subList(c.size() - 3, c.size())).containsExactly("-cp", String.join(":", JARS), ChildJvmCommand.MAIN);
     }
