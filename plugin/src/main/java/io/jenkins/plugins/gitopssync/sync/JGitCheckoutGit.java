@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -167,14 +168,16 @@ final class JGitCheckoutGit implements CheckoutGit, AutoCloseable {
         }
     }
 
+    /** The messages of the exception and its causes, each once (JGit's outer message often names only the step). */
     private static GitFailure failure(Exception e) {
-        String message = e.getMessage();
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && (message == null || !message.contains(cause.getMessage()))) {
-                message = message == null ? cause.getMessage() : message + ": " + cause.getMessage();
+        List<String> parts = new ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && parts.stream().noneMatch(p -> p.contains(m))) {
+                parts.add(m);
             }
         }
-        return new GitFailure(message == null ? e.getClass().getSimpleName() : message, e);
+        return new GitFailure(parts.isEmpty() ? e.getClass().getSimpleName() : String.join(": ", parts), e);
     }
 
     @Override
