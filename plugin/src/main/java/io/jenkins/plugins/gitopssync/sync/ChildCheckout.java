@@ -28,6 +28,7 @@ record ChildCheckout(String url, String ref, String username, String password) i
 
     @Override
     public String toString() {
-        return "ChildCheckout[" + url + " @ " + ref + ", account " + (password == null ? "none" : username + ":****") + "]";
+        return "ChildCheckout[" + url + " @ " + ref + ", account " // NOI18N: a debugging view, never shown to users
+                + (password == null ? "none" : username + ":****") + "]"; // NOI18N
     }
 }

@@ -94,7 +94,7 @@ final class ChildJvmSync {
         if (code != ChildRequest.SYNCED && command.archiveWritten() != null) {
             // synced, then the JVM failed at its exit while writing the class-data cache (a JDK 17 bug with some
             // lambdas): the sync stands, and this agent's disk does not try again
-            cache.child(archiveName + FAILED).write("exit code " + code + "\n", "UTF-8");
+            cache.child(archiveName + FAILED).write(String.valueOf(code), "UTF-8"); // the exit code, for whoever looks
             listener.getLogger().println(SyncRunner.PREFIX + Messages.ChildJvmSync_ArchiveFailed(String.valueOf(code),
                     cache.getRemote()));
         }
