@@ -1,24 +1,20 @@
 package io.jenkins.plugins.gitopssync.sync;
 
 import hudson.FilePath;
+import hudson.util.DirScanner;
+import hudson.util.FileVisitor;
 import hudson.remoting.VirtualChannel;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Enumeration;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.UUID;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -29,8 +25,6 @@ import jenkins.MasterToSlaveFileCallable;
  * never sees half a jar, and a new pod's fifty jars cost one transfer rather than three round trips each.
  */
 final class AgentLibraries {
-
-    private static final int BLOCK = 512;
 
     private AgentLibraries() {
     }
@@ -46,11 +40,11 @@ final class AgentLibraries {
             present.add(f.getName());
         }
         List<String> paths = new ArrayList<>();
-        List<ChildClassPath.LibraryJar> missing = new ArrayList<>();
+        Map<String, File> missing = new LinkedHashMap<>();
         for (ChildClassPath.LibraryJar jar : jars) {
-            String name = name(jar);
-            if (!present.contains(name) && missing.stream().noneMatch(m -> name(m).equals(name))) {
-                missing.add(jar);
+            String name = jar.sha256() + ".jar";
+            if (present.add(name)) { // two jars of the same content are sent once
+                missing.put(name, jar.file());
             }
             paths.add(libDir.child(name).getRemote());
         }
@@ -60,82 +54,36 @@ final class AgentLibraries {
         return new Installed(List.copyOf(paths), missing.size());
     }
 
-    private static String name(ChildClassPath.LibraryJar jar) {
-        return jar.sha256() + ".jar";
-    }
-
-    private static void send(FilePath libDir, List<ChildClassPath.LibraryJar> missing) throws IOException, InterruptedException {
+    /** @param missing the jars' names on the agent and their files on the controller */
+    private static void send(FilePath libDir, Map<String, File> missing) throws IOException, InterruptedException {
         FilePath incoming = libDir.child(".incoming-" + UUID.randomUUID());
         incoming.mkdirs();
         try {
-            incoming.untarFrom(tar(missing), FilePath.TarCompression.NONE);
-            incoming.act(new MoveInto(missing.stream().map(AgentLibraries::name).toList()));
+            // core's tar over one pipe (jars are compressed already); the scanner names every file itself, so the
+            // base folder is never read
+            new FilePath(new File(".")).copyRecursiveTo(new Named(missing), incoming, "gitops-sync/lib",
+                    FilePath.TarCompression.NONE);
+            incoming.act(new MoveInto(List.copyOf(missing.keySet())));
         } finally {
             incoming.deleteRecursive();
         }
     }
 
-    /** A tar of the jars under their agent names, read from their files as it is sent (no copy on the controller). */
-    static InputStream tar(List<ChildClassPath.LibraryJar> jars) throws IOException {
-        List<Part> parts = new ArrayList<>();
-        for (ChildClassPath.LibraryJar jar : jars) {
-            long size = Files.size(jar.file().toPath());
-            byte[] header = header(name(jar), size);
-            parts.add(() -> new ByteArrayInputStream(header));
-            parts.add(() -> Files.newInputStream(jar.file().toPath()));
-            int padding = (int) ((BLOCK - size % BLOCK) % BLOCK);
-            parts.add(() -> new ByteArrayInputStream(new byte[padding]));
+    /** The jars under their agent names, wherever they are on the controller. */
+    private static final class Named extends DirScanner {
+        private static final long serialVersionUID = 1L;
+        private final Map<String, File> files;
+
+        Named(Map<String, File> files) {
+            this.files = new LinkedHashMap<>(files);
         }
-        parts.add(() -> new ByteArrayInputStream(new byte[2 * BLOCK])); // the end of the archive
-        Iterator<Part> next = parts.iterator();
-        // each file opened only when the tar reaches it: never fifty open at once
-        return new SequenceInputStream(new Enumeration<>() {
-            @Override
-            public boolean hasMoreElements() {
-                return next.hasNext();
-            }
 
-            @Override
-            public InputStream nextElement() {
-                try {
-                    return next.next().open();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        @Override
+        public void scan(File dir, FileVisitor visitor) throws IOException {
+            for (Map.Entry<String, File> e : files.entrySet()) {
+                visitor.visit(e.getValue(), e.getKey());
             }
-        });
-    }
-
-    /** A POSIX ustar header of a plain file (mode 644, no owner, time 0). */
-    static byte[] header(String name, long size) {
-        byte[] h = new byte[BLOCK];
-        put(h, 0, name);
-        put(h, 100, "0000644");
-        put(h, 108, "0000000");
-        put(h, 116, "0000000");
-        put(h, 124, String.format("%011o", size));
-        put(h, 136, "00000000000");
-        h[156] = '0';
-        put(h, 257, "ustar");
-        put(h, 263, "00");
-        Arrays.fill(h, 148, 156, (byte) ' '); // the checksum counts its own field as spaces
-        int sum = 0;
-        for (byte b : h) {
-            sum += b & 0xff;
         }
-        put(h, 148, String.format("%06o", sum));
-        h[154] = 0;
-        h[155] = ' ';
-        return h;
-    }
-
-    private static void put(byte[] header, int at, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(bytes, 0, header, at, bytes.length);
-    }
-
-    private interface Part {
-        InputStream open() throws IOException;
     }
 
     /** On the agent: each received jar moved from the incoming folder into the library folder. */

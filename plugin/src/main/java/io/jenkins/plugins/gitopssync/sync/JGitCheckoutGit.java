@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,11 +25,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * A checkout's Git operations with JGit alone, in the engine's child JVM on the agent: no git-client, whose classes
  * a fresh agent's JVM would load one by one over the channel and run interpreted (most of a new pod's checkout
- * time). For URLs and credentials JGit alone handles as git-client would ({@link ChildCheckout#eligible}).
+ * time). For URLs and credentials JGit alone handles as git-client would ({@link ChildCheckoutChoice}).
  */
 final class JGitCheckoutGit implements CheckoutGit, AutoCloseable {
 
@@ -93,18 +93,10 @@ final class JGitCheckoutGit implements CheckoutGit, AutoCloseable {
         git.close();
         try (Stream<Path> children = Files.list(dir.toPath())) {
             for (Path child : children.toList()) {
-                deleteTree(child);
+                FileUtils.delete(child.toFile(), FileUtils.RECURSIVE);
             }
         }
         git = open();
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     @Override
@@ -135,7 +127,7 @@ final class JGitCheckoutGit implements CheckoutGit, AutoCloseable {
     }
 
     @Override
-    public String commitOf(String revision) throws IOException {
+    public String commitOf(String revision) {
         try {
             ObjectId id = repository().resolve(revision);
             return id == null ? null : id.name();
@@ -158,10 +150,10 @@ final class JGitCheckoutGit implements CheckoutGit, AutoCloseable {
         }
     }
 
+    /** Always after {@link #checkout}, which has taken changed files back already: only untracked ones are left. */
     @Override
     public void clean() throws GitFailure {
         try {
-            git.reset().setMode(ResetCommand.ResetType.HARD).call();
             git.clean().setCleanDirectories(true).setIgnore(false).call();
         } catch (GitAPIException | JGitInternalException e) {
             throw failure(e);
